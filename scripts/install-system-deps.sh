@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages docproof builds against, only those that are missing.
+# Uses sudo only when not running as root. Safe to run repeatedly.
+set -euo pipefail
+
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
+if [ "${DOCPROOF_WITH_TEST_TOOLS:-0}" = 1 ]; then
+  # Tools only the test suite needs: libxml2's xmllint, Python's venv module,
+  # and the reference cmark-gfm command line.
+  packages+=(libxml2-utils python3-venv cmark-gfm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+echo "docproof: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
