@@ -1,0 +1,663 @@
+/// Recognizes DocFX's block and inline extensions in the lines cmark-gfm leaves as text.
+///
+/// Lines inside fenced or indented code and inside HTML blocks are never directives. Block
+/// directives (zones, block includes, code snippets, alerts, sections, videos) need at most
+/// three spaces of indentation relative to their container, as Markdig's `IsCodeIndent`
+/// requires; inline ones (`[!INCLUDE]` in a sentence, `:::image ...:::`) may appear anywhere
+/// in text outside code spans.
+struct DirectiveScanner {
+  /// What the scanner needs to know about the file from cmark-gfm.
+  struct Input {
+    var source: SourceText
+    var path: String
+    /// The first line after the front matter.
+    var firstLine: Int
+    /// Lines (1-based index) inside code blocks or HTML blocks.
+    var skippedLines: [Bool]
+    /// Per line, the column where list-item content starts (0 outside lists).
+    var containerIndent: [Int]
+    /// Per line, absolute byte ranges of inline code spans.
+    var codeSpans: [Int: [Range<Int>]]
+  }
+
+  /// Everything found, in document order.
+  struct Output {
+    var zones: [Zone] = []
+    var includes: [Include] = []
+    var images: [ImageDirective] = []
+    var codeReferences: [CodeReference] = []
+    var alerts: [Alert] = []
+    var sections: [DivSection] = []
+    var videos: [Video] = []
+    var diagnostics: [Diagnostic] = []
+    /// Per line, absolute byte ranges that directives cover: links there are not links.
+    var spans: [Int: [Range<Int>]] = [:]
+  }
+
+  static let noteTypes: Set<String> = ["NOTE", "TIP", "IMPORTANT", "CAUTION", "WARNING"]
+
+  private let input: Input
+  private var output = Output()
+  private var openZone: Int?
+  private var openComplexImage: Int?
+
+  private var bytes: [UInt8] { input.source.bytes }
+
+  init(_ input: Input) {
+    self.input = input
+  }
+
+  static func scan(_ input: Input) -> Output {
+    var scanner = DirectiveScanner(input)
+    scanner.run()
+    return scanner.output
+  }
+
+  private mutating func run() {
+    let source = input.source
+    var line = input.firstLine
+    while line <= source.lineCount {
+      if !input.skippedLines[line] { scanLine(line) }
+      line += 1
+    }
+    if let index = openZone {
+      let zone = output.zones[index]
+      report(
+        .invalidZone, .error, line: zone.line, column: zone.column,
+        "Invalid zone on line \(zone.line). No \"::: zone-end\" found. "
+          + "Blocks should be explicitly closed.",
+        notes: ["everything after it, to the end of the file, belongs to the zone"])
+    }
+    if let index = openComplexImage {
+      let image = output.images[index]
+      report(
+        .invalidImage, .error, line: image.line, column: image.column,
+        "Invalid image on line \(image.line). No \":::image-end:::\" found. "
+          + "Blocks should be explicitly closed.")
+    }
+  }
+
+  // MARK: - Lines
+
+  private mutating func scanLine(_ line: Int) {
+    let start = input.source.lineStarts[line - 1]
+    let end = input.source.lineEnds[line - 1]
+
+    // Container prefix: block quote markers, then indentation.
+    var index = start
+    var column = 0
+    var quoteDepth = 0
+    var prefixColumn = 0
+    while true {
+      var cursor = index
+      var cursorColumn = column
+      while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 {
+        cursorColumn += bytes[cursor] == 0x09 ? 4 - cursorColumn % 4 : 1
+        cursor += 1
+      }
+      if cursor < end, bytes[cursor] == UInt8(ascii: ">"), cursorColumn - column <= 3 {
+        cursor += 1
+        cursorColumn += 1
+        if cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 {
+          cursor += 1
+          cursorColumn += 1
+        }
+        quoteDepth += 1
+        index = cursor
+        column = cursorColumn
+        prefixColumn = cursorColumn
+        continue
+      }
+      index = cursor
+      column = cursorColumn
+      break
+    }
+    let contentStart = index
+    guard contentStart < end else { return }
+    let relativeIndent = column - max(prefixColumn, input.containerIndent[line])
+    let blockCapable = relativeIndent <= 3
+
+    if blockCapable {
+      if openZone != nil, isZoneEnd(line: line, at: contentStart, end: end) { return }
+      if openComplexImage != nil, isImageEnd(line: line, at: contentStart, end: end) { return }
+      if bytes[contentStart] == UInt8(ascii: ":"),
+        scanTripleColonBlock(line: line, at: contentStart, end: end)
+      {
+        return
+      }
+      if bytes[contentStart] == UInt8(ascii: "["),
+        scanBracketBlock(line: line, at: contentStart, end: end, quoted: quoteDepth > 0)
+      {
+        return
+      }
+    }
+    scanInline(line: line, from: contentStart, end: end)
+  }
+
+  // MARK: - Zones and other `:::` blocks
+
+  private mutating func isZoneEnd(line: Int, at start: Int, end: Int) -> Bool {
+    var cursor = ByteCursor(bytes: bytes, start: start, end: end)
+    guard cursor.matchStart(":::") else { return false }
+    cursor.skipSpacesAndTabs()
+    guard cursor.matchStart("zone"), cursor.matchStart("-end") else { return false }
+    let trailing = cursor.skipSpacesAndTabs()
+    let index = openZone!
+    output.zones[index].endLine = line
+    openZone = nil
+    markSpan(line: line, start, end)
+    if trailing != 0 {
+      let text = cursor.text(cursor.index, end)
+      report(
+        .invalidZone, .warning, line: line, column: column(line, cursor.index),
+        "Invalid zone on line \(output.zones[index].line). \"\(cursor.text(start, end))\" is "
+          + "invalid. Invalid character after \"::: zone-end\": \"\(text.prefix(1))\"",
+        notes: ["nothing may follow '::: zone-end' on its line; DocFX ignores \"\(text)\""])
+    }
+    return true
+  }
+
+  private mutating func isImageEnd(line: Int, at start: Int, end: Int) -> Bool {
+    var cursor = ByteCursor(bytes: bytes, start: start, end: end)
+    guard cursor.matchStart(":::") else { return false }
+    cursor.skipSpacesAndTabs()
+    guard cursor.matchStart("image"), cursor.matchStart("-end") else { return false }
+    cursor.skipSpacesAndTabs()
+    let index = openComplexImage!
+    markSpan(line: line, start, end)
+    guard cursor.matchStart(":::") else {
+      report(
+        .invalidImage, .warning, line: line, column: column(line, start),
+        "Invalid image on line \(output.images[index].line). \"\(cursor.text(start, end))\" "
+          + "is invalid. Missing ending \":::image-end:::\"")
+      return true
+    }
+    output.images[index].endLine = line
+    openComplexImage = nil
+    return true
+  }
+
+  /// Handles `::: zone`, `::: zone-end` (stray), `:::code` and `:::video`.
+  private mutating func scanTripleColonBlock(line: Int, at start: Int, end: Int) -> Bool {
+    var cursor = ByteCursor(bytes: bytes, start: start, end: end)
+    guard cursor.matchStart(":::") else { return false }
+    cursor.skipSpacesAndTabs()
+    guard let name = TripleColonSyntax.matchIdentifier(&cursor) else { return false }
+    switch name {
+    case "zone":
+      openZoneBlock(line: line, start: start, end: end, cursor: &cursor)
+      return true
+    case "zone-end":
+      markSpan(line: line, start, end)
+      report(
+        .invalidZone, .error, line: line, column: column(line, start),
+        "'::: zone-end' without an open zone: DocFX renders it as text on the page",
+        notes: ["remove it, or add the '::: zone pivot=\"...\"' line it should close"])
+      return true
+    case "code":
+      scanCodeBlock(line: line, start: start, end: end, cursor: &cursor)
+      return true
+    case "video":
+      markSpan(line: line, start, end)
+      switch TripleColonSyntax.matchAttributes(&cursor, selfClosing: true) {
+      case .success(let attributes):
+        let source = attributes.first { $0.name == "source" }?.value ?? ""
+        let title = attributes.first { $0.name == "title" }?.value ?? ""
+        output.videos.append(
+          Video(url: source, title: title, line: line, column: column(line, start)))
+      case .failure(let error):
+        report(
+          .invalidVideo, .error, line: line, column: column(line, error.offset),
+          error.message)
+      }
+      return true
+    default:
+      // `:::image` is handled inline; other names (row, column, form, moniker) pass through.
+      return false
+    }
+  }
+
+  private mutating func openZoneBlock(
+    line: Int, start: Int, end: Int, cursor: inout ByteCursor
+  ) {
+    markSpan(line: line, start, end)
+    let zoneColumn = column(line, start)
+    if let open = openZone {
+      report(
+        .invalidZone, .error, line: line, column: zoneColumn, "Zones cannot be nested.",
+        notes: [
+          "the zone opened on line \(output.zones[open].line) is still open: "
+            + "close it with '::: zone-end' first"
+        ])
+      return
+    }
+    var zone = Zone(pivots: [], target: nil, line: line, column: zoneColumn, endLine: nil)
+    let attributes: [TripleColonSyntax.Attribute]
+    switch TripleColonSyntax.matchAttributes(&cursor, selfClosing: false) {
+    case .success(let parsed):
+      attributes = parsed
+    case .failure(let error):
+      report(.invalidZone, .error, line: line, column: column(line, error.offset), error.message)
+      output.zones.append(zone)
+      openZone = output.zones.count - 1
+      return
+    }
+    var problems: [(String, Int)] = []
+    var pivot = ""
+    var target = ""
+    for attribute in attributes {
+      switch attribute.name {
+      case "target":
+        if ["docs", "chromeless", "pdf"].contains(attribute.value) {
+          target = attribute.value
+        } else {
+          problems.append(
+            (
+              "Unexpected target \"\(attribute.value)\". Permitted targets are \"docs\", "
+                + "\"chromeless\" or \"pdf\".", attribute.valueOffset
+            ))
+        }
+      case "pivot":
+        zone.pivotColumn = column(line, attribute.valueOffset)
+        if Self.isValidPivotList(attribute.value) {
+          pivot = attribute.value
+        } else {
+          problems.append(
+            (
+              "Invalid pivot \"\(attribute.value)\". Pivot must be a comma-delimited list of "
+                + "pivot names. Pivot names must be lower-case and contain only letters, "
+                + "numbers or dashes.", attribute.valueOffset
+            ))
+        }
+      default:
+        problems.append(("Unexpected attribute \"\(attribute.name)\".", attribute.valueOffset))
+      }
+    }
+    if problems.isEmpty {
+      if target.isEmpty, pivot.isEmpty {
+        problems.append(("Either target or pivot must be specified.", start))
+      } else if target == "pdf", !pivot.isEmpty {
+        problems.append(("Pivot not permitted on pdf target.", start))
+      }
+    }
+    for (message, offset) in problems {
+      report(.invalidZone, .error, line: line, column: column(line, offset), message)
+    }
+    zone.target = target.isEmpty ? nil : target
+    zone.pivots = pivot.split(separator: ",").map { $0.trimmingSpaces() }
+    output.zones.append(zone)
+    openZone = output.zones.count - 1
+  }
+
+  /// DocFX's pivot list: `^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$`.
+  static func isValidPivotList(_ value: String) -> Bool {
+    let parts = value.split(separator: ",", omittingEmptySubsequences: false)
+    guard !parts.isEmpty else { return false }
+    return parts.allSatisfy { part in
+      let name = part.trimmingSpaces()
+      return !name.isEmpty
+        && name.utf8.allSatisfy {
+          (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-")
+        }
+    }
+  }
+
+  private mutating func scanCodeBlock(line: Int, start: Int, end: Int, cursor: inout ByteCursor) {
+    markSpan(line: line, start, end)
+    let attributes: [TripleColonSyntax.Attribute]
+    switch TripleColonSyntax.matchAttributes(&cursor, selfClosing: true) {
+    case .success(let parsed): attributes = parsed
+    case .failure(let error):
+      report(.invalidCode, .error, line: line, column: column(line, error.offset), error.message)
+      return
+    }
+    let known: Set<String> = ["source", "range", "id", "highlight", "language", "interactive"]
+    if let unknown = attributes.first(where: { !known.contains($0.name) }) {
+      report(
+        .invalidCode, .error, line: line, column: column(line, unknown.valueOffset),
+        "Unexpected attribute \"\(unknown.name)\".")
+      return
+    }
+    func value(_ name: String) -> String? {
+      attributes.first { $0.name == name }.map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+    }
+    guard let source = value("source") else {
+      report(
+        .invalidCode, .error, line: line, column: column(line, start),
+        "source is a required attribute. Please ensure you have specified a source attribute")
+      return
+    }
+    output.codeReferences.append(
+      CodeReference(
+        path: source, language: value("language") ?? "", region: value("id"),
+        range: value("range"), syntax: "triple-colon", line: line, column: column(line, start)))
+  }
+
+  // MARK: - `[!...]` blocks
+
+  private mutating func scanBracketBlock(line: Int, at start: Int, end: Int, quoted: Bool) -> Bool {
+    var cursor = ByteCursor(bytes: bytes, start: start, end: end)
+    if cursor.matchStart("[!include", caseSensitive: false) {
+      if cursor.current == UInt8(ascii: "+") { cursor.advance() }
+      guard let link = LinkSyntax.matchLink(&cursor), LinkSyntax.matchInclusionEnd(&cursor)
+      else { return false }
+      cursor.skipSpacesAndTabs()
+      guard cursor.isAtEnd else { return false }
+      markSpan(line: line, start, end)
+      output.includes.append(
+        Include(
+          path: link.path, title: link.title, line: line, column: column(line, start),
+          inline: false))
+      return true
+    }
+    cursor = ByteCursor(bytes: bytes, start: start, end: end)
+    if cursor.matchStart("[!code", caseSensitive: false) {
+      scanLegacyCodeSnippet(line: line, start: start, end: end, cursor: &cursor)
+      return true
+    }
+    if quoted { return scanQuoteDirective(line: line, at: start, end: end) }
+    return false
+  }
+
+  /// `[!code-csharp[name](path?range=1-5#region "title")]`
+  private mutating func scanLegacyCodeSnippet(
+    line: Int, start: Int, end: Int, cursor: inout ByteCursor
+  ) {
+    markSpan(line: line, start, end)
+    var language = ""
+    if cursor.current == UInt8(ascii: "-") {
+      var character = cursor.advance()
+      let languageStart = cursor.index
+      while character != 0, character != UInt8(ascii: "[") { character = cursor.advance() }
+      language = cursor.text(languageStart, cursor.index).trimmingSpaces()
+    }
+    func malformed() {
+      report(
+        .invalidCode, .error, line: line, column: column(line, start),
+        "malformed code snippet: expected '[!code-LANGUAGE[NAME](PATH)]' alone on its line; "
+          + "DocFX renders this line as text")
+    }
+    // [name]
+    guard cursor.current == UInt8(ascii: "[") else { return malformed() }
+    var character = cursor.advance()
+    var escaped = false
+    while character != 0, character != UInt8(ascii: "]") || escaped {
+      escaped = character == UInt8(ascii: "\\") && !escaped
+      character = cursor.advance()
+    }
+    guard character == UInt8(ascii: "]") else { return malformed() }
+    cursor.advance()
+    // (path
+    cursor.skipWhitespace()
+    guard cursor.current == UInt8(ascii: "(") else { return malformed() }
+    character = cursor.advance()
+    var depth = 0
+    var path: [UInt8] = []
+    escaped = false
+    while character != 0,
+      escaped
+        || (character != UInt8(ascii: "#") && character != UInt8(ascii: "?")
+          && character != UInt8(ascii: "\"") && (character != UInt8(ascii: ")") || depth > 0))
+    {
+      if character == UInt8(ascii: "\\"), !escaped {
+        escaped = true
+      } else {
+        if character == UInt8(ascii: "("), !escaped { depth += 1 }
+        if character == UInt8(ascii: ")"), !escaped { depth -= 1 }
+        path.append(character)
+        escaped = false
+      }
+      character = cursor.advance()
+    }
+    var region: String?
+    var range: String?
+    if cursor.current == UInt8(ascii: "?") {
+      let queryStart = cursor.index + 1
+      character = cursor.advance()
+      while character != 0, character != UInt8(ascii: "\""), character != UInt8(ascii: ")"),
+        character != UInt8(ascii: "#")
+      {
+        character = cursor.advance()
+      }
+      for item in cursor.text(queryStart, cursor.index).trimmingSpaces().split(separator: "&") {
+        let pair = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard pair.count == 2 else { continue }
+        switch pair[0].lowercased() {
+        case "name": region = pair[1]
+        case "range": range = pair[1]
+        case "start", "end": range = (range.map { $0 + "&" } ?? "") + "\(pair[0])=\(pair[1])"
+        default: break
+        }
+      }
+    }
+    if cursor.current == UInt8(ascii: "#") {
+      let bookmarkStart = cursor.index + 1
+      character = cursor.advance()
+      while character != 0, character != UInt8(ascii: "\""), character != UInt8(ascii: ")") {
+        character = cursor.advance()
+      }
+      let bookmark = cursor.text(bookmarkStart, cursor.index).trimmingSpaces()
+      if Self.isLineRange(bookmark) { range = bookmark } else { region = bookmark }
+    }
+    if cursor.current == UInt8(ascii: "\"") {
+      character = cursor.advance()
+      escaped = false
+      while character != 0, character != UInt8(ascii: "\"") || escaped {
+        escaped = character == UInt8(ascii: "\\") && !escaped
+        character = cursor.advance()
+      }
+      guard character == UInt8(ascii: "\"") else { return malformed() }
+      cursor.advance()
+    }
+    cursor.skipWhitespace()
+    guard cursor.current == UInt8(ascii: ")") else { return malformed() }
+    cursor.advance()
+    cursor.skipWhitespace()
+    guard cursor.current == UInt8(ascii: "]") else { return malformed() }
+    cursor.advance()
+    cursor.skipWhitespace()
+    guard cursor.isAtEnd else { return malformed() }
+    output.codeReferences.append(
+      CodeReference(
+        path: String(decoding: path, as: UTF8.self).trimmingSpaces(), language: language,
+        region: region, range: range, syntax: "legacy", line: line, column: column(line, start)))
+  }
+
+  /// `L1-L5`, `L7`: a bookmark that names lines rather than a region.
+  static func isLineRange(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count) else { return false }
+    return parts.allSatisfy { part in
+      part.first == "L" && part.count > 1 && part.dropFirst().allSatisfy(\.isASCIIDigit)
+    }
+  }
+
+  /// `> [!NOTE]`, `> [!div class="..."]`, `> [!VIDEO https://...]`.
+  private mutating func scanQuoteDirective(line: Int, at start: Int, end: Int) -> Bool {
+    var cursor = ByteCursor(bytes: bytes, start: start, end: end)
+    var character = cursor.current
+    var escaped = false
+    var info: [UInt8] = []
+    while character != 0, character != UInt8(ascii: "]") || escaped {
+      if character == UInt8(ascii: "\\"), !escaped {
+        escaped = true
+      } else {
+        info.append(character)
+        escaped = false
+      }
+      character = cursor.advance()
+    }
+    guard character == UInt8(ascii: "]") else { return false }
+    info.append(character)
+    let text = String(decoding: info, as: UTF8.self).trimmingSpaces()
+    let closing = cursor.index
+    cursor.advance()
+    let trailing = cursor.skipSpacesAndTabs()
+    let lower = text.lowercased()
+    let noteType = String(text.dropFirst(2).dropLast()).uppercased()
+    let isNote = text.hasPrefix("[!") && Self.noteTypes.contains(noteType)
+    let isDiv = lower.hasPrefix("[!div")
+    let isVideo = lower.hasPrefix("[!video")
+    guard isNote || isDiv || isVideo else { return false }
+    let position = column(line, start)
+    markSpan(line: line, start, closing + 1)
+    if trailing != 0 {
+      report(
+        .invalidNoteSection, .warning, line: line, column: position,
+        "Text in the first line of Note/Section/Video is not valid. "
+          + "Will be rendered to <blockquote>",
+        notes: ["move the text after '\(text)' to the next line, after '> '"])
+      return true
+    }
+    if isNote {
+      output.alerts.append(Alert(type: noteType, line: line, column: position))
+    } else if isDiv {
+      var attributes = String(text.dropFirst(5).dropLast()).trimmingSpaces()
+      if attributes.count >= 2, attributes.first == "`", attributes.last == "`" {
+        attributes = String(attributes.dropFirst().dropLast()).trimmingSpaces()
+      }
+      output.sections.append(DivSection(attributes: attributes, line: line, column: position))
+    } else {
+      let data = String(text.dropFirst(7).dropLast()).trimmingSpaces()
+      guard data.hasPrefix("http://") || data.hasPrefix("https://") else { return false }
+      var url = data
+      var title = ""
+      if let space = data.firstIndex(of: " ") {
+        url = String(data[..<space])
+        title = String(data[data.index(after: space)...]).trimmingSpaces()
+        if title.hasPrefix("title="), title.count > 6 { title = String(title.dropFirst(6)) }
+      }
+      output.videos.append(Video(url: url, title: title, line: line, column: position))
+    }
+    return true
+  }
+
+  // MARK: - Inline: `[!INCLUDE]` in text, `:::image ...:::`
+
+  private mutating func scanInline(line: Int, from start: Int, end: Int) {
+    let spans = input.codeSpans[line] ?? []
+    var index = start
+    while index < end {
+      if let span = spans.first(where: { $0.contains(index) }) {
+        index = max(span.upperBound, index + 1)
+        continue
+      }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "["), index + 1 < end, bytes[index + 1] == UInt8(ascii: "!") {
+        var cursor = ByteCursor(bytes: bytes, start: index, end: end)
+        if cursor.matchStart("[!include", caseSensitive: false) {
+          if cursor.current == UInt8(ascii: "-") { cursor.advance() }
+          if let link = LinkSyntax.matchLink(&cursor), LinkSyntax.matchInclusionEnd(&cursor) {
+            markSpan(line: line, index, cursor.index)
+            output.includes.append(
+              Include(
+                path: link.path, title: link.title, line: line, column: column(line, index),
+                inline: true))
+            index = cursor.index
+          } else {
+            markSpan(line: line, index, end)
+            report(
+              .includeInvalid, .error, line: line, column: column(line, index),
+              "malformed include: expected '[!INCLUDE [title](path)]'; DocFX renders this as "
+                + "text",
+              notes: ["an include needs a [title] and a (path) and the closing ']'"])
+            index = end
+          }
+          continue
+        }
+      }
+      if byte == UInt8(ascii: ":"), index + 2 < end, bytes[index + 1] == UInt8(ascii: ":"),
+        bytes[index + 2] == UInt8(ascii: ":")
+      {
+        var cursor = ByteCursor(bytes: bytes, start: index + 3, end: end)
+        cursor.skipSpacesAndTabs()
+        if cursor.matchStart("image"), !ByteClass.isAlphaNumeric(cursor.current),
+          cursor.current != UInt8(ascii: "-")
+        {
+          index = scanImage(line: line, start: index, end: end, cursor: &cursor)
+          continue
+        }
+      }
+      index += 1
+    }
+  }
+
+  /// `:::image type="content" source="..." alt-text="..." lightbox="..." link="...":::`
+  private mutating func scanImage(line: Int, start: Int, end: Int, cursor: inout ByteCursor)
+    -> Int
+  {
+    let position = column(line, start)
+    let attributes: [TripleColonSyntax.Attribute]
+    switch TripleColonSyntax.matchAttributes(&cursor, selfClosing: true) {
+    case .success(let parsed): attributes = parsed
+    case .failure(let error):
+      markSpan(line: line, start, end)
+      report(.invalidImage, .error, line: line, column: column(line, error.offset), error.message)
+      return end
+    }
+    markSpan(line: line, start, cursor.index)
+    func value(_ name: String) -> String? {
+      attributes.first { $0.name == name }.map(\.value)
+    }
+    var image = ImageDirective(
+      type: value("type").flatMap { $0.isEmpty ? nil : $0 } ?? "content",
+      source: value("source"), altText: value("alt-text"), lightbox: value("lightbox"),
+      link: value("link"), line: line, column: position)
+    let known: Set<String> = [
+      "alt-text", "type", "loc-scope", "source", "border", "lightbox", "link",
+    ]
+    if let unknown = attributes.first(where: { !known.contains($0.name) }) {
+      report(
+        .invalidImage, .error, line: line, column: column(line, unknown.valueOffset),
+        "Image reference '\(image.source ?? "")' is invalid per the schema. "
+          + "Unexpected attribute: '\(unknown.name)'.")
+      return cursor.index
+    }
+    var valid = true
+    if (image.source ?? "").isEmpty {
+      valid = false
+      report(
+        .invalidImage, .error, line: line, column: position,
+        "source is a required attribute. Please ensure you have specified a source attribute.")
+    }
+    if (image.altText ?? "").isEmpty, image.type != "icon" {
+      valid = false
+      report(
+        .invalidImage, .error, line: line, column: position,
+        "alt-text is a required attribute. Please ensure you have specified an alt-text "
+          + "attribute.")
+    }
+    if image.type == "complex" {
+      image.endLine = nil
+      output.images.append(image)
+      if openComplexImage == nil { openComplexImage = output.images.count - 1 }
+      return end
+    }
+    if valid || image.source != nil { output.images.append(image) }
+    return cursor.index
+  }
+
+  // MARK: - Helpers
+
+  private mutating func markSpan(line: Int, _ start: Int, _ end: Int) {
+    output.spans[line, default: []].append(start..<max(start + 1, end))
+  }
+
+  private func column(_ line: Int, _ offset: Int) -> Int {
+    input.source.column(line: line, byteColumn: offset - input.source.lineStarts[line - 1] + 1)
+  }
+
+  private mutating func report(
+    _ rule: RuleID, _ severity: Severity, line: Int, column: Int, _ message: String,
+    notes: [String] = []
+  ) {
+    output.diagnostics.append(
+      Diagnostic(
+        rule: rule, severity: severity, path: input.path, line: line, column: column,
+        message: message, notes: notes))
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}

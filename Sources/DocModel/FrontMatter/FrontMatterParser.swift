@@ -1,0 +1,206 @@
+import Foundation
+import Yams
+
+/// Finds and parses the YAML front matter at the top of a page.
+///
+/// The block opens with a `---` line as the file's first line (after a BOM) and closes with
+/// the next `---` or `...` line, as Markdig's YAML front matter extension reads it. YAML
+/// problems become `front-matter-invalid` findings that carry the line in the file.
+public enum FrontMatterParser {
+  /// The outcome: the front matter (empty when absent) and what was wrong with it.
+  public struct Result: Sendable {
+    public var frontMatter: FrontMatter
+    public var diagnostics: [Diagnostic]
+  }
+
+  public static func parse(_ source: SourceText, path: String) -> Result {
+    guard source.lineCount >= 1, isFence(source.lineBytes(1), allowDots: false) else {
+      return Result(frontMatter: FrontMatter(), diagnostics: [])
+    }
+    var closing: Int?
+    var line = 2
+    while line <= source.lineCount {
+      if isFence(source.lineBytes(line), allowDots: true) {
+        closing = line
+        break
+      }
+      line += 1
+    }
+    guard let closing else {
+      let message =
+        "front matter opened on line 1 is never closed: add a '---' line after the YAML, "
+        + "or the page is read without front matter"
+      return Result(
+        frontMatter: FrontMatter(),
+        diagnostics: [
+          Diagnostic(
+            rule: .frontMatterInvalid, severity: .error, path: path, line: 1, column: 1,
+            message: message)
+        ])
+    }
+
+    let yamlStart = source.lineCount >= 2 ? source.lineStarts[1] : source.bytes.count
+    let yamlEnd = source.lineStarts[closing - 1]
+    let yaml = String(decoding: source.bytes[min(yamlStart, yamlEnd)..<yamlEnd], as: UTF8.self)
+    var diagnostics: [Diagnostic] = []
+    let entries = parseYAML(yaml, lineOffset: 1, path: path, diagnostics: &diagnostics)
+    return Result(
+      frontMatter: FrontMatter(entries: entries ?? [], startLine: 1, endLine: closing),
+      diagnostics: diagnostics)
+  }
+
+  /// Parses YAML text whose first line is file line `lineOffset + 1`.
+  static func parseYAML(
+    _ yaml: String, lineOffset: Int, path: String, diagnostics: inout [Diagnostic]
+  ) -> [YAMLEntry]? {
+    var text = yaml
+    // Duplicated top-level keys: report each, keep the first, and parse the rest.
+    for _ in 0..<8 {
+      do {
+        guard let node = try Yams.compose(yaml: text) else { return [] }
+        guard case .mapping(let mapping) = node else {
+          diagnostics.append(
+            Diagnostic(
+              rule: .frontMatterInvalid, severity: .error, path: path,
+              line: lineOffset + (node.mark?.line ?? 1), column: node.mark?.column ?? 1,
+              message: "front matter must be a YAML mapping of keys to values, "
+                + "but it is a \(describe(node))"))
+          return nil
+        }
+        return mapping.map { key, value in
+          YAMLEntry(
+            key: key.string ?? "", value: convert(value),
+            line: lineOffset + (key.mark?.line ?? 1))
+        }
+      } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
+        guard let (repaired, found) = removeLaterDuplicates(of: duplicates, in: text) else {
+          diagnostics.append(
+            Diagnostic(
+              rule: .frontMatterInvalid, severity: .error, path: path, line: lineOffset + 1,
+              message: "front matter repeats the key(s) "
+                + duplicates.map { "'\($0)'" }.joined(separator: ", ")))
+          return nil
+        }
+        for (key, firstLine, repeatLine) in found {
+          diagnostics.append(
+            Diagnostic(
+              rule: .frontMatterInvalid, severity: .warning, path: path,
+              line: lineOffset + repeatLine,
+              message: "front matter key '\(key)' is repeated; the first value "
+                + "(line \(lineOffset + firstLine)) is used",
+              notes: ["remove one of the two '\(key)' lines"]))
+        }
+        text = repaired
+      } catch let error as YamlError {
+        let (problem, mark) = describe(error)
+        diagnostics.append(
+          Diagnostic(
+            rule: .frontMatterInvalid, severity: .error, path: path,
+            line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1,
+            message: "front matter is not valid YAML: \(problem)"))
+        return nil
+      } catch {
+        diagnostics.append(
+          Diagnostic(
+            rule: .frontMatterInvalid, severity: .error, path: path, line: lineOffset + 1,
+            message: "front matter is not valid YAML: \(error)"))
+        return nil
+      }
+    }
+    return nil
+  }
+
+  private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+    var trimmed = line
+    while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed.removeLast() }
+    if trimmed.elementsEqual("---".utf8) { return true }
+    return allowDots && trimmed.elementsEqual("...".utf8)
+  }
+
+  private static func convert(_ node: Node) -> YAMLValue {
+    switch node {
+    case .scalar:
+      switch Tag.Name(rawValue: node.tag.rawValue) {
+      case .null: return .null
+      case .bool: return node.bool.map(YAMLValue.bool) ?? .string(node.string ?? "")
+      case .int: return node.int.map(YAMLValue.int) ?? .string(node.string ?? "")
+      case .float: return node.float.map(YAMLValue.double) ?? .string(node.string ?? "")
+      default: return .string(node.string ?? "")
+      }
+    case .sequence(let sequence):
+      return .sequence(sequence.map(convert))
+    case .mapping(let mapping):
+      return .mapping(
+        mapping.map { key, value in
+          YAMLEntry(key: key.string ?? "", value: convert(value), line: key.mark?.line ?? 0)
+        })
+    case .alias:
+      return .null
+    }
+  }
+
+  private static func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar: "single value"
+    case .sequence: "sequence"
+    case .mapping: "mapping"
+    case .alias: "alias"
+    }
+  }
+
+  private static func describe(_ error: YamlError) -> (String, Mark?) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      if let context { return ("\(problem) (\(context.text))", mark) }
+      return (problem, mark)
+    case .reader(let problem, _, _, _):
+      return (problem, nil)
+    default:
+      return ("\(error)", nil)
+    }
+  }
+
+  /// Blanks the later top-level lines of duplicated keys (and their indented values).
+  private static func removeLaterDuplicates(of keys: [String], in yaml: String)
+    -> (String, [(key: String, first: Int, repeat: Int)])?
+  {
+    var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var firstLine: [String: Int] = [:]
+    var found: [(key: String, first: Int, repeat: Int)] = []
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      if let key = topLevelKey(line), keys.contains(key) {
+        if let first = firstLine[key] {
+          found.append((key, first, index + 1))
+          lines[index] = ""
+          var next = index + 1
+          while next < lines.count, let first = lines[next].first, first == " " || first == "\t" {
+            lines[next] = ""
+            next += 1
+          }
+          index = next
+          continue
+        }
+        firstLine[key] = index + 1
+      }
+      index += 1
+    }
+    guard !found.isEmpty else { return nil }
+    return (lines.joined(separator: "\n"), found)
+  }
+
+  private static func topLevelKey(_ line: String) -> String? {
+    guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else {
+      return nil
+    }
+    guard let colon = line.firstIndex(of: ":") else { return nil }
+    var key = line[..<colon].trimmingCharacters(in: [" ", "\t", "\r"])
+    if key.count >= 2, let quote = key.first, quote == "'" || quote == "\"", key.last == quote {
+      key = String(key.dropFirst().dropLast())
+    }
+    return key
+  }
+}

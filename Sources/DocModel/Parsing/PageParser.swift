@@ -1,0 +1,140 @@
+import CCmarkGFM
+
+/// Parses one Markdown file into a `Page`: front matter with Yams, Markdown with cmark-gfm,
+/// DocFX's extensions with `DirectiveScanner`, HTML anchors with libxml2.
+///
+/// Parsing never fails: whatever is wrong with the file becomes a finding on the page.
+public enum PageParser {
+  /// Parses a file's bytes; `path` is only used to label findings.
+  public static func parse<Bytes: Collection>(bytes: Bytes, path: String) -> Page
+  where Bytes.Element == UInt8 {
+    parse(SourceText(bytes: bytes), path: path)
+  }
+
+  /// Parses already decoded source text.
+  public static func parse(_ source: SourceText, path: String) -> Page {
+    var diagnostics: [Diagnostic] = []
+    if let problem = source.encodingProblem {
+      switch problem.kind {
+      case .binary:
+        return Page(
+          path: path, lineCount: source.lineCount,
+          diagnostics: [
+            Diagnostic(
+              rule: .invalidEncoding, severity: .error, path: path, line: problem.position.line,
+              column: problem.position.column,
+              message: "this is a binary file (it holds NUL bytes), not Markdown text",
+              notes: ["remove it from the docs tree, or exclude it in docproof.yml"])
+          ])
+      case .invalidUTF8:
+        diagnostics.append(
+          Diagnostic(
+            rule: .invalidEncoding, severity: .error, path: path, line: problem.position.line,
+            column: problem.position.column,
+            message: "the file is not valid UTF-8: the first invalid byte is here",
+            notes: ["save the file as UTF-8; invalid bytes were read as U+FFFD"]))
+      }
+    }
+
+    let front = FrontMatterParser.parse(source, path: path)
+    diagnostics += front.diagnostics
+    var body = source.bytes
+    var firstBodyLine = 1
+    if let end = front.frontMatter.endLine {
+      // Blank the front matter so that cmark's line numbers stay those of the file.
+      for line in 1...end {
+        for offset in source.lineStarts[line - 1]..<source.lineEnds[line - 1] {
+          body[offset] = 0x20
+        }
+      }
+      firstBodyLine = end + 1
+    }
+
+    let document = CmarkDocument(bytes: body)
+    var collector = MarkdownCollector(source: source, path: path)
+    collector.collect(CmarkNode(pointer: document.root))
+
+    let directives = DirectiveScanner.scan(
+      DirectiveScanner.Input(
+        source: source, path: path, firstLine: firstBodyLine,
+        skippedLines: collector.skippedLines, containerIndent: collector.containerIndent,
+        codeSpans: collector.codeSpans))
+    diagnostics += directives.diagnostics
+    diagnostics += collector.diagnostics
+
+    // Links that DocFX reads as part of a directive (an include's path) are not links.
+    let links = collector.links.filter { link in
+      guard let spans = directives.spans[link.link.line] else { return true }
+      return !spans.contains { $0.contains(link.offset) }
+    }
+
+    let zones = ZoneLocator(zones: directives.zones)
+    var page = Page(
+      path: path, frontMatter: front.frontMatter, zones: directives.zones,
+      lineCount: source.lineCount)
+    page.includes = directives.includes.map { include in
+      var include = include
+      include.zone = zones.index(containing: include.line)
+      return include
+    }
+    page.headings = collector.headings.map { heading in
+      var heading = heading
+      heading.zone = zones.index(containing: heading.line)
+      return heading
+    }
+    page.links = links.map { found in
+      var link = found.link
+      link.zone = zones.index(containing: link.line)
+      return link
+    }
+    page.anchors = collector.anchors.map { anchor in
+      var anchor = anchor
+      anchor.zone = zones.index(containing: anchor.line)
+      return anchor
+    }
+    page.codeBlocks = collector.codeBlocks.map { block in
+      var block = block
+      block.zone = zones.index(containing: block.line)
+      return block
+    }
+    page.images = directives.images.map { image in
+      var image = image
+      image.zone = zones.index(containing: image.line)
+      return image
+    }
+    page.codeReferences = directives.codeReferences.map { reference in
+      var reference = reference
+      reference.zone = zones.index(containing: reference.line)
+      return reference
+    }
+    page.comments = collector.comments
+    page.alerts = directives.alerts
+    page.sections = directives.sections
+    page.videos = directives.videos
+    page.tabs = collector.tabs
+    page.diagnostics = diagnostics.sorted(by: Diagnostic.reportOrder)
+    return page
+  }
+}
+
+/// Finds the zone holding a line by binary search (zones never nest).
+struct ZoneLocator {
+  let zones: [Zone]
+
+  func index(containing line: Int) -> Int? {
+    var low = 0
+    var high = zones.count - 1
+    var candidate: Int?
+    while low <= high {
+      let mid = (low + high) / 2
+      if zones[mid].line < line {
+        candidate = mid
+        low = mid + 1
+      } else {
+        high = mid - 1
+      }
+    }
+    guard let candidate, line < (zones[candidate].endLine ?? Int.max) else { return nil }
+    return candidate
+  }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file could not be read, in words a user can act on.
+public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
+  public enum Reason: Sendable, Hashable {
+    case notFound
+    case permissionDenied
+    case isDirectory
+    case tooLarge(limit: Int)
+    case other(String)
+  }
+
+  public var path: String
+  public var reason: Reason
+
+  public var description: String {
+    switch reason {
+    case .notFound: "cannot read \(path): no such file"
+    case .permissionDenied: "cannot read \(path): permission denied"
+    case .isDirectory: "cannot read \(path): it is a directory"
+    case .tooLarge(let limit): "cannot read \(path): larger than the \(limit)-byte limit"
+    case .other(let message): "cannot read \(path): \(message)"
+    }
+  }
+}
+
+/// Reads whole files with POSIX calls, so that every failure has its precise reason.
+public enum FileReader {
+  /// Reads a file's bytes; `limit` bounds the size read (in bytes).
+  public static func read(_ path: String, limit: Int = Int.max) throws(FileReadError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw error(path, errno) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw error(path, errno) }
+    if (status.st_mode & S_IFMT) == S_IFDIR {
+      throw FileReadError(path: path, reason: .isDirectory)
+    }
+    let expected = Int(status.st_size)
+    if expected > limit { throw FileReadError(path: path, reason: .tooLarge(limit: limit)) }
+    var bytes = [UInt8](repeating: 0, count: max(expected, 0))
+    var total = 0
+    while true {
+      if total == bytes.count {
+        if total >= limit { break }
+        bytes.append(contentsOf: repeatElement(0, count: max(4096, total)))
+      }
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw error(path, errno)
+      }
+      if count == 0 { break }
+      total += count
+    }
+    bytes.removeSubrange(total...)
+    if total > limit { throw FileReadError(path: path, reason: .tooLarge(limit: limit)) }
+    return bytes
+  }
+
+  private static func error(_ path: String, _ code: Int32) -> FileReadError {
+    switch code {
+    case ENOENT, ENOTDIR: FileReadError(path: path, reason: .notFound)
+    case EACCES, EPERM: FileReadError(path: path, reason: .permissionDenied)
+    case EISDIR: FileReadError(path: path, reason: .isDirectory)
+    default: FileReadError(path: path, reason: .other(String(cString: strerror(code))))
+    }
+  }
+}
