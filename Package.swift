@@ -18,6 +18,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
   ],
   targets: [
     // System libraries, found through pkg-config (Debian: libcmark-gfm-dev,
@@ -50,14 +51,21 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // Helpers shared by the test targets: fixtures, golden files, running the binary.
+    .target(
+      name: "TestSupport",
+      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
+      path: "Tests/TestSupport",
+      swiftSettings: strict
+    ),
     .testTarget(
       name: "DocModelTests",
-      dependencies: ["DocModel"],
+      dependencies: ["DocModel", "TestSupport"],
       swiftSettings: strict
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: [],
+      dependencies: ["TestSupport"],
       swiftSettings: strict
     ),
   ]

@@ -51,18 +51,24 @@ public enum BookmarkID {
 /// `-1`, `-2`, ... (the first free one), and an empty one becomes `section`.
 public struct BookmarkAllocator: Sendable {
   private var used: Set<String> = []
+  /// Per base id, the smallest suffix that may still be free. Ids are only ever added, so
+  /// every suffix below it is taken: starting there finds the same first free id as
+  /// counting from 1, in amortized constant time.
+  private var nextSuffix: [String: Int] = [:]
 
   public init() {}
 
   /// Reserves and returns the unique id for a heading's slug.
   public mutating func allocate(slug: String) -> String {
     let base = slug.isEmpty ? "section" : slug
-    var candidate = base
-    var index = 0
+    if used.insert(base).inserted { return base }
+    var index = nextSuffix[base, default: 1]
+    var candidate = "\(base)-\(index)"
     while !used.insert(candidate).inserted {
       index += 1
       candidate = "\(base)-\(index)"
     }
+    nextSuffix[base] = index + 1
     return candidate
   }
 }

@@ -39,6 +39,9 @@ struct DirectiveScanner {
   private let input: Input
   private var output = Output()
   private var openZone: Int?
+  /// Zones whose opening line is invalid: DocFX does not open them, so neither does their
+  /// missing end deserve a second finding.
+  private var invalidZones: Set<Int> = []
   private var openComplexImage: Int?
 
   private var bytes: [UInt8] { input.source.bytes }
@@ -60,7 +63,7 @@ struct DirectiveScanner {
       if !input.skippedLines[line] { scanLine(line) }
       line += 1
     }
-    if let index = openZone {
+    if let index = openZone, !invalidZones.contains(index) {
       let zone = output.zones[index]
       report(
         .invalidZone, .error, line: zone.line, column: zone.column,
@@ -240,6 +243,7 @@ struct DirectiveScanner {
       report(.invalidZone, .error, line: line, column: column(line, error.offset), error.message)
       output.zones.append(zone)
       openZone = output.zones.count - 1
+      invalidZones.insert(output.zones.count - 1)
       return
     }
     var problems: [(String, Int)] = []
@@ -287,6 +291,7 @@ struct DirectiveScanner {
     zone.pivots = pivot.split(separator: ",").map { $0.trimmingSpaces() }
     output.zones.append(zone)
     openZone = output.zones.count - 1
+    if !problems.isEmpty { invalidZones.insert(output.zones.count - 1) }
   }
 
   /// DocFX's pivot list: `^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$`.

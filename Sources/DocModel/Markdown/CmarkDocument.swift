@@ -80,6 +80,8 @@ struct CmarkNode {
 
   var firstChild: CmarkNode? { cmark_node_first_child(pointer).map(CmarkNode.init) }
   var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
+  var previous: CmarkNode? { cmark_node_previous(pointer).map(CmarkNode.init) }
+  var parent: CmarkNode? { cmark_node_parent(pointer).map(CmarkNode.init) }
 
   var children: [CmarkNode] {
     var result: [CmarkNode] = []

@@ -227,10 +227,17 @@ struct MarkdownCollector {
   // MARK: - Inlines
 
   private mutating func collectLink(_ node: CmarkNode) {
+    let text = Self.plainText(of: node).display
+    guard node.startLine > 0 else {
+      // cmark-gfm's autolink extension gives bare URLs no source position: find the URL in
+      // the source after the node before it.
+      collectUnpositionedAutolink(node, text: text)
+      return
+    }
     let line = clampLine(node.startLine)
     var start = offset(line: line, byteColumn: node.startColumn)
     let lineEnd = source.lineEnds.isEmpty ? 0 : source.lineEnds[line - 1]
-    // cmark-gfm's autolink extension reports bare URLs one column early.
+    // cmark-gfm's autolink extension reports `www.` links one column early.
     while start < lineEnd, start < source.bytes.count, source.bytes[start] == 0x20 { start += 1 }
     let first = start < source.bytes.count ? source.bytes[start] : 0
     let isImage = node.type == CMARK_NODE_IMAGE
@@ -243,14 +250,49 @@ struct MarkdownCollector {
       let last = end < source.bytes.count ? source.bytes[end] : 0
       kind = last == UInt8(ascii: ")") ? .inline : .reference
     }
+    appendLink(node, text: text, kind: kind, offset: start)
+  }
+
+  private mutating func collectUnpositionedAutolink(_ node: CmarkNode, text: String) {
+    var anchor = node.previous ?? node.parent
+    while let candidate = anchor, candidate.startLine == 0 {
+      anchor = candidate.previous ?? candidate.parent
+    }
+    guard !source.lineStarts.isEmpty else { return }
+    var from = 0
+    if let anchor {
+      from = offset(line: clampLine(anchor.startLine), byteColumn: anchor.startColumn)
+    }
+    let needle = Array(text.utf8)
+    let start = Self.firstIndex(of: needle, in: source.bytes, from: from) ?? from
+    appendLink(node, text: text, kind: .autolink, offset: start)
+  }
+
+  private mutating func appendLink(_ node: CmarkNode, text: String, kind: LinkKind, offset: Int) {
+    let line = source.line(ofByte: offset)
     let lineStart = source.lineStarts.isEmpty ? 0 : source.lineStarts[line - 1]
     links.append(
       FoundLink(
         link: Link(
-          target: node.url, kind: kind, isImage: isImage,
-          text: Self.plainText(of: node).display.trimmingSpaces(), line: line,
-          column: source.column(line: line, byteColumn: start - lineStart + 1), zone: nil),
-        offset: start))
+          target: node.url, kind: kind, isImage: node.type == CMARK_NODE_IMAGE,
+          text: text.trimmingSpaces(), line: line,
+          column: source.column(line: line, byteColumn: offset - lineStart + 1), zone: nil),
+        offset: offset))
+  }
+
+  static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+    var index = max(0, start)
+    let last = haystack.count - needle.count
+    while index <= last {
+      if haystack[index] == needle[0] {
+        var matched = 1
+        while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return index }
+      }
+      index += 1
+    }
+    return nil
   }
 
   private mutating func collectCodeSpan(_ node: CmarkNode) {

@@ -24,10 +24,6 @@ struct DumpCommand: ParsableCommand {
       throw ToolFailure(error.description)
     }
     let page = PageParser.parse(bytes: bytes, path: file)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(page)
-    data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+    FileHandle.standardOutput.write(Data(try page.dumpJSON().utf8))
   }
 }

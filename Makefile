@@ -1,0 +1,33 @@
+# The two entry points of the README. Both install missing system packages first.
+SWIFT ?= swift
+
+.PHONY: check test build deps test-deps format fuzz bench
+
+## check: build docproof and run the main job on the shipped quickstart set (docs/)
+check:
+	@bash scripts/main-job.sh
+
+## test: build everything and run the whole test suite
+test:
+	@bash scripts/test.sh
+
+build: deps
+	$(SWIFT) build
+
+deps:
+	@bash scripts/install-system-deps.sh
+
+test-deps:
+	@DOCPROOF_WITH_TEST_TOOLS=1 bash scripts/install-system-deps.sh
+
+## format: format the sources with swift format (.swift-format)
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+## fuzz: run the page-parser fuzzer (FUZZ_SECONDS, default 60)
+fuzz: deps
+	@bash Fuzz/run.sh page-parser $${FUZZ_SECONDS:-60}
+
+## bench: parse-speed benchmark in a release build
+bench: deps
+	@bash Benchmarks/run-parse.sh

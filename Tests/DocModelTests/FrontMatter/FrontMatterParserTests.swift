@@ -1,0 +1,91 @@
+import DocModel
+import Testing
+
+@Suite struct FrontMatterParserTests {
+  @Test func readsScalarsSequencesAndLines() throws {
+    let page = try fixture("front-matter.md")
+    let front = page.frontMatter
+    #expect(front.isPresent)
+    #expect(front.startLine == 1 && front.endLine == 14)
+    #expect(front.string("title") == "Quickstart - Create access tokens")
+    #expect(front.string("ms.date") == "10/11/2022")
+    #expect(front.string("zone_pivot_groups") == "acs-azcli-js-csharp-java-python")
+    #expect(front["ms.custom"] == .sequence([.string("mode-other"), .string("devx-track-python")]))
+    #expect(front["count"] == .int(3))
+    #expect(front["ratio"] == .double(1.5))
+    #expect(front["draft"] == .bool(false))
+    #expect(front["empty"] == .null)
+    #expect(front.entry("zone_pivot_groups")?.line == 6)
+    #expect(page.diagnostics.isEmpty)
+    // The body is parsed with the file's own line numbers.
+    #expect(page.headings.first?.line == 16)
+  }
+
+  @Test func yamlErrorsCarryTheLineInTheFile() throws {
+    let page = try fixture("front-matter-invalid.md")
+    #expect(page.frontMatter.entries.isEmpty)
+    let findings = page.diagnostics.filter { $0.rule == .frontMatterInvalid }
+    #expect(findings.count == 1)
+    #expect(findings.first?.severity == .error)
+    #expect(findings.first?.message.contains("not valid YAML") == true)
+    // The broken scalar opens on line 3; libyaml reports where the scan gave up.
+    #expect((3...5).contains(findings.first?.line ?? 0))
+  }
+
+  @Test func yamlThatIsNotAMappingIsAFinding() throws {
+    let page = try fixture("front-matter-list.md")
+    #expect(page.findings(.frontMatterInvalid).count == 1)
+    #expect(page.findings(.frontMatterInvalid).first?.contains("sequence") == true)
+    #expect(page.headings.map(\.text) == ["Not a mapping"])
+  }
+
+  @Test func scalarFrontMatterIsAFinding() {
+    let page = parse("---\njust a string\n---\n# Title\n")
+    #expect(page.findingLines(.frontMatterInvalid) == [2])
+  }
+
+  @Test func unterminatedFrontMatterIsAFindingAndTheBodyIsStillRead() throws {
+    let page = try fixture("front-matter-unterminated.md")
+    #expect(page.findingLines(.frontMatterInvalid) == [1])
+    #expect(!page.frontMatter.isPresent)
+    #expect(page.headings.map(\.text) == ["Heading"])
+  }
+
+  @Test func duplicateKeysWarnAndKeepTheFirstValue() throws {
+    let page = try fixture("front-matter-duplicate.md")
+    let findings = page.diagnostics.filter { $0.rule == .frontMatterInvalid }
+    #expect(findings.map(\.line) == [5])
+    #expect(findings.map(\.severity) == [.warning])
+    #expect(page.frontMatter.string("ms.custom") == "first")
+    #expect(page.frontMatter.string("ms.topic") == "how-to")
+  }
+
+  @Test func byteOrderMarkAndCRLFAreTolerated() {
+    let text =
+      "\u{FEFF}---\r\ntitle: BOM and CRLF\r\nms.topic: quickstart\r\n---\r\n\r\n# Heading\r\n"
+    let page = parse(text)
+    #expect(page.diagnostics.isEmpty)
+    #expect(page.frontMatter.string("title") == "BOM and CRLF")
+    #expect(page.frontMatter.entry("ms.topic")?.line == 3)
+    #expect(page.headings.first?.line == 6)
+  }
+
+  @Test func emptyFrontMatterIsAnEmptyMapping() {
+    let page = parse("---\n---\n# Title\n")
+    #expect(page.frontMatter.isPresent)
+    #expect(page.frontMatter.entries.isEmpty)
+    #expect(page.diagnostics.isEmpty)
+  }
+
+  @Test func aThematicBreakLaterInTheFileIsNotFrontMatter() {
+    let page = parse("# Title\n\n---\n\ntitle: not front matter\n---\n")
+    #expect(!page.frontMatter.isPresent)
+    #expect(page.diagnostics.isEmpty)
+  }
+
+  @Test func dotsCloseFrontMatter() {
+    let page = parse("---\ntitle: Dots\n...\n# Title\n")
+    #expect(page.frontMatter.string("title") == "Dots")
+    #expect(page.frontMatter.endLine == 3)
+  }
+}

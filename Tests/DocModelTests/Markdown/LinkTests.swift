@@ -1,0 +1,37 @@
+import DocModel
+import Testing
+
+@Suite struct LinkTests {
+  @Test func inlineReferenceAutolinkAndImages() throws {
+    let page = try fixture("links.md")
+    let summary = page.links.map { "\($0.line):\($0.column) \($0.kind.rawValue) \($0.target)" }
+    #expect(
+      summary == [
+        "3:8 inline one.md", "3:34 inline two.md", "3:66 inline three.md#part",
+        "4:11 inline #links", "4:35 inline five%20file.md", "4:65 inline six.md?view=x#frag",
+        "6:16 reference seven.md", "6:41 reference eight.md#x",
+        "6:60 reference https://example.com/nine", "8:12 autolink https://example.com/a",
+        "8:40 autolink https://example.com/b", "8:66 autolink http://www.example.org",
+        "10:9 inline media/one.png", "10:39 reference media/two.png", "14:12 inline table.md",
+      ])
+    #expect(page.links.filter(\.isImage).map(\.text) == ["alt one", "alt two"])
+  }
+
+  @Test func codeAndEscapesAreNotLinks() throws {
+    let page = try fixture("links.md")
+    let targets = Set(page.links.map(\.target))
+    #expect(!targets.contains("code.md"))
+    #expect(!targets.contains("escaped.md"))
+    #expect(!targets.contains("fenced.md"))
+  }
+
+  @Test func columnsCountCharactersNotBytes() {
+    let page = parse("Åäö ünïcödé [link](x.md)\n")
+    #expect(page.links.first?.column == 13)
+  }
+
+  @Test func bareURLPositionsAreRecoveredAcrossLines() {
+    let page = parse("First line\nsecond https://example.com/c end\n")
+    #expect(page.links.map { "\($0.line):\($0.column)" } == ["2:8"])
+  }
+}
