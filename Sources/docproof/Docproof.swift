@@ -6,6 +6,6 @@ struct Docproof: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "docproof",
     abstract: "Prove that multi-language documentation quickstarts are true.",
-    subcommands: []
+    subcommands: [EmulatorCommand.self]
   )
 }
