@@ -5,6 +5,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The Communication Services Identity emulator: a Hummingbird 2 server that answers the
 /// Identity REST API as the service does, over HTTP or HTTPS.
@@ -19,10 +20,13 @@ public enum IdentityEmulator {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let application = try prepared.application { port in continuation.yield(port) }
 
+    let services = ServiceGroup(
+      configuration: ServiceGroupConfiguration(services: [application], logger: application.logger))
+
     return try await withThrowingTaskGroup(of: Void.self, returning: Output.self) { group in
       group.addTask {
         defer { continuation.finish() }
-        try await application.run()
+        try await services.run()
       }
       var iterator = ports.makeAsyncIterator()
       guard let port = await iterator.next() else {
@@ -35,8 +39,18 @@ public enum IdentityEmulator {
         throw EmulatorError.notListening(
           host: configuration.host, port: configuration.port, reason: "the server stopped")
       }
-      defer { group.cancelAll() }
-      return try await body(prepared.running(port: port))
+      let outcome: Result<Output, any Error>
+      do {
+        outcome = .success(try await body(prepared.running(port: port)))
+      } catch {
+        outcome = .failure(error)
+      }
+      // Stop gracefully; cancel if open connections keep the server busy for too long.
+      await services.triggerGracefulShutdown()
+      group.addTask { try? await Task.sleep(for: .seconds(5)) }
+      _ = try? await group.next()
+      group.cancelAll()
+      return try outcome.get()
     }
   }
 

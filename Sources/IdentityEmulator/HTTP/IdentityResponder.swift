@@ -98,7 +98,7 @@ struct IdentityResponder: HTTPResponder {
   static func failureResponse(_ error: any Error) -> Response {
     let failure =
       (error as? ServiceFailure) ?? .internalError("The emulator failed: \(error).")
-    let body = (try? EmulatorJSON.encode(failure.body)) ?? Array(#"{"error":{}}"#.utf8)
+    let body = failure.body.json.serialized
     var headers = failure.headers
     headers[.contentType] = "application/json"
     return Response(

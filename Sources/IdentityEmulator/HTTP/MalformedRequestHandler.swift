@@ -45,7 +45,7 @@ final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandl
       return
     }
     answered = true
-    let body = (try? EmulatorJSON.encode(failure.body)) ?? []
+    let body = failure.body.json.serialized
     var headers = failure.headers
     headers[.contentType] = "application/json"
     headers[.contentLength] = String(body.count)

@@ -15,8 +15,9 @@ extension EmulatorService {
     if let scopes, !scopes.isEmpty {
       accessToken = try await issueToken(identityID: id, scopes: scopes, expiresInMinutes: minutes)
     }
-    return try .json(
-      .created, Wire.IdentityAccessTokenResult(identity: .init(id: id), accessToken: accessToken))
+    return .json(
+      .created,
+      Wire.IdentityAccessTokenResult(identity: .init(id: id), accessToken: accessToken).json)
   }
 
   /// The requested token lifetime, or the default; older api-versions ignore the field.

@@ -43,6 +43,6 @@ extension EmulatorService {
       identityID: nil, skypeID: "orgid:" + userID.lowercased(), scopes: ["voip"],
       expiresAtTicks: { now in min(expiresAt, now + maximum) })
     guard let issued else { throw .internalError("The emulator could not issue a token.") }
-    return try .json(.ok, issued)
+    return .json(.ok, issued.json)
   }
 }

@@ -8,6 +8,6 @@ extension EmulatorService {
     else {
       throw .validation("Token: The Token field is required.", target: "Token")
     }
-    return try .json(.ok, await introspect(token))
+    return .json(.ok, await introspect(token).json)
   }
 }

@@ -20,6 +20,6 @@ extension EmulatorService {
     guard
       let token = try await issueToken(identityID: id, scopes: scopes, expiresInMinutes: minutes)
     else { throw .identityNotFound(id) }
-    return try .json(.ok, token)
+    return .json(.ok, token.json)
   }
 }

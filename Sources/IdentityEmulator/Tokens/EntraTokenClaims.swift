@@ -15,7 +15,7 @@ struct EntraTokenClaims: Sendable, Equatable {
     let parts = token.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
       let payload = Self.base64URLDecode(parts[1]),
-      let claims = try? JSONDecoder().decode(JSONValue.self, from: payload),
+      let claims = try? JSONValue(parsing: Array(payload)),
       case .string(let appID)? = claims.member("appid") ?? claims.member("azp"),
       case .string(let objectID)? = claims.member("oid"),
       case .number(let expiresAt)? = claims.member("exp"),

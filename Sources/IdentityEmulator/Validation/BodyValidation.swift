@@ -1,15 +1,12 @@
-import Foundation
-
 /// Reading request bodies field by field, with the service's validation errors.
 enum BodyValidation {
   /// Parses a body as JSON; an empty body is `nil`.
   static func parse(_ body: [UInt8]) throws(ServiceFailure) -> JSONValue? {
     guard !body.isEmpty else { return nil }
     do {
-      return try JSONDecoder().decode(JSONValue.self, from: Data(body))
+      return try JSONValue(parsing: body)
     } catch {
-      throw .validation(
-        "The request body is not valid JSON: \(Self.reason(error)).", target: "$")
+      throw .validation("The request body is not valid JSON: \(error).", target: "$")
     }
   }
 
@@ -70,13 +67,5 @@ enum BodyValidation {
       throw .wrongType(of: field, expected: "a string")
     }
     return text
-  }
-
-  private static func reason(_ error: any Error) -> String {
-    if case DecodingError.dataCorrupted(let context) = error {
-      let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey]
-      return (underlying as? String) ?? context.debugDescription
-    }
-    return "\(error)"
   }
 }
