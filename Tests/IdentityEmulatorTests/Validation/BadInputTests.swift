@@ -41,6 +41,10 @@ struct BadInputTests {
       (#"{"scopes": ["voip"], "expiresInMinutes": 1e300}"#, "expiresInMinutes", "an integer"),
       (#"{"scopes": ["voip"], "expiresInMinutes": true}"#, "expiresInMinutes", "an integer"),
       ("", "$", "non-empty request body"),
+      (String(repeating: "[", count: 10_000), "$", "nesting is too deep"),
+      (#"{"scopes": ["voip"]} {}"#, "$", "unexpected content after the value"),
+      (#"{"scopes": ["vo\ip"]}"#, "$", "invalid escape"),
+      ("{\"scopes\": [\"vo\u{01}ip\"]}", "$", "control character"),
     ])
   func invalidIssueBodies(body: String, target: String, message: String) async throws {
     try await withEmulator { emulator in
@@ -149,6 +153,20 @@ struct BadInputTests {
       #expect(error.code == "InvalidRequest")
       #expect(error.message.contains("percent-encoding"))
       try await Self.expectStillServing(requests)
+    }
+  }
+
+  @Test("a body that is not UTF-8 is 400")
+  func invalidUTF8() async throws {
+    try await withEmulator { emulator in
+      let requests = try SignedRequests(emulator)
+      let id = try await requests.createIdentity()
+      let body = Array(#"{"scopes": [""#.utf8) + [0xC3, 0x28] + Array(#""]}"#.utf8)
+      let response = try await RawHTTP.send(
+        port: requests.port,
+        requests.request("POST", SignedRequests.identityPath(id, "/:issueAccessToken"), body: body))
+      #expect(response.status == 400)
+      #expect(try response.serviceError().message.contains("not UTF-8"))
     }
   }
 
