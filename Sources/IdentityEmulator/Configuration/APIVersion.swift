@@ -5,6 +5,9 @@ enum APIVersion: String, CaseIterable, Sendable, Comparable {
   case october2022 = "2022-10-01"
   case october2023 = "2023-10-01"
 
+  /// The newest version, the one the official SDKs speak.
+  static let latest = october2023
+
   /// The value of the `api-supported-versions` response header.
   static let supportedVersionsHeader = allCases.map(\.rawValue).joined(separator: ", ")
 

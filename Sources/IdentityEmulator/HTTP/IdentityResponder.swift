@@ -36,24 +36,21 @@ struct IdentityResponder: HTTPResponder {
       method: request.method, target: target, authority: request.head.authority,
       headers: request.headers, body: body, now: Date())
 
+    // The emulator's own introspection is outside the service's api-versions.
+    let version = route.isServiceOperation ? try apiVersion(target, route: route) : .latest
     let result: RouteResult
-    if route.isServiceOperation {
-      let version = try apiVersion(target, route: route)
-      switch route {
-      case .createIdentity:
-        result = try await service.createIdentity(body: body, version: version)
-      case .issueAccessToken(let id):
-        result = try await service.issueAccessToken(id: id, body: body, version: version)
-      case .revokeAccessTokens(let id):
-        result = try await service.revokeAccessTokens(id: id)
-      case .deleteIdentity(let id):
-        result = try await service.deleteIdentity(id: id)
-      case .exchangeTeamsUserToken:
-        result = try await service.exchangeTeamsUserToken(body: body)
-      case .introspectToken:
-        result = try await service.introspectToken(body: body)
-      }
-    } else {
+    switch route {
+    case .createIdentity:
+      result = try await service.createIdentity(body: body, version: version)
+    case .issueAccessToken(let id):
+      result = try await service.issueAccessToken(id: id, body: body, version: version)
+    case .revokeAccessTokens(let id):
+      result = try await service.revokeAccessTokens(id: id)
+    case .deleteIdentity(let id):
+      result = try await service.deleteIdentity(id: id)
+    case .exchangeTeamsUserToken:
+      result = try await service.exchangeTeamsUserToken(body: body)
+    case .introspectToken:
       result = try await service.introspectToken(body: body)
     }
     return Self.response(result)
