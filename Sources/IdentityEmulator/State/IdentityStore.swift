@@ -6,6 +6,10 @@ import Foundation
 /// An actor, so concurrent requests see one consistent history. Tokens are numbered in
 /// issue order; revoking an identity's tokens invalidates every token numbered so far,
 /// which stays exact even when the fixed clock gives every token the same issue time.
+///
+/// Two tokens with the same bytes (same identity, scopes and times, which the fixed clock
+/// or issuing twice within a second can give) are one token: its standing follows its
+/// latest issue, as it would with the real service.
 actor IdentityStore {
   private struct IdentityRecord {
     /// Tokens numbered up to this one are revoked.
