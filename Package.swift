@@ -14,10 +14,26 @@ let package = Package(
   products: [
     .executable(name: "docproof", targets: ["docproof"]),
     .library(name: "DocModel", targets: ["DocModel"]),
+    .library(name: "CommunicationIdentity", targets: ["CommunicationIdentity"]),
+    .library(name: "IdentityEmulator", targets: ["IdentityEmulator"]),
+    .executable(name: "access-tokens-quickstart", targets: ["access-tokens-quickstart"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Identity: client, emulator and reference implementation.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
   ],
   targets: [
@@ -41,11 +57,57 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // A client of the Azure Communication Services Identity REST API.
+    .target(
+      name: "CommunicationIdentity",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      swiftSettings: strict
+    ),
+
+    // A Hummingbird 2 server that implements the Identity REST API, with TLS.
+    .target(
+      name: "IdentityEmulator",
+      dependencies: [
+        "CommunicationIdentity",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HummingbirdTLS", package: "hummingbird"),
+        .product(name: "JWTKit", package: "jwt-kit"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+        .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strict
+    ),
+
+    // The Swift reference implementation of the access tokens quickstart.
+    .executableTarget(
+      name: "access-tokens-quickstart",
+      dependencies: ["CommunicationIdentity"],
+      swiftSettings: strict
+    ),
+
     // The thin command-line front end.
     .executableTarget(
       name: "docproof",
       dependencies: [
         "DocModel",
+        "IdentityEmulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -61,6 +123,24 @@ let package = Package(
     .testTarget(
       name: "DocModelTests",
       dependencies: ["DocModel", "TestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "CommunicationIdentityTests",
+      dependencies: ["CommunicationIdentity"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "IdentityEmulatorTests",
+      dependencies: [
+        "IdentityEmulator",
+        "CommunicationIdentity",
+        .product(name: "JWTKit", package: "jwt-kit"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
       swiftSettings: strict
     ),
     .testTarget(

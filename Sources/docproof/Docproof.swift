@@ -15,7 +15,8 @@ struct Docproof: AsyncParsableCommand {
     commandName: "docproof",
     abstract: "Prove that multi-language documentation quickstarts are true.",
     subcommands: [
-      DumpCommand.self
+      DumpCommand.self,
+      EmulatorCommand.self,
     ]
   )
 

@@ -1,0 +1,123 @@
+import Foundation
+
+/// A parsed Communication Services connection string:
+/// `endpoint=https://<resource>.communication.azure.com/;accesskey=<base64 key>`.
+///
+/// Parts are separated by `;` and each is split at its first `=`, so the `=` padding of a
+/// Base64 key stays in the key. Keys are case-insensitive; unknown keys are ignored.
+public struct ConnectionString: Sendable, Hashable {
+  /// Where requests go.
+  public let endpoint: Endpoint
+  /// The decoded access key that signs requests.
+  public let accessKey: [UInt8]
+
+  /// Parses a connection string.
+  public init(_ text: String) throws(ConnectionStringError) {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { throw .empty }
+
+    var values: [String: String] = [:]
+    let parts = trimmed.split(separator: ";", omittingEmptySubsequences: false)
+    for (offset, part) in parts.enumerated() {
+      let part = part.trimmingCharacters(in: .whitespaces)
+      if part.isEmpty { continue }
+      guard let equals = part.firstIndex(of: "=") else {
+        throw .partWithoutEquals(position: offset + 1, part: part)
+      }
+      let key = part[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+      let value = part[part.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      guard values[key] == nil else { throw .duplicateKey(key) }
+      values[key] = value
+    }
+
+    guard let endpointText = values["endpoint"], !endpointText.isEmpty else {
+      throw .missingEndpoint
+    }
+    guard let keyText = values["accesskey"], !keyText.isEmpty else { throw .missingAccessKey }
+    guard let key = Data(base64Encoded: keyText), !key.isEmpty else { throw .invalidAccessKey }
+
+    self.endpoint = try Endpoint(endpointText)
+    self.accessKey = Array(key)
+  }
+}
+
+/// The scheme, host and port of a Communication Services resource.
+public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
+  /// Transport security.
+  public enum Scheme: String, Sendable, Hashable {
+    case http
+    case https
+
+    /// The port a URL of this scheme uses when it names none.
+    public var defaultPort: Int { self == .https ? 443 : 80 }
+  }
+
+  public let scheme: Scheme
+  /// The host name or IP address, without brackets.
+  public let host: String
+  /// The port named in the endpoint, if any.
+  public let port: Int?
+
+  /// Parses an absolute `http` or `https` URL with a host and no path beyond `/`.
+  public init(_ text: String) throws(ConnectionStringError) {
+    guard let components = URLComponents(string: text) else {
+      throw .invalidEndpoint(text, reason: "it is not a URL")
+    }
+    guard let schemeText = components.scheme?.lowercased(),
+      let scheme = Scheme(rawValue: schemeText)
+    else {
+      throw .invalidEndpoint(
+        text, reason: "it must start with https:// (or http:// for a local emulator)")
+    }
+    guard var host = components.host, !host.isEmpty else {
+      throw .invalidEndpoint(text, reason: "it names no host")
+    }
+    if host.hasPrefix("["), host.hasSuffix("]") {
+      host = String(host.dropFirst().dropLast())
+    }
+    guard components.path.isEmpty || components.path == "/" else {
+      throw .invalidEndpoint(text, reason: "it must not have a path; use the resource's base URL")
+    }
+    guard components.query == nil, components.fragment == nil, components.user == nil else {
+      throw .invalidEndpoint(text, reason: "it must not have a query, fragment or user")
+    }
+    self.scheme = scheme
+    self.host = host
+    self.port = components.port
+  }
+
+  /// The endpoint from its parts.
+  public init(scheme: Scheme, host: String, port: Int?) {
+    self.scheme = scheme
+    self.host = host
+    self.port = port
+  }
+
+  /// The `Host` header value a client sends: the host, and the port when it is not the
+  /// scheme's default.
+  public var hostHeader: String {
+    let bracketed = host.contains(":") ? "[\(host)]" : host
+    if let port, port != scheme.defaultPort { return "\(bracketed):\(port)" }
+    return bracketed
+  }
+
+  /// `scheme://host[:port]`, with no trailing slash.
+  public var baseURL: String { "\(scheme.rawValue)://\(hostHeader)" }
+
+  public var description: String { baseURL + "/" }
+}
+
+extension ConnectionString {
+  /// A connection string from its parts.
+  public init(endpoint: Endpoint, accessKey: [UInt8]) {
+    self.endpoint = endpoint
+    self.accessKey = accessKey
+  }
+
+  /// The connection string as text, `endpoint=<base URL>/;accesskey=<base64 key>`.
+  ///
+  /// This contains the secret key: show it only where the key may be seen.
+  public var stringValue: String {
+    "endpoint=\(endpoint.baseURL)/;accesskey=\(Data(accessKey).base64EncodedString())"
+  }
+}

@@ -1,0 +1,43 @@
+import Logging
+
+/// How an emulator listens and behaves.
+public struct EmulatorConfiguration: Sendable {
+  /// The address to bind, `127.0.0.1` by default.
+  public var host: String
+  /// The port to bind; 0 picks a free one.
+  public var port: Int
+  /// Serve HTTPS with a self-signed certificate generated at start.
+  public var tls: Bool
+  /// Fixed clock, sequential ids, fixed signing key and access key: two runs that send the
+  /// same requests get the same bytes back.
+  public var deterministic: Bool
+  /// The largest request body accepted; larger ones get 413.
+  public var maxBodySize: Int
+  /// The resource's access key; `nil` picks a random one (or the fixed one when
+  /// deterministic).
+  public var accessKey: [UInt8]?
+  /// How far `x-ms-date` may be from the real time, 15 minutes by default.
+  public var allowedClockSkew: Duration
+  /// What the emulator logs, on standard error.
+  public var logLevel: Logger.Level
+
+  public init(
+    host: String = "127.0.0.1",
+    port: Int = 0,
+    tls: Bool = false,
+    deterministic: Bool = false,
+    maxBodySize: Int = 64 * 1024,
+    accessKey: [UInt8]? = nil,
+    allowedClockSkew: Duration = .seconds(15 * 60),
+    logLevel: Logger.Level = .warning
+  ) {
+    self.host = host
+    self.port = port
+    self.tls = tls
+    self.deterministic = deterministic
+    self.maxBodySize = maxBodySize
+    self.accessKey = accessKey
+    self.allowedClockSkew = allowedClockSkew
+    self.logLevel = logLevel
+  }
+}

@@ -1,0 +1,99 @@
+import CommunicationIdentity
+import Foundation
+import Testing
+
+@Suite("Connection strings")
+struct ConnectionStringTests {
+  static let key =
+    "0gcluUYEJyss5+ALD88v9rDP+wtChecGril/2m+TAZgURcSqSyox9nwcJCGJlsxgPKGXF3Dvglfm7yHW0pDXVw=="
+
+  @Test("parses the portal's format and keeps the key's '=' padding")
+  func parsesPortalFormat() throws {
+    let parsed = try ConnectionString(
+      "endpoint=https://contoso.communication.azure.com/;accesskey=\(Self.key)")
+    #expect(parsed.endpoint.scheme == .https)
+    #expect(parsed.endpoint.host == "contoso.communication.azure.com")
+    #expect(parsed.endpoint.port == nil)
+    #expect(parsed.endpoint.hostHeader == "contoso.communication.azure.com")
+    #expect(parsed.endpoint.baseURL == "https://contoso.communication.azure.com")
+    #expect(parsed.accessKey == Array(Data(base64Encoded: Self.key)!))
+    #expect(parsed.accessKey.count == 64)
+  }
+
+  @Test("keys are case-insensitive, order and surrounding whitespace do not matter")
+  func caseInsensitiveKeys() throws {
+    let parsed = try ConnectionString(
+      "  AccessKey=\(Self.key); EndPoint=http://127.0.0.1:18080/ ;\n")
+    #expect(parsed.endpoint.scheme == .http)
+    #expect(parsed.endpoint.hostHeader == "127.0.0.1:18080")
+    #expect(parsed.accessKey.count == 64)
+  }
+
+  @Test("unknown keys are ignored")
+  func unknownKeysIgnored() throws {
+    let parsed = try ConnectionString(
+      "endpoint=https://a.communication.azure.com;accesskey=\(Self.key);region=westeurope")
+    #expect(parsed.endpoint.host == "a.communication.azure.com")
+  }
+
+  @Test("the port is part of the Host header unless it is the scheme's default")
+  func hostHeaderPorts() throws {
+    #expect(
+      try ConnectionString("endpoint=https://h:443/;accesskey=AA==").endpoint.hostHeader == "h")
+    #expect(try ConnectionString("endpoint=http://h:80/;accesskey=AA==").endpoint.hostHeader == "h")
+    #expect(
+      try ConnectionString("endpoint=https://h:8443/;accesskey=AA==").endpoint.hostHeader
+        == "h:8443")
+  }
+
+  @Test("the text form parses back to the same value")
+  func roundTrip() throws {
+    let parsed = try ConnectionString("endpoint=http://127.0.0.1:5000/;accesskey=\(Self.key)")
+    #expect(parsed.stringValue == "endpoint=http://127.0.0.1:5000/;accesskey=\(Self.key)")
+    #expect(try ConnectionString(parsed.stringValue) == parsed)
+  }
+
+  @Test(
+    "malformed strings give a clear error",
+    arguments: [
+      ("", ConnectionStringError.empty),
+      ("   ", .empty),
+      ("endpoint=https://a/;garbage", .partWithoutEquals(position: 2, part: "garbage")),
+      ("endpoint=https://a/;ENDPOINT=https://b/;accesskey=AA==", .duplicateKey("endpoint")),
+      ("accesskey=AA==", .missingEndpoint),
+      ("endpoint=;accesskey=AA==", .missingEndpoint),
+      ("endpoint=https://a/", .missingAccessKey),
+      ("endpoint=https://a/;accesskey=", .missingAccessKey),
+      ("endpoint=https://a/;accesskey=not base64!", .invalidAccessKey),
+    ])
+  func malformed(_ text: String, _ expected: ConnectionStringError) {
+    #expect(throws: expected) { try ConnectionString(text) }
+  }
+
+  @Test(
+    "endpoints that are not an http(s) base URL are rejected with a reason",
+    arguments: [
+      "ftp://a.communication.azure.com/", "a.communication.azure.com", "https:///",
+      "https://a.communication.azure.com/identities", "https://a.communication.azure.com/?x=1",
+    ])
+  func invalidEndpoints(_ endpoint: String) throws {
+    let error = try #require(throws: ConnectionStringError.self) {
+      try ConnectionString("endpoint=\(endpoint);accesskey=AA==")
+    }
+    guard case .invalidEndpoint(let text, let reason) = error else {
+      Issue.record("expected invalidEndpoint, got \(error)")
+      return
+    }
+    #expect(text == endpoint)
+    #expect(!reason.isEmpty)
+  }
+
+  @Test("error messages tell the user what to do")
+  func messages() {
+    #expect(ConnectionStringError.missingAccessKey.description.contains("accesskey="))
+    #expect(ConnectionStringError.invalidAccessKey.description.contains("Base64"))
+    #expect(
+      ConnectionStringError.partWithoutEquals(position: 2, part: "x").description.contains(
+        "Part 2"))
+  }
+}
