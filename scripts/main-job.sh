@@ -10,12 +10,17 @@ bin="$(swift build --show-bin-path)/docproof"
 # error-level finding the page parser reports.
 status=0
 while IFS= read -r -d '' page; do
-  errors=$("$bin" dump "$page" | python3 -c '
+  set +e
+  json=$("$bin" dump "$page")
+  code=$?
+  set -e
+  if [ $code -eq 2 ]; then exit 2; fi
+  errors=$(printf '%s' "$json" | python3 -c '
 import json, sys
 page = json.load(sys.stdin)
 for d in page["diagnostics"]:
     if d["severity"] == "error":
-        print(f"{d[\"path\"]}:{d[\"line\"]}:{d[\"column\"]}: error: {d[\"message\"]} [{d[\"rule\"]}]")
+        print("%s:%d:%d: error: %s [%s]" % (d["path"], d["line"], d["column"], d["message"], d["rule"]))
 ')
   if [ -n "$errors" ]; then
     echo "$errors"

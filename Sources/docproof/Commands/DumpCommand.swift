@@ -10,7 +10,8 @@ struct DumpCommand: ParsableCommand {
     discussion: """
       Shows what docproof reads in one file: front matter, zones, includes, headings with \
       their bookmark ids, links, HTML anchors, code blocks and DocFX directives, each with \
-      its line, plus the findings the parser itself reports.
+      its line, plus the findings the parser itself reports. Exits 1 when one of those \
+      findings is an error.
       """)
 
   @Argument(help: "The Markdown file to parse.")
@@ -25,5 +26,8 @@ struct DumpCommand: ParsableCommand {
     }
     let page = PageParser.parse(bytes: bytes, path: file)
     FileHandle.standardOutput.write(Data(try page.dumpJSON().utf8))
+    if page.diagnostics.contains(where: { $0.severity == .error }) {
+      throw ExitCode(1)
+    }
   }
 }
