@@ -14,6 +14,9 @@ let package = Package(
   products: [
     .executable(name: "docproof", targets: ["docproof"]),
     .library(name: "DocModel", targets: ["DocModel"]),
+    .library(name: "DocSite", targets: ["DocSite"]),
+    .library(name: "Checks", targets: ["Checks"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
     .library(name: "CommunicationIdentity", targets: ["CommunicationIdentity"]),
     .library(name: "IdentityEmulator", targets: ["IdentityEmulator"]),
     .executable(name: "access-tokens-quickstart", targets: ["access-tokens-quickstart"]),
@@ -54,6 +57,32 @@ let package = Package(
     .target(
       name: "DocModel",
       dependencies: ["CCmarkGFM", "CLibXML2", "Yams"],
+      swiftSettings: strict
+    ),
+
+    // A tree in, a `Site` out: configuration, locales, pivot groups, include graph.
+    .target(
+      name: "DocSite",
+      dependencies: ["DocModel", "Yams"],
+      swiftSettings: strict
+    ),
+
+    // Rules over a site, one per file, and the check pipeline.
+    .target(
+      name: "Checks",
+      dependencies: [
+        "DocModel", "DocSite",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: strict
+    ),
+
+    // One reporter per output format: text, JSON, JUnit (libxml2), SARIF, GitHub.
+    .target(
+      name: "Reporting",
+      dependencies: ["DocModel", "Checks", "CLibXML2"],
       swiftSettings: strict
     ),
 
@@ -106,8 +135,7 @@ let package = Package(
     .executableTarget(
       name: "docproof",
       dependencies: [
-        "DocModel",
-        "IdentityEmulator",
+        "DocModel", "DocSite", "Checks", "Reporting", "IdentityEmulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict

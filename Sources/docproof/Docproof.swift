@@ -15,6 +15,7 @@ struct Docproof: AsyncParsableCommand {
     commandName: "docproof",
     abstract: "Prove that multi-language documentation quickstarts are true.",
     subcommands: [
+      CheckCommand.self,
       DumpCommand.self,
       EmulatorCommand.self,
     ]

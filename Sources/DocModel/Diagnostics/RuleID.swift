@@ -62,4 +62,9 @@ extension RuleID {
   public static let l10nLocaleMismatch: RuleID = "l10n-locale-mismatch"
   public static let invalidEncoding: RuleID = "invalid-encoding"
   public static let codeFenceUnclosed: RuleID = "code-fence-unclosed"
+  public static let zonePivotGroupsInvalid: RuleID = "zone-pivot-groups-invalid"
+  public static let includeFallback: RuleID = "include-fallback"
+  public static let fileUnreadable: RuleID = "file-unreadable"
+  public static let fileTooLarge: RuleID = "file-too-large"
+  public static let includeDepthExceeded: RuleID = "include-depth-exceeded"
 }

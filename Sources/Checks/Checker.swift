@@ -1,0 +1,63 @@
+import DocModel
+import DocSite
+
+/// The outcome of checking a site.
+public struct CheckResult: Sendable {
+  /// Findings after configuration, suppression and locale selection, in report order.
+  public var diagnostics: [Diagnostic]
+  /// How many Markdown files were checked.
+  public var filesChecked: Int
+
+  public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+  public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// Runs every rule over a site and applies configuration: ignores, `docproof-disable`
+/// comments, severities, and the `--locale` selection.
+public enum Checker {
+  public static func run(_ site: Site, options: CheckOptions) async -> CheckResult {
+    let context = CheckContext(site: site, options: options)
+    let found = await withTaskGroup(of: [Diagnostic].self) { group in
+      for rule in Rules.all {
+        group.addTask { await rule.check(context) }
+      }
+      var all: [Diagnostic] = []
+      for await findings in group { all += findings }
+      return all
+    }
+    let diagnostics = finish(found, site: site, options: options)
+    let checked = site.files.keys.filter { selected($0, site: site, options: options) }.count
+    return CheckResult(diagnostics: diagnostics, filesChecked: checked)
+  }
+
+  /// Applies configuration and suppressions to raw findings, then sorts and deduplicates.
+  public static func finish(_ found: [Diagnostic], site: Site, options: CheckOptions)
+    -> [Diagnostic]
+  {
+    let configuration = site.configuration
+    let ignores = configuration.ignores.map { (Glob($0.glob), $0.rules) }
+    let suppressions = Suppressions(files: site.files)
+    var seen: Set<Diagnostic> = []
+    var result: [Diagnostic] = []
+    for var diagnostic in found {
+      guard selected(diagnostic.path, site: site, options: options) else { continue }
+      if ignores.contains(where: { glob, rules in
+        glob.matches(diagnostic.path) && (rules?.contains(diagnostic.rule) ?? true)
+      }) {
+        continue
+      }
+      if suppressions.silences(diagnostic) { continue }
+      if let override = configuration.severities[diagnostic.rule] {
+        guard let severity = override else { continue }
+        diagnostic.severity = severity
+      }
+      if seen.insert(diagnostic).inserted { result.append(diagnostic) }
+    }
+    return result.sorted(by: Diagnostic.reportOrder)
+  }
+
+  static func selected(_ path: String, site: Site, options: CheckOptions) -> Bool {
+    guard !options.locales.isEmpty else { return true }
+    return options.locales.contains(site.locale(of: path).name)
+  }
+}

@@ -1,0 +1,18 @@
+import DocModel
+
+/// A Markdown file larger than `maxFileSize`, skipped.
+enum FileTooLarge: Rule {
+  static let info = RuleInfo(
+    id: .fileTooLarge, defaultSeverity: .warning,
+    summary: "A Markdown file is larger than maxFileSize and was not checked.",
+    help: "Raise maxFileSize in docproof.yml if the file is meant to be that large.",
+    triggers: [
+      "docproof.yml": "maxFileSize: 16\n",
+      "en-us/page.md": "# A page longer than sixteen bytes\n",
+    ],
+    passes: ["en-us/page.md": "# Small\n"])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    context.site.fileDiagnostics.filter { $0.rule == info.id }
+  }
+}

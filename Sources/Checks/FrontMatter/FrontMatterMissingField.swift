@@ -1,0 +1,55 @@
+import DocModel
+import DocSite
+import Foundation
+
+/// A page without a required front-matter field (include files are exempt).
+enum FrontMatterMissingField: Rule {
+  static let info = RuleInfo(
+    id: .frontMatterMissingField, defaultSeverity: .error,
+    summary: "A page lacks a front-matter field that docproof.yml requires.",
+    help: "Add the field to the page's front matter, or change frontMatter.required in "
+      + "docproof.yml. Include files are not pages and need none.",
+    triggers: [
+      "docproof.yml": "frontMatter:\n  required: [title, ms.date]\n",
+      "en-us/page.md": "---\ntitle: Only a title\n---\n# Page\n",
+    ],
+    passes: [
+      "docproof.yml": "frontMatter:\n  required: [title]\n",
+      "en-us/page.md": "---\ntitle: A title\n---\n# Page\n[!INCLUDE [x](includes/x.md)]\n",
+      "en-us/includes/x.md": "No front matter in an include.\n",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    let required = context.site.configuration.requiredFrontMatter
+    guard !required.isEmpty else { return [] }
+    var findings: [Diagnostic] = []
+    for (path, page) in context.pages {
+      // A file that cannot be read as text already has its own finding.
+      guard
+        !page.diagnostics.contains(where: {
+          $0.rule == .invalidEncoding && $0.severity == .error && page.lineCount == 0
+        })
+      else { continue }
+      let front = page.frontMatter
+      let missing = required.filter { key in
+        guard let value = front[key] else { return true }
+        if case .null = value { return true }
+        if case .string(let text) = value, text.trimmingCharacters(in: [" "]).isEmpty {
+          return true
+        }
+        return false
+      }
+      guard !missing.isEmpty else { continue }
+      let line = front.startLine ?? 1
+      let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+      findings.append(
+        finding(
+          path, line: line,
+          front.isPresent
+            ? "front matter lacks required field\(missing.count > 1 ? "s" : "") \(list)"
+            : "the page has no front matter; required: \(list)",
+          notes: ["required fields come from frontMatter.required in docproof.yml"]))
+    }
+    return findings
+  }
+}

@@ -1,0 +1,32 @@
+import DocModel
+import DocSite
+
+/// An include whose target does not exist.
+enum IncludeNotFound: Rule {
+  static let info = RuleInfo(
+    id: .includeNotFound, defaultSeverity: .error,
+    summary: "An [!INCLUDE] points to a file that does not exist.",
+    help: "Include paths are relative to the including file (~/ starts at the locale root). "
+      + "DocFX leaves the include out of the page.",
+    triggers: ["en-us/page.md": "# T\n\n[!INCLUDE [x](includes/missing.md)]\n"],
+    passes: [
+      "en-us/page.md": "# T\n\n[!INCLUDE [x](includes/there.md)]\n",
+      "en-us/includes/there.md": "Included.\n",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for edge in context.site.includes.edges.values.joined() {
+      guard case .notFound(let target) = edge.resolution else { continue }
+      var notes: [String] = []
+      if let suggestion = Nearby.file(like: target, in: context.site.tree, extension: "md") {
+        notes.append("did you mean '\(Nearby.relative(suggestion, from: edge.from))'?")
+      }
+      findings.append(
+        finding(
+          edge.from, line: edge.include.line, column: edge.include.column,
+          "included file '\(edge.include.path)' not found (looked for \(target))", notes: notes))
+    }
+    return findings
+  }
+}

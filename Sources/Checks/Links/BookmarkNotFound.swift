@@ -1,0 +1,72 @@
+import DocModel
+import DocSite
+
+/// A link to a `#bookmark` that the target page does not have.
+enum BookmarkNotFound: Rule {
+  static let info = RuleInfo(
+    id: .bookmarkNotFound, defaultSeverity: .error,
+    summary: "A link's #bookmark does not exist on its target page.",
+    help: "Bookmarks are heading ids (Markdig GitHub style), <a name> and id= anchors, on the "
+      + "page and every file it includes, plus #top. A bare #x inside an include is looked up "
+      + "on the page that includes it. Bookmarks are case-sensitive.",
+    triggers: [
+      "en-us/page.md": "# Title\n\n## Set up\n\nSee [setup](#setup) and [other](other.md#nope).\n",
+      "en-us/other.md": "# Other\n",
+    ],
+    passes: [
+      "en-us/page.md":
+        "# Title\n\n## Set up\n\nSee [setup](#set-up), [top](#top), [other](other.md#other).\n\n[!INCLUDE [x](inc.md)]\n",
+      "en-us/other.md": "# Other\n",
+      "en-us/inc.md": "Back to [title](#title).\n",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    let site = context.site
+    for (path, page) in context.files {
+      for link in page.links {
+        switch context.links.resolve(link.target, from: path) {
+        case .bookmark(let id):
+          // On the page itself, or on every page that shows this include.
+          for shown in site.includes.pages(showing: path) {
+            let ids = context.bookmarks.bookmarks(of: shown)
+            guard !ids.contains(id) else { continue }
+            var notes = suggestion(for: id, in: ids)
+            if shown != path { notes.append("this include is shown on \(shown)") }
+            findings.append(
+              finding(
+                path, line: link.line, column: link.column,
+                shown == path
+                  ? "bookmark '#\(id)' not found on this page"
+                  : "bookmark '#\(id)' not found on \(shown), which includes this file",
+                notes: notes))
+          }
+        case .file(let target, let fragment?), .directory(_, let target?, let fragment?):
+          guard RelativePath.fileExtension(of: target) == "md", !fragment.hasPrefix("tab/"),
+            site.files[target] != nil
+          else { continue }
+          let ids = context.bookmarks.bookmarks(of: target)
+          guard !ids.contains(fragment) else { continue }
+          findings.append(
+            finding(
+              path, line: link.line, column: link.column,
+              "bookmark '#\(fragment)' not found in \(target)",
+              notes: suggestion(for: fragment, in: ids)))
+        default:
+          continue
+        }
+      }
+    }
+    return findings
+  }
+
+  static func suggestion(for id: String, in ids: Set<String>) -> [String] {
+    if let match = ids.first(where: { $0.lowercased() == id.lowercased() }) {
+      return ["did you mean '#\(match)'? (bookmarks are case-sensitive)"]
+    }
+    if let closest = Suggestion.closest(to: id, in: ids.sorted()) {
+      return ["did you mean '#\(closest)'?"]
+    }
+    return []
+  }
+}

@@ -1,0 +1,38 @@
+import DocModel
+import DocSite
+
+/// A `:::code` or `[!code-...]` reference to a file that does not exist.
+enum CodeSnippetNotFound: Rule {
+  static let info = RuleInfo(
+    id: .codesnippetNotFound, defaultSeverity: .error,
+    summary: "A code snippet reference points to a file that does not exist.",
+    help: "Snippet paths are relative to the file that contains them (~/ starts at the locale "
+      + "root).",
+    triggers: ["en-us/page.md": ":::code language=\"python\" source=\"snippets/app.py\":::\n"],
+    passes: [
+      "en-us/page.md": ":::code language=\"python\" source=\"snippets/app.py\":::\n",
+      "en-us/snippets/app.py": "print('x')\n",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for (path, page) in context.files {
+      for reference in page.codeReferences {
+        switch context.links.resolve(reference.path, from: path) {
+        case .missing(let target, _), .directory(let target, _, _):
+          var notes: [String] = []
+          if let suggestion = Nearby.file(like: target, in: context.site.tree) {
+            notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
+          }
+          findings.append(
+            finding(
+              path, line: reference.line, column: reference.column,
+              "code snippet '\(reference.path)' not found (looked for \(target))", notes: notes))
+        default:
+          continue
+        }
+      }
+    }
+    return findings
+  }
+}

@@ -1,0 +1,41 @@
+import DocModel
+import DocSite
+import Foundation
+
+/// A link to another site that does not answer with success (with `--external`).
+enum ExternalLinkBroken: Rule {
+  static let info = RuleInfo(
+    id: .externalLinkBroken, defaultSeverity: .error,
+    summary: "An external link does not answer with success (checked with --external).",
+    help: "docproof sends HEAD (then GET when HEAD is refused), follows redirects, and retries "
+      + "on 429 and 503. Good results are cached for links.external.maxAge.",
+    triggers: [:], passes: ["en-us/page.md": "# T\n\n[site](https://example.com)\n"])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    guard context.options.external else { return [] }
+    var locations: [(path: String, reference: LinkReference)] = []
+    for (path, page) in context.files {
+      for reference in LinkReferences.all(in: page) {
+        let target = reference.target.trimmingCharacters(in: .whitespaces)
+        let lower = target.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { continue }
+        locations.append((path, reference))
+      }
+    }
+    guard !locations.isEmpty else { return [] }
+    let settings = context.site.configuration.external
+    let checker =
+      context.options.externalChecker
+      ?? HTTPLinkChecker(
+        settings: settings, cachePath: context.site.tree.absolute(settings.cachePath))
+    let results = await checker.check(
+      locations.map { $0.reference.target.trimmingCharacters(in: .whitespaces) })
+    return locations.compactMap { path, reference in
+      let url = reference.target.trimmingCharacters(in: .whitespaces)
+      guard let status = results[url], !status.ok else { return nil }
+      return finding(
+        path, line: reference.line, column: reference.column,
+        "external \(reference.kind) '\(url)' is broken: \(status.reason)")
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import DocModel
+import DocSite
+
+/// A link, image, lightbox or `[!div]` link to a file that does not exist.
+enum FileNotFound: Rule {
+  static let info = RuleInfo(
+    id: .fileNotFound, defaultSeverity: .error,
+    summary: "A link or image points to a file that does not exist.",
+    help: "Relative links resolve from the file that contains them (in an include, from the "
+      + "include). Site-absolute links are checked only through links.siteRoots.",
+    triggers: ["en-us/page.md": "# T\n\nSee [the guide](guide.md) and ![diagram](media/d.png).\n"],
+    passes: [
+      "en-us/page.md": "# T\n\nSee [the guide](guide.md) and ![diagram](media/d.png).\n",
+      "en-us/guide.md": "# Guide\n",
+      "en-us/media/d.png": "png",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for (path, page) in context.files {
+      for reference in LinkReferences.all(in: page) {
+        switch context.links.resolve(reference.target, from: path) {
+        case .missing(let target, _):
+          var notes: [String] = []
+          if let suggestion = Nearby.file(like: target, in: context.site.tree) {
+            notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
+          }
+          findings.append(
+            finding(
+              path, line: reference.line, column: reference.column,
+              "\(reference.kind) target '\(reference.target)' not found (looked for \(target))",
+              notes: notes))
+        case .directory(let folder, nil, _):
+          findings.append(
+            finding(
+              path, line: reference.line, column: reference.column,
+              "\(reference.kind) target '\(reference.target)' is a folder without index.md",
+              notes: ["link to a page in \(folder.isEmpty ? "the root" : folder) instead"]))
+        case .malformed:
+          findings.append(
+            finding(
+              path, line: reference.line, column: reference.column,
+              "\(reference.kind) target '\(reference.target)' has invalid percent-encoding"))
+        default:
+          break
+        }
+      }
+    }
+    return findings
+  }
+}

@@ -1,0 +1,17 @@
+import DocModel
+
+/// A `:::image` directive DocFX rejects.
+enum InvalidImage: Rule {
+  static let info = RuleInfo(
+    id: .invalidImage, defaultSeverity: .error,
+    summary: "An :::image directive is malformed.",
+    help: "An :::image needs source and (except type=\"icon\") alt-text; a complex image ends "
+      + "with :::image-end:::.",
+    triggers: ["en-us/page.md": ":::image type=\"content\" source=\"a.png\":::\n"],
+    passes: [
+      "en-us/page.md": ":::image type=\"content\" source=\"a.png\" alt-text=\"A.\":::\n",
+      "en-us/a.png": "png",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] { parserFindings(context) }
+}

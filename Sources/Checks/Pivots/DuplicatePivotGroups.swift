@@ -1,0 +1,18 @@
+import DocModel
+
+/// A pivot group id defined twice in `zone-pivot-groups.yml`.
+enum DuplicatePivotGroups: Rule {
+  static let info = RuleInfo(
+    id: .duplicatePivotGroups, defaultSeverity: .warning,
+    summary: "A pivot group id is defined more than once.",
+    help: "Only the first definition is used; remove or rename the others.",
+    triggers: [
+      "en-us/zone-pivot-groups.yml":
+        "groups:\n- id: langs\n  pivots:\n  - id: a\n- id: langs\n  pivots:\n  - id: b\n"
+    ],
+    passes: ["en-us/zone-pivot-groups.yml": "groups:\n- id: langs\n  pivots:\n  - id: a\n"])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    context.site.pivotGroups.values.flatMap { $0.diagnostics.filter { $0.rule == info.id } }
+  }
+}

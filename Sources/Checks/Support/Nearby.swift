@@ -1,0 +1,31 @@
+import DocSite
+
+/// Suggestions of existing files near a missing one.
+enum Nearby {
+  /// The existing file in the same folder whose name is closest to the missing one.
+  static func file(like missing: String, in tree: FileTree, extension wanted: String? = nil)
+    -> String?
+  {
+    let folder = RelativePath.directory(of: missing)
+    let prefix = folder.isEmpty ? "" : folder + "/"
+    let siblings = tree.entries.keys.filter { path in
+      path.hasPrefix(prefix) && !path.dropFirst(prefix.count).contains("/") && tree.isFile(path)
+        && (wanted == nil || RelativePath.fileExtension(of: path) == wanted)
+    }
+    let names = siblings.map { RelativePath.fileName(of: $0) }
+    guard let name = Suggestion.closest(to: RelativePath.fileName(of: missing), in: names) else {
+      return nil
+    }
+    return prefix + name
+  }
+
+  /// A root-relative path written relative to the folder of `file`.
+  static func relative(_ target: String, from file: String) -> String {
+    let from = RelativePath.directory(of: file).split(separator: "/")
+    let to = target.split(separator: "/")
+    var common = 0
+    while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+    let ups = Array(repeating: "..", count: from.count - common)
+    return (ups + to[common...].map(String.init)).joined(separator: "/")
+  }
+}

@@ -1,0 +1,257 @@
+import DocModel
+
+/// What `docproof.yml` at the root of a docs tree says. Every field has a default, so a
+/// DocFX tree laid out as `ROOT/<locale>/...` needs no configuration at all.
+///
+/// ```yaml
+/// sourceLocale: en-us            # the folder translations are made from
+/// locales: [sv-se, de-de]        # default: every folder with a locale-shaped name
+/// zonePivotGroups: zone-pivot-groups.yml   # at each locale root
+/// frontMatter:
+///   required: [title, description, ms.date, ms.topic]   # pages only, not includes
+/// rules:                         # severity per rule id: error, warning, info or off
+///   pivot-id-unused: off
+/// ignore:                        # paths (globs, relative to the root) not checked
+///   - en-us/archive/**
+///   - path: en-us/legacy/**
+///     rules: [file-not-found]
+/// links:
+///   siteRoots:                   # site-absolute link prefixes and the folder they map to
+///     /azure/: en-us
+///   external:                    # used with --external
+///     concurrency: 8
+///     timeout: 10                # seconds per request
+///     retries: 2                 # extra tries after 429 and 503
+///     cache: .docproof-cache/external-links.json
+///     maxAge: 1d                 # how long a cached result counts (s, m, h, d)
+///     exclude: ['^https://localhost']   # regular expressions of URLs not checked
+/// maxFileSize: 10MB              # larger files are skipped with a finding
+/// ```
+public struct Configuration: Sendable, Hashable {
+  /// A path glob that is not checked, for every rule or only some.
+  public struct Ignore: Sendable, Hashable {
+    public var glob: String
+    /// `nil` means every rule.
+    public var rules: Set<RuleID>?
+  }
+
+  /// A site-absolute prefix (`/azure/`) and the folder under the root it maps to.
+  public struct SiteRoot: Sendable, Hashable {
+    public var prefix: String
+    public var folder: String
+  }
+
+  /// Settings for `--external`.
+  public struct ExternalLinks: Sendable, Hashable {
+    public var concurrency = 8
+    public var timeoutSeconds = 10.0
+    public var retries = 2
+    /// Relative to the root: the cache stays inside the tree.
+    public var cachePath = ".docproof-cache/external-links.json"
+    public var maxAgeSeconds = 86_400
+    public var exclude: [String] = []
+  }
+
+  public var sourceLocale = "en-us"
+  /// `nil`: detect locale-shaped folders.
+  public var locales: [String]?
+  public var zonePivotGroupsFile = "zone-pivot-groups.yml"
+  public var requiredFrontMatter = ["title", "description", "ms.date", "ms.topic"]
+  /// A severity per rule; `nil` switches the rule off.
+  public var severities: [RuleID: Severity?] = [:]
+  public var ignores: [Ignore] = []
+  public var siteRoots: [SiteRoot] = []
+  public var external = ExternalLinks()
+  public var maxFileSize = 10 << 20
+
+  public init() {}
+
+  /// The file name looked for at the root.
+  public static let fileName = "docproof.yml"
+
+  /// Reads configuration text. `knownRules` are the rule ids the `rules:` and `ignore:`
+  /// sections may name.
+  public static func parse(_ text: String, path: String, knownRules: Set<RuleID>)
+    throws(ConfigurationError) -> Configuration
+  {
+    let root = try YAMLReader.parse(text, path: path)
+    var configuration = Configuration()
+    let keys = [
+      "sourceLocale", "locales", "zonePivotGroups", "frontMatter", "rules", "ignore", "links",
+      "maxFileSize",
+    ]
+    for (key, value) in try root.mapping(allowed: keys) {
+      switch key {
+      case "sourceLocale":
+        configuration.sourceLocale = try localeName(value)
+      case "locales":
+        var locales: [String] = []
+        for item in try value.list() { locales.append(try localeName(item)) }
+        configuration.locales = locales
+      case "zonePivotGroups":
+        configuration.zonePivotGroupsFile = try relativePath(value)
+      case "frontMatter":
+        for (field, setting) in try value.mapping(allowed: ["required"]) where field == "required" {
+          configuration.requiredFrontMatter = try setting.stringList()
+        }
+      case "rules":
+        for (rule, setting) in try value.dictionary() {
+          let id = try knownRule(rule, at: setting, knownRules: knownRules)
+          configuration.severities[id] = try severity(setting)
+        }
+      case "ignore":
+        for item in try value.list() {
+          configuration.ignores.append(try ignore(item, knownRules: knownRules))
+        }
+      case "links":
+        try links(value, into: &configuration)
+      case "maxFileSize":
+        configuration.maxFileSize = try byteSize(value)
+      default:
+        break
+      }
+    }
+    return configuration
+  }
+
+  private static func localeName(_ value: YAMLReader) throws(ConfigurationError) -> String {
+    let name = try value.string()
+    guard Locales.isLocaleShaped(name) else {
+      throw value.error("'\(name)' is not a locale folder name like en-us or sv-se")
+    }
+    return name
+  }
+
+  private static func relativePath(_ value: YAMLReader) throws(ConfigurationError) -> String {
+    let path = try value.string()
+    guard !path.isEmpty, !path.hasPrefix("/"), !RelativePath.escapes(path) else {
+      throw value.error("'\(path)' must be a relative path that stays inside the root")
+    }
+    return path
+  }
+
+  private static func knownRule(_ name: String, at value: YAMLReader, knownRules: Set<RuleID>)
+    throws(ConfigurationError) -> RuleID
+  {
+    let id = RuleID(name)
+    guard knownRules.contains(id) else {
+      var message = "unknown rule '\(name)'"
+      if let suggestion = Suggestion.closest(to: name, in: knownRules.map(\.rawValue)) {
+        message += " (did you mean '\(suggestion)'?)"
+      }
+      throw value.error(message)
+    }
+    return id
+  }
+
+  private static func severity(_ value: YAMLReader) throws(ConfigurationError) -> Severity? {
+    if case .scalar = value.node, value.node.bool == false { return nil }
+    let text = try value.string().lowercased()
+    switch text {
+    case "off", "none", "ignore": return nil
+    default:
+      guard let severity = Severity(rawValue: text) else {
+        throw value.error("'\(text)' is not a severity: use error, warning, info or off")
+      }
+      return severity
+    }
+  }
+
+  private static func ignore(_ value: YAMLReader, knownRules: Set<RuleID>)
+    throws(ConfigurationError) -> Ignore
+  {
+    if case .scalar = value.node { return Ignore(glob: try value.string(), rules: nil) }
+    var glob: String?
+    var rules: Set<RuleID>?
+    for (key, setting) in try value.mapping(allowed: ["path", "rules"]) {
+      if key == "path" { glob = try setting.string() }
+      if key == "rules" {
+        var ids: Set<RuleID> = []
+        for item in try setting.list() {
+          ids.insert(try knownRule(try item.string(), at: item, knownRules: knownRules))
+        }
+        rules = ids
+      }
+    }
+    guard let glob else { throw value.error("an ignore entry needs a 'path'") }
+    return Ignore(glob: glob, rules: rules)
+  }
+
+  private static func links(_ value: YAMLReader, into configuration: inout Configuration)
+    throws(ConfigurationError)
+  {
+    for (key, setting) in try value.mapping(allowed: ["siteRoots", "external"]) {
+      if key == "siteRoots" {
+        for (prefix, folder) in try setting.dictionary() {
+          guard prefix.hasPrefix("/") else {
+            throw folder.error("site root '\(prefix)' must start with '/'")
+          }
+          let normalized = prefix.hasSuffix("/") ? prefix : prefix + "/"
+          configuration.siteRoots.append(
+            SiteRoot(prefix: normalized, folder: try relativePath(folder)))
+        }
+        configuration.siteRoots.sort { $0.prefix.count > $1.prefix.count }
+      }
+      if key == "external" {
+        let allowed = ["concurrency", "timeout", "retries", "cache", "maxAge", "exclude"]
+        for (name, item) in try setting.mapping(allowed: allowed) {
+          switch name {
+          case "concurrency":
+            let count = try item.int()
+            guard (1...64).contains(count) else { throw item.error("must be from 1 to 64") }
+            configuration.external.concurrency = count
+          case "timeout":
+            let seconds = try item.double()
+            guard seconds > 0, seconds <= 300 else {
+              throw item.error("must be more than 0 and at most 300 seconds")
+            }
+            configuration.external.timeoutSeconds = seconds
+          case "retries":
+            let retries = try item.int()
+            guard (0...10).contains(retries) else { throw item.error("must be from 0 to 10") }
+            configuration.external.retries = retries
+          case "cache":
+            configuration.external.cachePath = try relativePath(item)
+          case "maxAge":
+            configuration.external.maxAgeSeconds = try duration(item)
+          case "exclude":
+            let patterns = try item.stringList()
+            for (index, pattern) in patterns.enumerated() {
+              do { _ = try Regex(pattern) } catch {
+                throw try item.list()[index].error("'\(pattern)' is not a valid regular expression")
+              }
+            }
+            configuration.external.exclude = patterns
+          default:
+            break
+          }
+        }
+      }
+    }
+  }
+
+  /// `90`, `90s`, `15m`, `12h`, `7d` → seconds.
+  static func duration(_ value: YAMLReader) throws(ConfigurationError) -> Int {
+    if let seconds = value.node.int, seconds >= 0 { return seconds }
+    let text = try value.string().trimmingCharacters(in: [" "])
+    let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+    if let unit = text.last, let factor = units[unit], let number = Int(text.dropLast()),
+      number >= 0
+    {
+      return number * factor
+    }
+    throw value.error("'\(text)' is not a duration: use seconds or a number with s, m, h or d")
+  }
+
+  /// `1048576`, `512KB`, `10MB`, `1GB` → bytes.
+  static func byteSize(_ value: YAMLReader) throws(ConfigurationError) -> Int {
+    if let bytes = value.node.int, bytes > 0 { return bytes }
+    let text = try value.string().uppercased().replacingOccurrences(of: " ", with: "")
+    for (suffix, factor) in [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("B", 1)] {
+      if text.hasSuffix(suffix), let number = Int(text.dropLast(suffix.count)), number > 0 {
+        return number * factor
+      }
+    }
+    throw value.error("'\(text)' is not a size: use bytes or a number with KB, MB or GB")
+  }
+}

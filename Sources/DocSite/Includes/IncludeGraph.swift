@@ -1,0 +1,210 @@
+import DocModel
+
+/// Every `[!INCLUDE]` of every file, resolved as DocFX resolves it, and what each page
+/// reaches through them.
+///
+/// Paths are relative to the including file, or to the locale root with `~/`. A localized
+/// include that does not exist falls back to the source locale's file at the same place.
+/// A target that leaves the root, lexically or through a symbolic link, is never read.
+public struct IncludeGraph: Sendable {
+  /// Where one include directive leads.
+  public enum Resolution: Sendable, Hashable {
+    /// The file exists.
+    case file(String)
+    /// The localized file is missing; the source locale's file is used instead.
+    case fallback(String, missing: String)
+    /// Nothing at this root-relative path.
+    case notFound(String)
+    /// The target exists but cannot be included (not Markdown, a folder).
+    case invalid(String, reason: String)
+    /// The target resolves outside the checked root.
+    case outsideRoot(String)
+
+    /// The file whose content is included, when there is one.
+    public var target: String? {
+      switch self {
+      case .file(let path), .fallback(let path, _): path
+      default: nil
+      }
+    }
+  }
+
+  /// One include directive and where it leads.
+  public struct Edge: Sendable, Hashable {
+    public var from: String
+    public var include: Include
+    public var resolution: Resolution
+  }
+
+  /// An include that closes a cycle, with the chain of files.
+  public struct Cycle: Sendable, Hashable {
+    public var edge: Edge
+    public var chain: [String]
+  }
+
+  /// Includes nested deeper than this are not followed (a finding says so).
+  public static let maximumDepth = 64
+
+  /// Include directives by including file, in file order.
+  public let edges: [String: [Edge]]
+  public let cycles: [Cycle]
+  /// Includes not followed because they were nested too deep.
+  public let tooDeep: [Edge]
+  /// For each root page, the files it reaches through includes (itself excluded), in
+  /// first-reached order.
+  public let reachable: [String: [String]]
+  /// For each included file, the root pages that reach it.
+  public let includers: [String: [String]]
+
+  /// Whether a file is an include: the target of some include, or in an `includes` folder.
+  public func isInclude(_ path: String) -> Bool {
+    includers[path] != nil || path.split(separator: "/").dropLast().contains("includes")
+  }
+
+  /// The files whose content a page shows: the page, then everything it includes.
+  public func expansion(of page: String) -> [String] {
+    [page] + (reachable[page] ?? [])
+  }
+
+  /// A file and everything it reaches through includes, for any file (not only pages).
+  public func expansion(from file: String) -> [String] {
+    if let known = reachable[file] { return [file] + known }
+    var seen: Set<String> = [file]
+    var order = [file]
+    var stack = [file]
+    while let current = stack.popLast() {
+      for edge in edges[current] ?? [] {
+        guard let target = edge.resolution.target, seen.insert(target).inserted else { continue }
+        order.append(target)
+        stack.append(target)
+      }
+    }
+    return order
+  }
+
+  /// The pages where an include's content appears (itself, when nothing includes it).
+  public func pages(showing file: String) -> [String] {
+    includers[file] ?? [file]
+  }
+
+  /// Resolves every include and walks the graph from every page.
+  static func build(files: [String: Page], tree: FileTree, locales: [SiteLocale]) -> IncludeGraph {
+    let source = locales[0]
+    func locale(of path: String) -> SiteLocale {
+      locales.dropFirst().first { $0.relative(path) != nil } ?? source
+    }
+    var edges: [String: [Edge]] = [:]
+    var targeted: Set<String> = []
+    for (path, page) in files {
+      let fileLocale = locale(of: path)
+      var list: [Edge] = []
+      for include in page.includes {
+        let resolution = resolve(
+          include.path, from: path, locale: fileLocale, source: source, tree: tree)
+        if let target = resolution.target { targeted.insert(target) }
+        list.append(Edge(from: path, include: include, resolution: resolution))
+      }
+      if !list.isEmpty { edges[path] = list }
+    }
+
+    // Roots: files nothing includes. Walk each, depth-first and iteratively.
+    let roots = files.keys.filter { !targeted.contains($0) }.sorted()
+    var cycles: [Cycle] = []
+    var cycleKeys: Set<Edge> = []
+    var tooDeep: [Edge] = []
+    var tooDeepKeys: Set<Edge> = []
+    var reachable: [String: [String]] = [:]
+    var includers: [String: [String]] = [:]
+    struct Frame {
+      var file: String
+      var next: Int
+    }
+    for root in roots {
+      var seen: Set<String> = [root]
+      var order: [String] = []
+      var stack = [Frame(file: root, next: 0)]
+      var onStack: [String: Int] = [root: 0]
+      while !stack.isEmpty {
+        let top = stack.count - 1
+        let list = edges[stack[top].file] ?? []
+        guard stack[top].next < list.count else {
+          onStack[stack[top].file] = nil
+          stack.removeLast()
+          continue
+        }
+        let edge = list[stack[top].next]
+        stack[top].next += 1
+        guard let target = edge.resolution.target, files[target] != nil else { continue }
+        if let position = onStack[target] {
+          if cycleKeys.insert(edge).inserted {
+            cycles.append(Cycle(edge: edge, chain: stack[position...].map(\.file) + [target]))
+          }
+          continue
+        }
+        if stack.count > maximumDepth {
+          if tooDeepKeys.insert(edge).inserted { tooDeep.append(edge) }
+          continue
+        }
+        guard seen.insert(target).inserted else { continue }
+        order.append(target)
+        onStack[target] = stack.count
+        stack.append(Frame(file: target, next: 0))
+      }
+      reachable[root] = order
+      for file in order { includers[file, default: []].append(root) }
+    }
+    // Files only reachable inside a cycle that no root reaches.
+    for target in targeted where includers[target] == nil && files[target] != nil {
+      includers[target] = []
+    }
+    return IncludeGraph(
+      edges: edges, cycles: cycles, tooDeep: tooDeep, reachable: reachable, includers: includers)
+  }
+
+  /// Where `path`, written in `file`, leads.
+  static func resolve(
+    _ written: String, from file: String, locale: SiteLocale, source: SiteLocale, tree: FileTree
+  ) -> Resolution {
+    var path = written
+    if let hash = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+      path = String(path[..<hash])
+    }
+    let base: String
+    if path.hasPrefix("~/") || path.hasPrefix("~\\") {
+      base = locale.folder
+      path = String(path.dropFirst(2))
+    } else {
+      base = RelativePath.directory(of: file)
+    }
+    path = path.replacingOccurrences(of: "\\", with: "/")
+    guard !path.hasPrefix("/"), let resolved = RelativePath.resolve(path, from: base) else {
+      return .outsideRoot(written)
+    }
+    var target = resolved
+    if tree[target] == nil, let decoded = RelativePath.percentDecoded(path),
+      let decodedPath = RelativePath.resolve(decoded, from: base), tree[decodedPath] != nil
+    {
+      target = decodedPath
+    }
+    switch tree[target] {
+    case .file:
+      guard RelativePath.fileExtension(of: target) == "md" else {
+        return .invalid(target, reason: "only Markdown (.md) files can be included")
+      }
+      return .file(target)
+    case .directory:
+      return .invalid(target, reason: "it is a folder, not a Markdown file")
+    case .outsideRoot:
+      return .outsideRoot(target)
+    case .broken, nil:
+      if RelativePath.fileExtension(of: target) != "md" {
+        return .invalid(target, reason: "only Markdown (.md) files can be included")
+      }
+      if !locale.isSource, let inLocale = locale.relative(target) {
+        let fallback = source.path(inLocale)
+        if case .file = tree[fallback] { return .fallback(fallback, missing: target) }
+      }
+      return .notFound(target)
+    }
+  }
+}

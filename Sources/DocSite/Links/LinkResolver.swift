@@ -1,0 +1,126 @@
+/// Where a link written in a file leads, decided without touching the network.
+public enum LinkTarget: Sendable, Hashable {
+  /// `https://...`, `mailto:...`, `//host/...`: another site.
+  case external(String)
+  /// `#tab/...`: a DocFX tab, not a bookmark.
+  case tab
+  /// `#x` (decoded): a bookmark on the page that shows this file.
+  case bookmark(String)
+  /// An existing file (root-relative), with the bookmark after `#` if any.
+  case file(String, fragment: String?)
+  /// A folder; `index` is its `index.md` when it has one.
+  case directory(String, index: String?, fragment: String?)
+  /// Nothing there (the root-relative path that was looked up).
+  case missing(String, fragment: String?)
+  /// The target leaves the root.
+  case outsideRoot(String)
+  /// Nothing docproof can check offline: a site-absolute link without a configured root,
+  /// an empty link, `xref:`.
+  case unchecked
+  /// The link cannot be read (bad percent-encoding).
+  case malformed(String)
+}
+
+/// Resolves link targets as DocFX does: relative to the file that contains them (an
+/// include's links are relative to the include), `~/` from the locale root, site-absolute
+/// prefixes through `links.siteRoots`. Localized files fall back to the source locale.
+public struct LinkResolver: Sendable {
+  public let site: Site
+
+  public init(site: Site) { self.site = site }
+
+  public func resolve(_ target: String, from file: String) -> LinkTarget {
+    let trimmed = target.trimmingSpaces()
+    guard !trimmed.isEmpty else { return .unchecked }
+    if Self.hasScheme(trimmed) || trimmed.hasPrefix("//") {
+      let lower = trimmed.lowercased()
+      return lower.hasPrefix("xref:") ? .unchecked : .external(trimmed)
+    }
+    var path = trimmed
+    var fragment: String?
+    if let hash = path.firstIndex(of: "#") {
+      fragment = String(path[path.index(after: hash)...])
+      path = String(path[..<hash])
+    }
+    if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+    if path.isEmpty {
+      guard let fragment, !fragment.isEmpty else { return .unchecked }
+      if fragment.hasPrefix("tab/") { return .tab }
+      return .bookmark(RelativePath.percentDecoded(fragment) ?? fragment)
+    }
+    let decodedFragment = fragment.flatMap {
+      $0.isEmpty ? nil : (RelativePath.percentDecoded($0) ?? $0)
+    }
+    guard let decoded = RelativePath.percentDecoded(path.replacingOccurrences(of: "\\", with: "/"))
+    else {
+      return .malformed(target)
+    }
+    let locale = site.locale(of: file)
+    var base: String
+    var relative = decoded
+    if relative.hasPrefix("/") {
+      guard let root = site.configuration.siteRoots.first(where: { relative.hasPrefix($0.prefix) })
+      else { return .unchecked }
+      base = root.folder
+      relative = String(relative.dropFirst(root.prefix.count))
+    } else if relative.hasPrefix("~/") {
+      base = locale.folder
+      relative = String(relative.dropFirst(2))
+    } else {
+      base = RelativePath.directory(of: file)
+    }
+    guard let resolved = RelativePath.resolve(relative, from: base) else {
+      return .outsideRoot(target)
+    }
+    if let found = lookup(resolved, fragment: decodedFragment) { return found }
+    // DocFX serves the source locale's page where a translation is missing.
+    let fileLocale = site.locale(of: file)
+    if !fileLocale.isSource, let inLocale = fileLocale.relative(resolved),
+      let found = lookup(site.sourceLocale.path(inLocale), fragment: decodedFragment)
+    {
+      return found
+    }
+    return .missing(resolved, fragment: decodedFragment)
+  }
+
+  private func lookup(_ path: String, fragment: String?) -> LinkTarget? {
+    let tree = site.tree
+    switch tree[path] {
+    case .file: return .file(path, fragment: fragment)
+    case .directory:
+      let index = path.isEmpty ? "index.md" : path + "/index.md"
+      return .directory(path, index: tree.isFile(index) ? index : nil, fragment: fragment)
+    case .outsideRoot: return .outsideRoot(path)
+    case .broken: return nil
+    case nil:
+      if path.isEmpty {
+        return .directory("", index: tree.isFile("index.md") ? "index.md" : nil, fragment: fragment)
+      }
+      // Links to published pages often drop the `.md`.
+      if RelativePath.fileExtension(of: path).isEmpty, tree.isFile(path + ".md") {
+        return .file(path + ".md", fragment: fragment)
+      }
+      return nil
+    }
+  }
+
+  /// `scheme:` per RFC 3986 (a drive letter like `c:` is not a scheme here).
+  static func hasScheme(_ text: String) -> Bool {
+    guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
+    let scheme = text[..<colon]
+    guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count > 1 else {
+      return false
+    }
+    return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces, tabs and line breaks.
+  func trimmingSpaces() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+    let last = lastIndex(where: { !isSpace($0) })!
+    return String(self[first...last])
+  }
+}

@@ -1,0 +1,187 @@
+import DocModel
+import Foundation
+
+/// A docs tree, loaded: configuration, locales, every Markdown file parsed once, pivot
+/// groups and the include graph.
+public struct Site: Sendable {
+  public let rootPath: String
+  public let configuration: Configuration
+  public let tree: FileTree
+  /// The source locale first, then the others by name.
+  public let locales: [SiteLocale]
+  /// Every Markdown file by root-relative path.
+  public let files: [String: Page]
+  /// Findings about files as files: unreadable, too large, links that leave the root.
+  public let fileDiagnostics: [Diagnostic]
+  /// `zone-pivot-groups.yml` per locale name (a locale without one uses the source's).
+  public let pivotGroups: [String: PivotGroups]
+  public let includes: IncludeGraph
+
+  public var sourceLocale: SiteLocale { locales[0] }
+
+  /// Paths of the Markdown files that are pages (not includes), sorted.
+  public var pages: [String] { files.keys.filter { !includes.isInclude($0) }.sorted() }
+
+  /// The locale a root-relative path belongs to.
+  public func locale(of path: String) -> SiteLocale {
+    for locale in locales.dropFirst() where locale.relative(path) != nil { return locale }
+    return locales[0]
+  }
+
+  /// The pivot groups that apply to a locale.
+  public func pivotGroups(for locale: SiteLocale) -> PivotGroups? {
+    pivotGroups[locale.name] ?? pivotGroups[sourceLocale.name]
+  }
+
+  /// Loads a tree: reads `docproof.yml` (unless a configuration is given), walks the
+  /// files, and parses every Markdown file in parallel.
+  public static func load(
+    root: String, configuration given: Configuration? = nil, knownRules: Set<RuleID>,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async throws(SiteError) -> Site {
+    let tree = try FileTree.scan(root)
+    var configuration = Configuration()
+    if let given {
+      configuration = given
+    } else if tree.isFile(Configuration.fileName) {
+      let path =
+        root.hasSuffix("/") ? root + Configuration.fileName : root + "/" + Configuration.fileName
+      let text: String
+      do {
+        text = String(
+          decoding: try FileReader.read(tree.absolute(Configuration.fileName)), as: UTF8.self)
+      } catch {
+        throw .configuration(ConfigurationError(path: path, line: 1, message: error.description))
+      }
+      do {
+        configuration = try Configuration.parse(text, path: path, knownRules: knownRules)
+      } catch {
+        throw .configuration(error)
+      }
+    }
+    let locales = try detectLocales(tree: tree, configuration: configuration, root: root)
+
+    var diagnostics: [Diagnostic] = []
+    var markdown: [(String, Int)] = []
+    for (path, entry) in tree.entries {
+      let inLocale = locales.contains { $0.relative(path) != nil }
+      guard inLocale, RelativePath.fileExtension(of: path) == "md" else { continue }
+      switch entry {
+      case .file(let size):
+        if size > configuration.maxFileSize {
+          diagnostics.append(
+            Diagnostic(
+              rule: .fileTooLarge, severity: .warning, path: path, line: 1,
+              message:
+                "skipped: \(size) bytes is more than maxFileSize (\(configuration.maxFileSize))",
+              notes: ["raise maxFileSize in docproof.yml to check it"]))
+        } else {
+          markdown.append((path, size))
+        }
+      case .broken(let reason):
+        diagnostics.append(
+          Diagnostic(
+            rule: .fileUnreadable, severity: .error, path: path, line: 1,
+            message: "cannot read this file: it is \(reason)"))
+      case .outsideRoot(let target):
+        diagnostics.append(
+          Diagnostic(
+            rule: .pathOutsideRoot, severity: .error, path: path, line: 1,
+            message: "this is a symbolic link to \(target), outside the checked tree: not read"))
+      case .directory:
+        break
+      }
+    }
+    markdown.sort { $0.0 < $1.0 }
+
+    let parsed = await parseAll(markdown.map(\.0), tree: tree, progress: progress)
+    var files: [String: Page] = [:]
+    for (path, outcome) in parsed {
+      switch outcome {
+      case .success(let page): files[path] = page
+      case .failure(let error):
+        diagnostics.append(
+          Diagnostic(
+            rule: .fileUnreadable, severity: .error, path: path, line: 1,
+            message: error.description.replacingOccurrences(of: tree.absolute(path), with: path)))
+      }
+    }
+
+    var pivotGroups: [String: PivotGroups] = [:]
+    for locale in locales {
+      let path = locale.path(configuration.zonePivotGroupsFile)
+      guard tree.isFile(path), let bytes = try? FileReader.read(tree.absolute(path)) else {
+        continue
+      }
+      pivotGroups[locale.name] = PivotGroups.parse(
+        String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    let includes = IncludeGraph.build(files: files, tree: tree, locales: locales)
+    return Site(
+      rootPath: root, configuration: configuration, tree: tree, locales: locales, files: files,
+      fileDiagnostics: diagnostics, pivotGroups: pivotGroups, includes: includes)
+  }
+
+  private static func detectLocales(tree: FileTree, configuration: Configuration, root: String)
+    throws(SiteError) -> [SiteLocale]
+  {
+    let folders = tree.entries.compactMap { path, entry -> String? in
+      guard entry == .directory, !path.contains("/"), Locales.isLocaleShaped(path) else {
+        return nil
+      }
+      return path
+    }.sorted()
+    let source = configuration.sourceLocale
+    if folders.isEmpty, configuration.locales == nil {
+      // A tree without locale folders: the root itself is the source locale.
+      return [SiteLocale(name: source, folder: "", isSource: true)]
+    }
+    guard folders.contains(source) else {
+      throw .sourceLocaleMissing(root: root, locale: source, found: folders)
+    }
+    let others = (configuration.locales ?? folders).filter { $0 != source }
+    for locale in others where !folders.contains(locale) {
+      throw .configuration(
+        ConfigurationError(
+          path: Configuration.fileName, line: 1,
+          message: "locale '\(locale)' is listed but \(root) has no '\(locale)' folder"))
+    }
+    return [SiteLocale(name: source, folder: source, isSource: true)]
+      + others.sorted().map { SiteLocale(name: $0, folder: $0, isSource: false) }
+  }
+
+  /// Reads and parses files with at most one task per core in flight.
+  private static func parseAll(
+    _ paths: [String], tree: FileTree, progress: (@Sendable (Int, Int) -> Void)?
+  ) async -> [(String, Result<Page, FileReadError>)] {
+    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    return await withTaskGroup(of: (Int, Result<Page, FileReadError>).self) { group in
+      var results = [(String, Result<Page, FileReadError>)?](repeating: nil, count: paths.count)
+      var next = 0
+      var done = 0
+      func add(_ index: Int) {
+        let path = paths[index]
+        let absolute = tree.absolute(path)
+        group.addTask {
+          let read = Result { () throws(FileReadError) in try FileReader.read(absolute) }
+          return (index, read.map { PageParser.parse(bytes: $0, path: path) })
+        }
+      }
+      while next < min(width * 2, paths.count) {
+        add(next)
+        next += 1
+      }
+      while let (index, result) = await group.next() {
+        results[index] = (paths[index], result)
+        done += 1
+        progress?(done, paths.count)
+        if next < paths.count {
+          add(next)
+          next += 1
+        }
+      }
+      return results.compactMap { $0 }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/// Why a docs tree cannot be checked at all (the tool exits with status 2).
+public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
+  case rootNotFound(String)
+  case rootNotADirectory(String)
+  case configuration(ConfigurationError)
+  case sourceLocaleMissing(root: String, locale: String, found: [String])
+  case unknownLocale(String, known: [String])
+
+  public var description: String {
+    switch self {
+    case .rootNotFound(let root):
+      "cannot check \(root): no such directory"
+    case .rootNotADirectory(let root):
+      "cannot check \(root): it is not a directory"
+    case .configuration(let error):
+      error.description
+    case .sourceLocaleMissing(let root, let locale, let found):
+      "\(root) has no '\(locale)' folder for the source locale"
+        + (found.isEmpty
+          ? "" : " (found: \(found.joined(separator: ", "))); set sourceLocale in docproof.yml")
+    case .unknownLocale(let locale, let known):
+      "no locale '\(locale)' in this tree (locales: \(known.joined(separator: ", ")))"
+    }
+  }
+}

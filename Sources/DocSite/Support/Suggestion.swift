@@ -1,0 +1,35 @@
+/// Did-you-mean suggestions by edit distance.
+public enum Suggestion {
+  /// The candidate closest to `word`, when it is close enough to be a likely typo.
+  public static func closest<S: Sequence>(to word: String, in candidates: S) -> String?
+  where S.Element == String {
+    let target = Array(word.unicodeScalars)
+    var best: (String, Int)?
+    for candidate in candidates {
+      let distance = editDistance(target, Array(candidate.unicodeScalars))
+      if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+        best = (candidate, distance)
+      }
+    }
+    guard let (candidate, distance) = best else { return nil }
+    let limit = max(2, min(target.count, candidate.unicodeScalars.count) / 3)
+    return distance <= limit && distance < max(target.count, 1) ? candidate : nil
+  }
+
+  /// Levenshtein distance with two rows.
+  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

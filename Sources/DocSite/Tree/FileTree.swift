@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Every file and folder under a root, by relative path, found without leaving the root.
+///
+/// Symbolic links are resolved: one whose target lies outside the root is recorded as such
+/// and never followed or read; a link loop or a dangling link is recorded as broken.
+/// Folders whose names start with `.` (`.git`, `.docproof-cache`) are skipped.
+public struct FileTree: Sendable {
+  /// What a path in the tree is.
+  public enum Entry: Sendable, Hashable {
+    case file(size: Int)
+    case directory
+    /// A symbolic link that resolves outside the root: never read.
+    case outsideRoot(target: String)
+    /// A dangling symbolic link or a loop.
+    case broken(reason: String)
+  }
+
+  /// The root as the user named it.
+  public let rootPath: String
+  /// The root's real path (symbolic links resolved).
+  public let realRoot: String
+  /// Every entry by path relative to the root, `/`-separated.
+  public let entries: [String: Entry]
+
+  public init(rootPath: String, realRoot: String, entries: [String: Entry]) {
+    self.rootPath = rootPath
+    self.realRoot = realRoot
+    self.entries = entries
+  }
+
+  /// The entry at a relative path.
+  public subscript(path: String) -> Entry? { entries[path] }
+
+  public func isFile(_ path: String) -> Bool {
+    if case .file = entries[path] { return true }
+    return false
+  }
+
+  public func isDirectory(_ path: String) -> Bool {
+    path.isEmpty || entries[path] == .directory
+  }
+
+  /// Relative paths of files, sorted.
+  public var files: [String] {
+    entries.compactMap { path, entry in
+      if case .file = entry { return path }
+      return nil
+    }.sorted()
+  }
+
+  /// The absolute path of a relative path, for reading.
+  public func absolute(_ relative: String) -> String {
+    relative.isEmpty ? realRoot : realRoot + "/" + relative
+  }
+
+  /// Walks the tree under `rootPath`.
+  public static func scan(_ rootPath: String) throws(SiteError) -> FileTree {
+    guard let real = realPath(rootPath) else {
+      throw SiteError.rootNotFound(rootPath)
+    }
+    var status = stat()
+    guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+      throw SiteError.rootNotADirectory(rootPath)
+    }
+    var entries: [String: Entry] = [:]
+    var visited: Set<String> = [real]
+    var stack: [(relative: String, absolute: String)] = [("", real)]
+    while let (relative, absolute) = stack.popLast() {
+      guard let directory = opendir(absolute) else { continue }
+      defer { closedir(directory) }
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+        }
+        if name == "." || name == ".." || name.hasPrefix(".") { continue }
+        let childRelative = relative.isEmpty ? name : relative + "/" + name
+        let childAbsolute = absolute + "/" + name
+        var info = stat()
+        guard lstat(childAbsolute, &info) == 0 else { continue }
+        var kind = info.st_mode & S_IFMT
+        var resolved = childAbsolute
+        if kind == S_IFLNK {
+          guard let target = realPath(childAbsolute) else {
+            let reason = errno == ELOOP ? "a symbolic link loop" : "a dangling symbolic link"
+            entries[childRelative] = .broken(reason: reason)
+            continue
+          }
+          guard target == real || target.hasPrefix(real + "/") else {
+            entries[childRelative] = .outsideRoot(target: target)
+            continue
+          }
+          guard stat(target, &info) == 0 else {
+            entries[childRelative] = .broken(reason: "a dangling symbolic link")
+            continue
+          }
+          kind = info.st_mode & S_IFMT
+          resolved = target
+        }
+        if kind == S_IFDIR {
+          entries[childRelative] = .directory
+          // A folder reached twice (through a link) is listed, not walked again.
+          if visited.insert(realPath(resolved) ?? resolved).inserted {
+            stack.append((childRelative, childAbsolute))
+          }
+        } else if kind == S_IFREG {
+          entries[childRelative] = .file(size: Int(info.st_size))
+        }
+      }
+    }
+    return FileTree(rootPath: rootPath, realRoot: real, entries: entries)
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+}

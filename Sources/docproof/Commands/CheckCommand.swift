@@ -1,0 +1,106 @@
+import ArgumentParser
+import Checks
+import DocModel
+import DocSite
+import Foundation
+import Reporting
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `docproof check [ROOT]`: every structural and link rule over a docs tree.
+struct CheckCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check a docs tree: front matter, zones, pivots, includes, links and bookmarks.",
+    discussion: """
+      Exit status: 0 when there is no error-level finding, 1 when there is one, 2 when the \
+      tree cannot be checked (missing root, invalid docproof.yml, unwritable output).
+      """)
+
+  @Argument(help: "The docs tree (default: docs).")
+  var root = "docs"
+
+  @Option(help: "Report format: text, json, junit, sarif or github.")
+  var format: ReportFormat = .text
+
+  @Option(help: "Write the report to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Also check external links over the network.")
+  var external = false
+
+  @Option(name: .customLong("locale"), help: "Only report on this locale (repeatable).")
+  var locales: [String] = []
+
+  func run() async throws {
+    let progress = ProgressLine()
+    let site: Site
+    do {
+      site = try await Site.load(
+        root: root, knownRules: Rules.knownIDs,
+        progress: { done, total in progress.update("parsed \(done)/\(total) files") })
+    } catch {
+      progress.finish()
+      throw ToolFailure(error.description)
+    }
+    let known = site.locales.map(\.name)
+    for locale in locales where !known.contains(locale) {
+      progress.finish()
+      throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
+    }
+    progress.update("checking \(site.files.count) files")
+    let result = await Checker.run(
+      site, options: CheckOptions(external: external, locales: locales))
+    progress.finish()
+
+    let report = Report(
+      root: root, diagnostics: result.diagnostics, filesChecked: result.filesChecked,
+      rules: Rules.all.map { $0.info }, workingDirectory: FileManager.default.currentDirectoryPath)
+    let useColor =
+      output == nil && isatty(STDOUT_FILENO) == 1
+      && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    let text = try format.reporter(color: useColor).render(report)
+    if let output {
+      do {
+        try AtomicFile.write(Data(text.utf8), to: output)
+      } catch {
+        throw ToolFailure("cannot write \(output): \(error.localizedDescription)")
+      }
+      if format != .text {
+        FileHandle.standardError.write(Data("docproof: \(report.summaryLine)\n".utf8))
+      }
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+    if result.errors > 0 { throw ExitCode(1) }
+  }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// A one-line progress display on stderr: only on a terminal, and only once a run has
+/// taken more than a second.
+final class ProgressLine: Sendable {
+  private let start = ContinuousClock.now
+  private let enabled = isatty(STDERR_FILENO) == 1
+  private let state = Mutex(false)
+
+  func update(_ message: String) {
+    guard enabled, ContinuousClock.now - start > .seconds(1) else { return }
+    state.withLock { shown in
+      shown = true
+      FileHandle.standardError.write(Data("\r\u{1B}[2Kdocproof: \(message)".utf8))
+    }
+  }
+
+  func finish() {
+    state.withLock { shown in
+      if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+      shown = false
+    }
+  }
+}
