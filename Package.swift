@@ -172,6 +172,24 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(
+      name: "DocSiteTests",
+      dependencies: ["DocSite", "DocModel", "TestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "ChecksTests",
+      dependencies: [
+        "Checks", "DocSite", "DocModel", "TestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Checks", "DocModel", "TestSupport", "CLibXML2"],
+      swiftSettings: strict
+    ),
+    .testTarget(
       name: "EndToEndTests",
       dependencies: ["TestSupport"],
       swiftSettings: strict

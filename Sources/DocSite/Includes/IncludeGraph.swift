@@ -153,6 +153,34 @@ public struct IncludeGraph: Sendable {
       reachable[root] = order
       for file in order { includers[file, default: []].append(root) }
     }
+    // Cycles that no root reaches (a page that includes itself is nobody's root).
+    var visited = Set(reachable.values.joined()).union(roots)
+    for start in edges.keys.sorted() where !visited.contains(start) {
+      var stack = [Frame(file: start, next: 0)]
+      var onStack: [String: Int] = [start: 0]
+      visited.insert(start)
+      while !stack.isEmpty {
+        let top = stack.count - 1
+        let list = edges[stack[top].file] ?? []
+        guard stack[top].next < list.count, stack.count <= maximumDepth else {
+          onStack[stack[top].file] = nil
+          stack.removeLast()
+          continue
+        }
+        let edge = list[stack[top].next]
+        stack[top].next += 1
+        guard let target = edge.resolution.target, files[target] != nil else { continue }
+        if let position = onStack[target] {
+          if cycleKeys.insert(edge).inserted {
+            cycles.append(Cycle(edge: edge, chain: stack[position...].map(\.file) + [target]))
+          }
+          continue
+        }
+        guard visited.insert(target).inserted else { continue }
+        onStack[target] = stack.count
+        stack.append(Frame(file: target, next: 0))
+      }
+    }
     // Files only reachable inside a cycle that no root reaches.
     for target in targeted where includers[target] == nil && files[target] != nil {
       includers[target] = []

@@ -1,0 +1,39 @@
+import Checks
+import DocModel
+import Testing
+
+/// Every rule's own examples: the trigger tree reports the rule, the passing tree does not.
+@Suite struct RuleExampleTests {
+  static let rules = Rules.all.map { $0.info }
+
+  @Test(arguments: rules.map(\.id.rawValue))
+  func examplesBehaveAsDocumented(_ id: String) async throws {
+    let info = try #require(Rules.info(for: RuleID(id)))
+    if !info.triggers.isEmpty {
+      let result = try await check(info.triggers, requireFrontMatter: true)
+      #expect(!result.all(info.id).isEmpty, "\(id) should trigger on its example: \(result.diagnostics)")
+      #expect(result.all(info.id).allSatisfy { $0.severity == info.defaultSeverity })
+    }
+    let clean = try await check(info.passes, requireFrontMatter: true)
+    #expect(clean.all(info.id).isEmpty, "\(id) should not trigger: \(clean.all(info.id))")
+  }
+
+  @Test func everyRuleIsDescribed() {
+    for info in Self.rules {
+      #expect(!info.summary.isEmpty && !info.help.isEmpty, "\(info.id)")
+      #expect(!info.passes.isEmpty, "\(info.id) needs a passing example")
+    }
+    #expect(Set(Self.rules.map(\.id)).count == Self.rules.count, "rule ids are unique")
+  }
+
+  @Test func designRuleIdsAreAllKnown() {
+    let design: [RuleID] = [
+      "invalid-zone", "zone-pivot-group-missing", "pivot-group-not-found", "pivot-id-not-found",
+      "pivot-id-unused", "include-not-found", "include-invalid", "circular-reference",
+      "file-not-found", "bookmark-not-found", "codesnippet-not-found", "invalid-image",
+      "front-matter-invalid", "front-matter-missing-field", "path-outside-root",
+      "external-link-broken",
+    ]
+    for id in design { #expect(Rules.info(for: id) != nil, "\(id)") }
+  }
+}
