@@ -61,7 +61,7 @@ public struct YAMLReader {
         } else {
           message += "; known keys: \(allowed.joined(separator: ", "))"
         }
-        throw child(key, name).error(message)
+        throw YAMLReader(path: path, node: key, keyPath: keyPath).error(message)
       }
       entries.append((name, child(value, name)))
     }

@@ -1,0 +1,61 @@
+import DocModel
+import DocSite
+import Testing
+import TestSupport
+
+@Suite struct SiteLoadingTests {
+  func load(_ files: [String: String]) async throws -> Site {
+    let tree = try TemporaryTree(files)
+    defer { tree.remove() }
+    return try await Site.load(root: tree.path, knownRules: [])
+  }
+
+  @Test func localesAreDetectedAndTheSourceComesFirst() async throws {
+    let site = try await load([
+      "en-us/a.md": "# A\n", "sv-se/a.md": "# A\n", "de-de/a.md": "# A\n", "media/x.png": "",
+    ])
+    #expect(site.locales.map(\.name) == ["en-us", "de-de", "sv-se"])
+    #expect(site.locale(of: "sv-se/a.md").name == "sv-se")
+    #expect(site.files.keys.sorted() == ["de-de/a.md", "en-us/a.md", "sv-se/a.md"])
+  }
+
+  @Test func aTreeWithoutLocaleFoldersIsOneLocale() async throws {
+    let site = try await load(["index.md": "# Home\n", "guide/start.md": "# Start\n"])
+    #expect(site.locales.map(\.folder) == [""])
+    #expect(site.files.count == 2)
+  }
+
+  @Test func missingSourceLocaleIsAnError() async throws {
+    let tree = try TemporaryTree(["sv-se/a.md": "# A\n"])
+    defer { tree.remove() }
+    await #expect(throws: SiteError.self) {
+      _ = try await Site.load(root: tree.path, knownRules: [])
+    }
+  }
+
+  @Test func missingRootIsAnError() async {
+    await #expect(throws: SiteError.rootNotFound("/nonexistent/docs")) {
+      _ = try await Site.load(root: "/nonexistent/docs", knownRules: [])
+    }
+  }
+
+  @Test func hiddenFoldersAreSkipped() async throws {
+    let site = try await load(["en-us/a.md": "# A\n", "en-us/.git/x.md": "# X\n", ".cache/y.md": "# Y\n"])
+    #expect(site.files.keys.sorted() == ["en-us/a.md"])
+  }
+
+  @Test func oversizedFilesAreSkippedWithAFinding() async throws {
+    let site = try await load(["docproof.yml": "maxFileSize: 10\n", "en-us/big.md": String(repeating: "x", count: 100)])
+    #expect(site.files.isEmpty)
+    #expect(site.fileDiagnostics.map(\.rule) == [.fileTooLarge])
+  }
+
+  @Test func includeFilesAreNotPages() async throws {
+    let site = try await load([
+      "en-us/page.md": "# P\n\n[!INCLUDE [x](parts/x.md)]\n", "en-us/parts/x.md": "x\n",
+      "en-us/includes/orphan.md": "y\n",
+    ])
+    #expect(site.pages == ["en-us/page.md"])
+    #expect(site.includes.pages(showing: "en-us/parts/x.md") == ["en-us/page.md"])
+  }
+}
