@@ -181,6 +181,8 @@ let package = Package(
       dependencies: [
         "Checks", "DocSite", "DocModel", "TestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict
     ),

@@ -44,6 +44,8 @@ public struct Configuration: Sendable, Hashable {
   /// Settings for `--external`.
   public struct ExternalLinks: Sendable, Hashable {
     public var concurrency = 8
+
+    public init() {}
     public var timeoutSeconds = 10.0
     public var retries = 2
     /// Relative to the root: the cache stays inside the tree.
