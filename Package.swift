@@ -144,7 +144,7 @@ let package = Package(
     // Helpers shared by the test targets: fixtures, golden files, running the binary.
     .target(
       name: "TestSupport",
-      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
+      dependencies: ["CLibXML2", .product(name: "Subprocess", package: "swift-subprocess")],
       path: "Tests/TestSupport",
       swiftSettings: strict
     ),
@@ -188,7 +188,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Checks", "DocModel", "TestSupport", "CLibXML2"],
+      dependencies: ["Reporting", "Checks", "DocModel", "TestSupport"],
       swiftSettings: strict
     ),
     .testTarget(

@@ -31,8 +31,7 @@ enum BookmarkNotFound: Rule {
           for shown in site.includes.pages(showing: path) {
             let ids = context.bookmarks.bookmarks(of: shown)
             guard !ids.contains(id) else { continue }
-            var notes = suggestion(for: id, in: ids)
-            if shown != path { notes.append("this include is shown on \(shown)") }
+            let notes = suggestion(for: id, in: ids)
             findings.append(
               finding(
                 path, line: link.line, column: link.column,

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `docproof check`, run as CI runs it: the built binary, stdout, stderr, exit status.
+@Suite struct CheckCommandTests {
+  let sites = Fixtures.url("sites")
+
+  @Test func cleanTreeExitsZero() async throws {
+    let result = try await BinaryRunner.docproof(["check", "clean"], in: sites)
+    #expect(result.status == 0)
+    #expect(result.stdout == "docproof: no problems in 2 files\n")
+    #expect(result.stderr == "")
+  }
+
+  @Test(arguments: ["text", "json", "github"])
+  func reportsMatchTheirGoldens(_ format: String) async throws {
+    let result = try await BinaryRunner.docproof(["check", "broken", "--format", format], in: sites)
+    #expect(result.status == 1)
+    #expect(result.stderr == "")
+    Golden.check(result.stdout, against: sites.appendingPathComponent("broken.\(format).golden"))
+  }
+
+  @Test func textHasNoColorWhenNotATerminal() async throws {
+    let result = try await BinaryRunner.docproof(["check", "broken"], in: sites)
+    #expect(!result.stdout.contains("\u{1B}["))
+  }
+
+  @Test func junitToAFileValidates() async throws {
+    let folder = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("reports/junit.xml")
+    try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let result = try await BinaryRunner.docproof(
+      ["check", "broken", "--format", "junit", "--output", output.path], in: sites)
+    #expect(result.status == 1)
+    #expect(result.stdout == "")
+    #expect(result.stderr == "docproof: 8 errors, 1 warning, 1 note in 4 files\n")
+    let xml = try String(contentsOf: output, encoding: .utf8)
+    #expect(SchemaValidator.validate(xml: xml, schema: Fixtures.url("schemas/junit.xsd")) == [])
+    #expect(xml.contains("failures=\"3\""))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+    #expect(leftovers == ["junit.xml"], "no temporary file is left behind")
+  }
+
+  @Test func sarifHasRulesAndRegions() async throws {
+    let result = try await BinaryRunner.docproof(["check", "broken", "--format", "sarif"], in: sites)
+    #expect(result.status == 1)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let run = try #require((object["runs"] as? [[String: Any]])?.first)
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.count == 10)
+    let location = try #require((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    #expect((location["artifactLocation"] as? [String: String])?["uri"] == "broken/en-us/concepts/identity-model.md")
+    #expect((location["region"] as? [String: Int])?["startLine"] == 1)
+  }
+
+  @Test func localeSelection() async throws {
+    let result = try await BinaryRunner.docproof(["check", "broken", "--locale", "sv-se", "--format", "json"], in: sites)
+    #expect(result.status == 0, "the Swedish page has only a note")
+    #expect(result.stdout.contains("\"rule\" : \"include-fallback\""))
+    #expect(!result.stdout.contains("\"path\" : \"en-us/"))
+    let unknown = try await BinaryRunner.docproof(["check", "broken", "--locale", "fr-fr"], in: sites)
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr == "docproof: no locale 'fr-fr' in this tree (locales: en-us, sv-se)\n")
+  }
+
+  @Test func invalidConfigurationExitsTwoWithItsLine() async throws {
+    let tree = try TemporaryTree([
+      "docproof.yml": "sourceLocale: en-us\nlinks:\n  externals:\n    timeout: 3\n",
+      "en-us/a.md": "# A\n",
+    ])
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(["check", tree.path])
+    #expect(result.status == 2)
+    #expect(result.stdout == "")
+    #expect(result.stderr == "docproof: \(tree.path)/docproof.yml:3:3: links: unknown key 'externals' (did you mean 'external'?)\n")
+  }
+
+  @Test func missingRootExitsTwo() async throws {
+    let result = try await BinaryRunner.docproof(["check", "no-such-docs"], in: sites)
+    #expect(result.status == 2)
+    #expect(result.stderr == "docproof: cannot check no-such-docs: no such directory\n")
+  }
+
+  @Test func unwritableOutputExitsTwo() async throws {
+    let result = try await BinaryRunner.docproof(
+      ["check", "clean", "--output", "/proc/docproof/report.txt"], in: sites)
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("docproof: cannot write /proc/docproof/report.txt"))
+  }
+
+  @Test func corpusRunIsCompleteAndStable() async throws {
+    let corpus = Fixtures.corpora.appendingPathComponent("azure-docs-acs")
+    let first = try await BinaryRunner.docproof(["check", corpus.path, "--format", "json"])
+    let second = try await BinaryRunner.docproof(["check", corpus.path, "--format", "json"])
+    #expect(first.status == 1)
+    #expect(first.stdout == second.stdout, "reports are deterministic")
+  }
+}
