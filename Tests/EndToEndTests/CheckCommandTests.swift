@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `docproof check`, run as CI runs it: the built binary, stdout, stderr, exit status.
 @Suite struct CheckCommandTests {
@@ -15,7 +15,8 @@ import TestSupport
 
   @Test(arguments: ["text", "json", "github"])
   func reportsMatchTheirGoldens(_ format: String) async throws {
-    let result = try await BinaryRunner.docproof(["check", "broken", "--format", format], in: sites)
+    let result = try await BinaryRunner.docproof(
+      ["check", "broken", "--format", format], in: sites)
     #expect(result.status == 1)
     #expect(result.stderr == "")
     Golden.check(result.stdout, against: sites.appendingPathComponent("broken.\(format).golden"))
@@ -30,7 +31,8 @@ import TestSupport
     let folder = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appendingPathComponent("reports/junit.xml")
-    try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
     let result = try await BinaryRunner.docproof(
       ["check", "broken", "--format", "junit", "--output", output.path], in: sites)
     #expect(result.status == 1)
@@ -39,28 +41,37 @@ import TestSupport
     let xml = try String(contentsOf: output, encoding: .utf8)
     #expect(SchemaValidator.validate(xml: xml, schema: Fixtures.url("schemas/junit.xsd")) == [])
     #expect(xml.contains("failures=\"3\""))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: output.deletingLastPathComponent().path)
     #expect(leftovers == ["junit.xml"], "no temporary file is left behind")
   }
 
   @Test func sarifHasRulesAndRegions() async throws {
-    let result = try await BinaryRunner.docproof(["check", "broken", "--format", "sarif"], in: sites)
+    let result = try await BinaryRunner.docproof(
+      ["check", "broken", "--format", "sarif"], in: sites)
     #expect(result.status == 1)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let run = try #require((object["runs"] as? [[String: Any]])?.first)
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.count == 10)
-    let location = try #require((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
-    #expect((location["artifactLocation"] as? [String: String])?["uri"] == "broken/en-us/concepts/identity-model.md")
+    let location = try #require(
+      (results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+        as? [String: Any])
+    #expect(
+      (location["artifactLocation"] as? [String: String])?["uri"]
+        == "broken/en-us/concepts/identity-model.md")
     #expect((location["region"] as? [String: Int])?["startLine"] == 1)
   }
 
   @Test func localeSelection() async throws {
-    let result = try await BinaryRunner.docproof(["check", "broken", "--locale", "sv-se", "--format", "json"], in: sites)
+    let result = try await BinaryRunner.docproof(
+      ["check", "broken", "--locale", "sv-se", "--format", "json"], in: sites)
     #expect(result.status == 0, "the Swedish page has only a note")
     #expect(result.stdout.contains("\"rule\" : \"include-fallback\""))
     #expect(!result.stdout.contains("\"path\" : \"en-us/"))
-    let unknown = try await BinaryRunner.docproof(["check", "broken", "--locale", "fr-fr"], in: sites)
+    let unknown = try await BinaryRunner.docproof(
+      ["check", "broken", "--locale", "fr-fr"], in: sites)
     #expect(unknown.status == 2)
     #expect(unknown.stderr == "docproof: no locale 'fr-fr' in this tree (locales: en-us, sv-se)\n")
   }
@@ -74,7 +85,10 @@ import TestSupport
     let result = try await BinaryRunner.docproof(["check", tree.path])
     #expect(result.status == 2)
     #expect(result.stdout == "")
-    #expect(result.stderr == "docproof: \(tree.path)/docproof.yml:3:3: links: unknown key 'externals' (did you mean 'external'?)\n")
+    #expect(
+      result.stderr
+        == "docproof: \(tree.path)/docproof.yml:3:3: links: unknown key 'externals' (did you mean 'external'?)\n"
+    )
   }
 
   @Test func missingRootExitsTwo() async throws {

@@ -2,8 +2,8 @@ import Checks
 import DocModel
 import Foundation
 import Reporting
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ReporterTests {
   static let report = Report(
@@ -41,7 +41,8 @@ import TestSupport
 
   @Test func jsonContract() throws {
     let json = try JSONReporter().render(Self.report)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(object["version"] as? Int == 1)
     #expect(object["root"] as? String == "docs")
     let summary = try #require(object["summary"] as? [String: Int])
@@ -60,21 +61,27 @@ import TestSupport
       lines[0]
         == "::error file=docs/en-us/a b.md,line=12,col=5,title=bookmark-not-found::bookmark '#setup' not found%3A 100%25 <sure> & \"quoted\", yes%0Anote: did you mean '#set-up'?"
         .replacingOccurrences(of: "found%3A", with: "found:"))
-    #expect(lines[1] == "::warning file=docs/en-us/a b.md,line=3,col=1,title=pivot-id-unused::pivot 'go' has no zone%0Aon two lines")
+    #expect(
+      lines[1]
+        == "::warning file=docs/en-us/a b.md,line=3,col=1,title=pivot-id-unused::pivot 'go' has no zone%0Aon two lines"
+    )
     #expect(lines[2].hasPrefix("::notice file=docs/sv-se/x.md,line=7,col=1,"))
     #expect(lines.last == "docproof: 1 error, 1 warning, 1 note in 5 files")
   }
 
   @Test func githubPropertiesEscapeCommasAndColons() throws {
     var report = Self.report
-    report.diagnostics = [Diagnostic(rule: .fileNotFound, severity: .error, path: "a,b:c.md", line: 1, message: "x")]
+    report.diagnostics = [
+      Diagnostic(rule: .fileNotFound, severity: .error, path: "a,b:c.md", line: 1, message: "x")
+    ]
     let text = try GitHubReporter().render(report)
     #expect(text.hasPrefix("::error file=docs/a%2Cb%3Ac.md,line=1,col=1,title=file-not-found::x\n"))
   }
 
   @Test func sarifRequiredStructure() throws {
     let sarif = try SARIFReporter().render(Self.report)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
     #expect(object["version"] as? String == "2.1.0")
     #expect((object["$schema"] as? String)?.contains("sarif-2.1.0") == true)
     let run = try #require((object["runs"] as? [[String: Any]])?.first)
@@ -94,7 +101,8 @@ import TestSupport
     let ruleIndex = try #require(first["ruleIndex"] as? Int)
     #expect(rules[ruleIndex]["id"] as? String == "bookmark-not-found")
     #expect((first["message"] as? [String: String])?["text"]?.contains("did you mean") == true)
-    let location = try #require((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    let location = try #require(
+      (first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     let artifact = try #require(location["artifactLocation"] as? [String: String])
     #expect(artifact["uri"] == "docs/en-us/a%20b.md")
     #expect(artifact["uriBaseId"] == "%SRCROOT%")
@@ -110,7 +118,9 @@ import TestSupport
     #expect(xml.contains("<testsuites name=\"docproof\" tests=\"3\" failures=\"1\""))
     #expect(xml.contains("<testcase classname=\"docproof\" name=\"docs/en-us/a b.md\""))
     #expect(xml.contains("&lt;sure&gt; &amp; &quot;quoted&quot;"))
-    #expect(xml.contains("<system-out>docs/sv-se/x.md:7:1: info: not translated [include-fallback]</system-out>"))
+    #expect(
+      xml.contains(
+        "<system-out>docs/sv-se/x.md:7:1: info: not translated [include-fallback]</system-out>"))
   }
 
   @Test func junitOfACleanRunValidates() throws {
@@ -123,12 +133,16 @@ import TestSupport
 
   @Test func schemaRejectsABrokenReport() {
     let broken = "<testsuites><testsuite name=\"x\"><testcase/></testsuite></testsuites>"
-    #expect(!SchemaValidator.validate(xml: broken, schema: Fixtures.url("schemas/junit.xsd")).isEmpty)
+    #expect(
+      !SchemaValidator.validate(xml: broken, schema: Fixtures.url("schemas/junit.xsd")).isEmpty)
   }
 
   @Test func junitDropsCharactersXMLCannotCarry() throws {
     var report = Self.report
-    report.diagnostics = [Diagnostic(rule: .fileNotFound, severity: .error, path: "a.md", line: 1, message: "bell\u{07} here")]
+    report.diagnostics = [
+      Diagnostic(
+        rule: .fileNotFound, severity: .error, path: "a.md", line: 1, message: "bell\u{07} here")
+    ]
     let xml = try JUnitReporter().render(report)
     #expect(SchemaValidator.validate(xml: xml, schema: Fixtures.url("schemas/junit.xsd")) == [])
     #expect(xml.contains("bell here"))

@@ -1,9 +1,10 @@
-@testable import Checks
 import DocModel
 import DocSite
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Checks
 
 @Suite(.serialized) struct ExternalLinkTests {
   func settings(timeout: Double = 0.5, retries: Int = 2) -> Configuration.ExternalLinks {
@@ -17,7 +18,9 @@ import TestSupport
   @Test func statusesRetriesAndFallbacks() async throws {
     try await withLoopbackServer { base, log in
       let checker = HTTPLinkChecker(settings: settings(), cachePath: nil, backoffBase: 0.01)
-      let urls = ["ok", "missing", "head-refused", "busy", "always-busy", "slow", "redirect"].map { "\(base)/\($0)" }
+      let urls = ["ok", "missing", "head-refused", "busy", "always-busy", "slow", "redirect"].map {
+        "\(base)/\($0)"
+      }
       let results = await checker.check(urls + [urls[0]])
       #expect(results["\(base)/ok"]?.ok == true)
       #expect(results["\(base)/missing"]?.status == 404)
@@ -27,7 +30,9 @@ import TestSupport
       #expect(results["\(base)/slow"]?.ok == false)
       #expect(results["\(base)/slow"]?.error == "timed out")
       #expect(results["\(base)/redirect"]?.ok == true)
-      #expect(await log.count("HEAD /ok") == 2, "once directly, once after the redirect; duplicates checked once")
+      #expect(
+        await log.count("HEAD /ok") == 2,
+        "once directly, once after the redirect; duplicates checked once")
       #expect(await log.count("GET /head-refused") == 1)
       #expect(await log.count("HEAD /busy") == 3, "two 429s honored with Retry-After, then success")
       #expect(await log.count("HEAD /always-busy") == 3, "the first try and two retries")
@@ -66,7 +71,9 @@ import TestSupport
     try await withLoopbackServer { base, log in
       var excluding = settings()
       excluding.exclude = ["/missing$"]
-      let results = await HTTPLinkChecker(settings: excluding, cachePath: nil).check(["\(base)/missing"])
+      let results = await HTTPLinkChecker(settings: excluding, cachePath: nil).check([
+        "\(base)/missing"
+      ])
       #expect(results.isEmpty)
       #expect(await log.total == 0)
     }
@@ -75,26 +82,32 @@ import TestSupport
   @Test func ruleReportsEveryLocationOfABrokenLink() async throws {
     try await withLoopbackServer { base, _ in
       let tree = try TemporaryTree([
-        "docproof.yml": "frontMatter:\n  required: []\nlinks:\n  external:\n    timeout: 1\n    cache: .docproof-cache/links.json\n",
-        "en-us/a.md": "# A\n\n[good](\(base)/ok) [bad](\(base)/missing)\n\n[again](\(base)/missing)\n",
+        "docproof.yml":
+          "frontMatter:\n  required: []\nlinks:\n  external:\n    timeout: 1\n    cache: .docproof-cache/links.json\n",
+        "en-us/a.md":
+          "# A\n\n[good](\(base)/ok) [bad](\(base)/missing)\n\n[again](\(base)/missing)\n",
       ])
       defer { tree.remove() }
       let offline = try await check(path: tree.path)
       #expect(offline.diagnostics.isEmpty)
       let online = try await check(path: tree.path, options: CheckOptions(external: true))
       let column = "[good](\(base)/ok) ".count + 1
-      #expect(online.findings(.externalLinkBroken) == [
-        "en-us/a.md:3:\(column) external link '\(base)/missing' is broken: HTTP 404",
-        "en-us/a.md:5:1 external link '\(base)/missing' is broken: HTTP 404",
-      ])
-      #expect(FileManager.default.fileExists(atPath: tree.url.appendingPathComponent(".docproof-cache/links.json").path))
+      #expect(
+        online.findings(.externalLinkBroken) == [
+          "en-us/a.md:3:\(column) external link '\(base)/missing' is broken: HTTP 404",
+          "en-us/a.md:5:1 external link '\(base)/missing' is broken: HTTP 404",
+        ])
+      #expect(
+        FileManager.default.fileExists(
+          atPath: tree.url.appendingPathComponent(".docproof-cache/links.json").path))
     }
   }
 
   @Test func retryAfterParsing() {
     #expect(HTTPLinkChecker.retryAfter("3") == 3)
     #expect(HTTPLinkChecker.retryAfter(nil) == nil)
-    #expect(HTTPLinkChecker.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT") == 0, "a past date means now")
+    #expect(
+      HTTPLinkChecker.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT") == 0, "a past date means now")
     #expect(HTTPLinkChecker.retryAfter("soon") == nil)
   }
 }

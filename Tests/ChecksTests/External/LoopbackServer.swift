@@ -20,15 +20,30 @@ func withLoopbackServer<T: Sendable>(
 ) async throws -> T {
   let log = RequestLog()
   let router = Router()
-  router.on("/ok", method: .head) { _, _ in _ = await log.record("HEAD /ok"); return HTTPResponse.Status.ok }
-  router.on("/ok", method: .get) { _, _ in _ = await log.record("GET /ok"); return "fine" }
-  router.on("/missing", method: .head) { _, _ in _ = await log.record("HEAD /missing"); return HTTPResponse.Status.notFound }
-  router.on("/missing", method: .get) { _, _ in _ = await log.record("GET /missing"); return HTTPResponse.Status.notFound }
+  router.on("/ok", method: .head) { _, _ in
+    _ = await log.record("HEAD /ok")
+    return HTTPResponse.Status.ok
+  }
+  router.on("/ok", method: .get) { _, _ in
+    _ = await log.record("GET /ok")
+    return "fine"
+  }
+  router.on("/missing", method: .head) { _, _ in
+    _ = await log.record("HEAD /missing")
+    return HTTPResponse.Status.notFound
+  }
+  router.on("/missing", method: .get) { _, _ in
+    _ = await log.record("GET /missing")
+    return HTTPResponse.Status.notFound
+  }
   router.on("/head-refused", method: .head) { _, _ in
     _ = await log.record("HEAD /head-refused")
     return HTTPResponse.Status.methodNotAllowed
   }
-  router.on("/head-refused", method: .get) { _, _ in _ = await log.record("GET /head-refused"); return "fine" }
+  router.on("/head-refused", method: .get) { _, _ in
+    _ = await log.record("GET /head-refused")
+    return "fine"
+  }
   router.on("/busy", method: .head) { _, _ -> Response in
     let count = await log.record("HEAD /busy")
     if count <= 2 {
@@ -63,7 +78,9 @@ func withLoopbackServer<T: Sendable>(
     var iterator = ports.makeAsyncIterator()
     let port = await iterator.next() ?? 0
     let result: Result<T, any Error>
-    do { result = .success(try await body("http://127.0.0.1:\(port)", log)) } catch { result = .failure(error) }
+    do { result = .success(try await body("http://127.0.0.1:\(port)", log)) } catch {
+      result = .failure(error)
+    }
     await services.triggerGracefulShutdown()
     group.cancelAll()
     return try result.get()

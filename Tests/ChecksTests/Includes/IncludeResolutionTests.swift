@@ -1,8 +1,8 @@
 import Checks
 import DocModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct IncludeResolutionTests {
   @Test func nestedRelativeAndTildeIncludes() async throws {
@@ -36,16 +36,18 @@ import TestSupport
 
   @Test func missingNonMarkdownAndFallback() async throws {
     let result = try await check([
-      "en-us/page.md": "# P\n\n[!INCLUDE [m](missing.md)]\n[!INCLUDE [t](notes.txt)]\n[!INCLUDE [x](inc/x.md)]\n",
+      "en-us/page.md":
+        "# P\n\n[!INCLUDE [m](missing.md)]\n[!INCLUDE [t](notes.txt)]\n[!INCLUDE [x](inc/x.md)]\n",
       "en-us/notes.txt": "text\n",
       "en-us/inc/x.md": "English include.\n",
       "sv-se/page.md": "# P\n\n[!INCLUDE [x](inc/x.md)]\n",
     ])
     #expect(result.findings(.includeNotFound).count == 1)
     #expect(result.findings(.includeInvalid).count == 1)
-    #expect(result.findings(.includeFallback) == [
-      "sv-se/page.md:3:1 'sv-se/inc/x.md' is not translated: en-us/inc/x.md is included instead"
-    ])
+    #expect(
+      result.findings(.includeFallback) == [
+        "sv-se/page.md:3:1 'sv-se/inc/x.md' is not translated: en-us/inc/x.md is included instead"
+      ])
     #expect(result.all(.includeFallback).first?.severity == .info)
   }
 
@@ -54,12 +56,12 @@ import TestSupport
     defer { outside.remove() }
     let tree = try TemporaryTree([
       "en-us/page.md": """
-        # P
+      # P
 
-        [!INCLUDE [up](../../escape.md)]
-        [!INCLUDE [link](linked.md)]
-        [bookmark](linked.md#secret-heading)
-        """
+      [!INCLUDE [up](../../escape.md)]
+      [!INCLUDE [link](linked.md)]
+      [bookmark](linked.md#secret-heading)
+      """
     ])
     defer { tree.remove() }
     try tree.link("en-us/linked.md", to: outside.url.appendingPathComponent("secret.md").path)
@@ -91,9 +93,12 @@ import TestSupport
 
   @Test func fanOutIsBoundedByMemoization() async throws {
     // Each level includes the next one ten times: 10^12 paths, 13 files.
-    var files = ["en-us/page.md": "# P\n\n" + String(repeating: "[!INCLUDE [x](l0.md)]\n", count: 10)]
+    var files = [
+      "en-us/page.md": "# P\n\n" + String(repeating: "[!INCLUDE [x](l0.md)]\n", count: 10)
+    ]
     for level in 0..<12 {
-      files["en-us/l\(level).md"] = "## L\(level)\n\n" + String(repeating: "[!INCLUDE [x](l\(level + 1).md)]\n", count: 10)
+      files["en-us/l\(level).md"] =
+        "## L\(level)\n\n" + String(repeating: "[!INCLUDE [x](l\(level + 1).md)]\n", count: 10)
     }
     files["en-us/l12.md"] = "[top](#l0)\n"
     let result = try await check(files)

@@ -1,29 +1,32 @@
 import Checks
 import DocModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FileLinkTests {
   @Test func imagesLightboxesDivLinksAndSnippets() async throws {
     let result = try await check([
       "en-us/page.md": """
-        # P
+      # P
 
-        ![a](media/a.png)
-        :::image type="content" source="media/b.png" alt-text="B." lightbox="media/b-big.png":::
+      ![a](media/a.png)
+      :::image type="content" source="media/b.png" alt-text="B." lightbox="media/b-big.png":::
 
-        > [!div class="nextstepaction"]
-        > [Next](next.md)
+      > [!div class="nextstepaction"]
+      > [Next](next.md)
 
-        :::code language="python" source="code/app.py":::
-        [!code-csharp[](code/Program.cs)]
-        """,
+      :::code language="python" source="code/app.py":::
+      [!code-csharp[](code/Program.cs)]
+      """,
       "en-us/media/a.png": "png", "en-us/media/b.png": "png",
       "en-us/code/app.py": "print()\n",
     ])
-    #expect(result.findings(.fileNotFound).map { $0.components(separatedBy: " ").prefix(3).joined(separator: " ") } == [
-      "en-us/page.md:4:1 lightbox target", "en-us/page.md:7:3 link target",
-    ])
+    #expect(
+      result.findings(.fileNotFound).map {
+        $0.components(separatedBy: " ").prefix(3).joined(separator: " ")
+      } == [
+        "en-us/page.md:4:1 lightbox target", "en-us/page.md:7:3 link target",
+      ])
     #expect(result.findings(.codesnippetNotFound).count == 1)
   }
 
@@ -44,7 +47,8 @@ import TestSupport
       "en-us/guide/index.md": "# Guide\n",
     ])
     #expect(result.findings(.fileNotFound).count == 1)
-    #expect(result.all(.fileNotFound).first?.message.contains("is a folder without index.md") == true)
+    #expect(
+      result.all(.fileNotFound).first?.message.contains("is a folder without index.md") == true)
   }
 
   @Test func didYouMeanForMissingFiles() async throws {

@@ -11,7 +11,8 @@ import Testing
     let info = try #require(Rules.info(for: RuleID(id)))
     if !info.triggers.isEmpty {
       let result = try await check(info.triggers, requireFrontMatter: true)
-      #expect(!result.all(info.id).isEmpty, "\(id) should trigger on its example: \(result.diagnostics)")
+      #expect(
+        !result.all(info.id).isEmpty, "\(id) should trigger on its example: \(result.diagnostics)")
       #expect(result.all(info.id).allSatisfy { $0.severity == info.defaultSeverity })
     }
     let clean = try await check(info.passes, requireFrontMatter: true)

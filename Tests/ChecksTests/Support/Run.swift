@@ -29,7 +29,9 @@ func check(path: String, options: CheckOptions = CheckOptions()) async throws ->
 extension CheckResult {
   /// The findings of one rule as `path:line:column message`.
   func findings(_ rule: RuleID) -> [String] {
-    diagnostics.filter { $0.rule == rule }.map { "\($0.path):\($0.line):\($0.column) \($0.message)" }
+    diagnostics.filter { $0.rule == rule }.map {
+      "\($0.path):\($0.line):\($0.column) \($0.message)"
+    }
   }
 
   /// The findings of one rule.

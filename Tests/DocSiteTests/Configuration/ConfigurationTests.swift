@@ -71,13 +71,16 @@ import Testing
   }
 
   @Test func unknownRuleAndBadSeverity() {
-    #expect(error("rules:\n  file-not-fund: off\n")?.message == "rules.file-not-fund: unknown rule 'file-not-fund' (did you mean 'file-not-found'?)")
+    #expect(
+      error("rules:\n  file-not-fund: off\n")?.message
+        == "rules.file-not-fund: unknown rule 'file-not-fund' (did you mean 'file-not-found'?)")
     #expect(error("rules:\n  file-not-found: fatal\n")?.line == 2)
   }
 
   @Test func wrongTypesAndRanges() {
     #expect(error("links:\n  external:\n    concurrency: many\n")?.line == 3)
-    #expect(error("links:\n  external:\n    concurrency: 0\n")?.message.contains("from 1 to 64") == true)
+    #expect(
+      error("links:\n  external:\n    concurrency: 0\n")?.message.contains("from 1 to 64") == true)
     #expect(error("links:\n  external:\n    maxAge: soon\n")?.line == 3)
     #expect(error("links:\n  external:\n    exclude: ['(']\n")?.line == 3)
     #expect(error("maxFileSize: big\n")?.line == 1)
@@ -93,6 +96,8 @@ import Testing
   @Test func invalidYAMLAndNotAMapping() {
     #expect(error("rules: [\n")?.message.hasPrefix("not valid YAML") == true)
     #expect(error("- a\n- b\n")?.message.contains("expected a mapping") == true)
-    #expect(error("rules:\n  file-not-found: off\nrules:\n  x: y\n")?.message.contains("more than once") == true)
+    #expect(
+      error("rules:\n  file-not-found: off\nrules:\n  x: y\n")?.message.contains("more than once")
+        == true)
   }
 }

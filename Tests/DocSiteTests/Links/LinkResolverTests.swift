@@ -1,6 +1,6 @@
 import DocSite
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct LinkResolverTests {
   @Test func targets() async throws {
@@ -19,14 +19,20 @@ import TestSupport
     #expect(links.resolve("xref:System.String", from: from) == .unchecked)
     #expect(links.resolve("#tab/csharp", from: from) == .tab)
     #expect(links.resolve("#f%C3%B6r", from: from) == .bookmark("för"))
-    #expect(links.resolve("b.md?view=x#part", from: from) == .file("en-us/a/b.md", fragment: "part"))
+    #expect(
+      links.resolve("b.md?view=x#part", from: from) == .file("en-us/a/b.md", fragment: "part"))
     #expect(links.resolve("b", from: from) == .file("en-us/a/b.md", fragment: nil))
-    #expect(links.resolve("../with%20space.md", from: from) == .file("en-us/with space.md", fragment: nil))
+    #expect(
+      links.resolve("../with%20space.md", from: from) == .file("en-us/with space.md", fragment: nil)
+    )
     #expect(links.resolve("~/media/x.png", from: from) == .file("en-us/media/x.png", fragment: nil))
     #expect(links.resolve("/azure/a/b", from: from) == .file("en-us/a/b.md", fragment: nil))
     #expect(links.resolve("/dotnet/x", from: from) == .unchecked)
-    #expect(links.resolve("../guide/", from: from) == .directory("en-us/guide", index: "en-us/guide/index.md", fragment: nil))
-    #expect(links.resolve("missing.md", from: from) == .missing("en-us/a/missing.md", fragment: nil))
+    #expect(
+      links.resolve("../guide/", from: from)
+        == .directory("en-us/guide", index: "en-us/guide/index.md", fragment: nil))
+    #expect(
+      links.resolve("missing.md", from: from) == .missing("en-us/a/missing.md", fragment: nil))
     #expect(links.resolve("../../../out.md", from: from) == .outsideRoot("../../../out.md"))
     #expect(links.resolve("bad%zz.md", from: from) == .malformed("bad%zz.md"))
   }

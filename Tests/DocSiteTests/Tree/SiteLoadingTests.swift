@@ -1,7 +1,7 @@
 import DocModel
 import DocSite
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SiteLoadingTests {
   func load(_ files: [String: String]) async throws -> Site {
@@ -40,12 +40,16 @@ import TestSupport
   }
 
   @Test func hiddenFoldersAreSkipped() async throws {
-    let site = try await load(["en-us/a.md": "# A\n", "en-us/.git/x.md": "# X\n", ".cache/y.md": "# Y\n"])
+    let site = try await load([
+      "en-us/a.md": "# A\n", "en-us/.git/x.md": "# X\n", ".cache/y.md": "# Y\n",
+    ])
     #expect(site.files.keys.sorted() == ["en-us/a.md"])
   }
 
   @Test func oversizedFilesAreSkippedWithAFinding() async throws {
-    let site = try await load(["docproof.yml": "maxFileSize: 10\n", "en-us/big.md": String(repeating: "x", count: 100)])
+    let site = try await load([
+      "docproof.yml": "maxFileSize: 10\n", "en-us/big.md": String(repeating: "x", count: 100),
+    ])
     #expect(site.files.isEmpty)
     #expect(site.fileDiagnostics.map(\.rule) == [.fileTooLarge])
   }
