@@ -3,7 +3,7 @@ SWIFT ?= swift
 
 .PHONY: check test build deps test-deps format fuzz bench
 
-## check: build docproof and run the main job on the shipped quickstart set (docs/)
+## check: build docproof and run `docproof check docs` on the shipped quickstart set
 check:
 	@bash scripts/main-job.sh
 
