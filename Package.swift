@@ -86,6 +86,13 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // Transcripts: normalization, matching, diffs (scenarios and golden files to come).
+    .target(
+      name: "Transcripts",
+      dependencies: ["DocModel"],
+      swiftSettings: strict
+    ),
+
     // A client of the Azure Communication Services Identity REST API.
     .target(
       name: "CommunicationIdentity",
@@ -189,6 +196,11 @@ let package = Package(
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Checks", "DocModel", "TestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "TranscriptsTests",
+      dependencies: ["Transcripts", "DocModel", "TestSupport"],
       swiftSettings: strict
     ),
     .testTarget(

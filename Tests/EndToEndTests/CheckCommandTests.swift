@@ -112,3 +112,12 @@ import Testing
     #expect(first.stdout == second.stdout, "reports are deterministic")
   }
 }
+
+/// The project's own documentation passes its own check.
+@Suite struct ShippedDocsTests {
+  @Test func shippedDocsPassCheck() async throws {
+    let result = try await BinaryRunner.docproof(["check", "docs"], in: Fixtures.repositoryRoot)
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.hasPrefix("docproof: no problems in "))
+  }
+}
