@@ -57,7 +57,7 @@ func withLoopbackServer<T: Sendable>(
   }
   router.on("/slow", method: .head) { _, _ -> HTTPResponse.Status in
     _ = await log.record("HEAD /slow")
-    try await Task.sleep(for: .seconds(5))
+    try await Task.sleep(for: .seconds(4))
     return .ok
   }
   router.on("/redirect", method: .head) { _, _ -> Response in

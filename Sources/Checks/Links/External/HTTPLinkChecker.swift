@@ -46,6 +46,8 @@ public struct HTTPLinkChecker: ExternalLinkChecking {
 
     var configuration = HTTPClient.Configuration()
     configuration.redirectConfiguration = .follow(max: 10, allowCycles: false)
+    // A refused connection is an answer: report it now instead of retrying to the deadline.
+    configuration.connectionPool.retryConnectionEstablishment = false
     configuration.timeout = .init(
       connect: .milliseconds(Int64(settings.timeoutSeconds * 1000)),
       read: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
