@@ -89,7 +89,7 @@ let package = Package(
     // Transcripts: normalization, matching, diffs (scenarios and golden files to come).
     .target(
       name: "Transcripts",
-      dependencies: ["DocModel"],
+      dependencies: ["DocModel", "DocSite"],
       swiftSettings: strict
     ),
 
@@ -142,7 +142,7 @@ let package = Package(
     .executableTarget(
       name: "docproof",
       dependencies: [
-        "DocModel", "DocSite", "Checks", "Reporting", "IdentityEmulator",
+        "DocModel", "DocSite", "Checks", "Reporting", "Transcripts", "IdentityEmulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict

@@ -17,6 +17,7 @@ struct Docproof: AsyncParsableCommand {
     subcommands: [
       CheckCommand.self,
       DumpCommand.self,
+      TranscriptsCommand.self,
       EmulatorCommand.self,
     ]
   )

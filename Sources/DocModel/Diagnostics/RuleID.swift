@@ -67,4 +67,5 @@ extension RuleID {
   public static let fileUnreadable: RuleID = "file-unreadable"
   public static let fileTooLarge: RuleID = "file-too-large"
   public static let includeDepthExceeded: RuleID = "include-depth-exceeded"
+  public static let transcriptMarkerInvalid: RuleID = "transcript-marker-invalid"
 }

@@ -81,7 +81,12 @@ struct MarkdownCollector {
         fence: fence.map {
           String(repeating: Character(Unicode.Scalar($0.character)), count: $0.length)
         },
-        closed: closed, zone: nil))
+        closed: closed, zone: nil,
+        lead: node.previous.flatMap { previous in
+          previous.type == CMARK_NODE_PARAGRAPH
+            ? Self.plainText(of: previous).display.trimmingSpaces() : nil
+        },
+        previousLine: node.previous.map { clampLine($0.startLine) }))
   }
 
   private func isClosingFence(line: Int, character: UInt8, length: Int) -> Bool {

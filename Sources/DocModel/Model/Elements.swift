@@ -89,6 +89,11 @@ public struct CodeBlock: Sendable, Hashable, Codable {
   /// Whether a fenced block has its closing fence.
   public var closed: Bool
   public var zone: Int?
+  /// The text of the paragraph right before the block, if that is what precedes it.
+  public var lead: String?
+  /// The line where the block before it (in the same container) starts, if any: a marker
+  /// comment alone on the line before makes this the comment's line.
+  public var previousLine: Int?
 }
 
 /// An HTML comment: suppressions and docproof markers live in these.

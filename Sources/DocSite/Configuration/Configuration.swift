@@ -65,8 +65,24 @@ public struct Configuration: Sendable, Hashable {
   public var siteRoots: [SiteRoot] = []
   public var external = ExternalLinks()
   public var maxFileSize = 10 << 20
+  /// The project root, relative to the docs root (`.` or `..`): golden files, snippet
+  /// sources and scenario commands must stay inside it.
+  public var project = "."
+  public var scenarios: [Scenario] = []
+  public var transcriptSelectors: [TranscriptSelector] = []
+  /// User normalization rules (`normalize:`): text matching `pattern` becomes `[NAME]`.
+  public var normalizeRules: [NormalizeRule] = []
+
+  /// A normalization rule from `normalize:`.
+  public struct NormalizeRule: Sendable, Hashable {
+    public var name: String
+    public var pattern: String
+  }
 
   public init() {}
+
+  /// The scenario with a name.
+  public func scenario(_ name: String) -> Scenario? { scenarios.first { $0.name == name } }
 
   /// The file name looked for at the root.
   public static let fileName = "docproof.yml"
@@ -80,7 +96,7 @@ public struct Configuration: Sendable, Hashable {
     var configuration = Configuration()
     let keys = [
       "sourceLocale", "locales", "zonePivotGroups", "frontMatter", "rules", "ignore", "links",
-      "maxFileSize",
+      "maxFileSize", "project", "scenarios", "transcripts", "normalize",
     ]
     for (key, value) in try root.mapping(allowed: keys) {
       switch key {
@@ -110,9 +126,10 @@ public struct Configuration: Sendable, Hashable {
       case "maxFileSize":
         configuration.maxFileSize = try byteSize(value)
       default:
-        break
+        try transcriptSection(key, value, into: &configuration)
       }
     }
+    try configuration.validateTranscripts(path: path)
     return configuration
   }
 

@@ -1,0 +1,177 @@
+import DocModel
+
+extension Configuration {
+  /// How a scenario's program runs.
+  public struct Scenario: Sendable, Hashable {
+    /// Whether docproof starts the Identity emulator for the run (always deterministic).
+    public enum Emulator: String, Sendable, Hashable {
+      case none, plain, tls
+    }
+
+    public var name: String
+    /// The program and its arguments. A relative program path is relative to the working
+    /// directory; a bare name is looked up on `PATH`.
+    public var command: [String]
+    /// Relative to the project root.
+    public var workingDirectory = "."
+    public var environment: [String: String] = [:]
+    public var timeoutSeconds = 120.0
+    public var emulator = Emulator.plain
+    /// The golden file, relative to the project root.
+    public var golden: String
+
+    public init(name: String, command: [String]) {
+      self.name = name
+      self.command = command
+      self.golden = "golden/\(name).txt"
+    }
+  }
+
+  /// Selects transcript blocks in trees that cannot carry `docproof: transcript` markers.
+  public struct TranscriptSelector: Sendable, Hashable {
+    public var scenario: String
+    /// A glob over the path of the file holding the block (relative to the root).
+    public var files: String
+    /// The first word of the block's info string (`console`), when set.
+    public var info: String?
+    /// A regular expression the paragraph before the block must match, when set.
+    public var lead: String?
+    /// A regular expression the block's text must match, when set.
+    public var contains: String?
+  }
+
+  /// Reads the sections issue 6 adds: `project`, `scenarios`, `transcripts`, `normalize`.
+  static func transcriptSection(
+    _ key: String, _ value: YAMLReader, into configuration: inout Configuration
+  ) throws(ConfigurationError) {
+    switch key {
+    case "project":
+      let path = try value.string()
+      guard !path.hasPrefix("/"), path.split(separator: "/").allSatisfy({ $0 == ".." || $0 == "." })
+      else {
+        throw value.error(
+          "'\(path)' must be the root itself ('.') or a folder above it ('..', '../..')")
+      }
+      configuration.project = path.isEmpty ? "." : path
+    case "scenarios":
+      for (name, body) in try value.dictionary() {
+        configuration.scenarios.append(try scenario(name, body))
+      }
+      configuration.scenarios.sort { $0.name < $1.name }
+    case "transcripts":
+      for item in try value.list() {
+        configuration.transcriptSelectors.append(try selector(item))
+      }
+    case "normalize":
+      for item in try value.list() {
+        var name: String?
+        var pattern: String?
+        for (field, setting) in try item.mapping(allowed: ["name", "pattern"]) {
+          if field == "name" { name = try setting.string() }
+          if field == "pattern" { pattern = try regex(setting) }
+        }
+        guard let name, let pattern, !name.isEmpty,
+          name.allSatisfy({
+            $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-" || $0 == "_")
+          })
+        else {
+          throw item.error(
+            "a normalize rule needs a 'name' in capitals (REQUEST-ID) and a 'pattern'")
+        }
+        configuration.normalizeRules.append(NormalizeRule(name: name, pattern: pattern))
+      }
+    default:
+      break
+    }
+  }
+
+  private static func scenario(_ name: String, _ value: YAMLReader) throws(ConfigurationError)
+    -> Scenario
+  {
+    guard !name.isEmpty,
+      name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+    else { throw value.error("scenario names use letters, digits, '-' and '_'") }
+    let allowed = ["command", "workingDirectory", "environment", "timeout", "emulator", "golden"]
+    var scenario = Scenario(name: name, command: [])
+    for (key, setting) in try value.mapping(allowed: allowed) {
+      switch key {
+      case "command":
+        scenario.command = try setting.stringList()
+      case "workingDirectory":
+        scenario.workingDirectory = try projectPath(setting)
+      case "environment":
+        for (variable, text) in try setting.dictionary() {
+          scenario.environment[variable] = try text.string()
+        }
+      case "timeout":
+        let seconds = try setting.double()
+        guard seconds > 0, seconds <= 3600 else {
+          throw setting.error("must be from 0 to 3600 seconds")
+        }
+        scenario.timeoutSeconds = seconds
+      case "emulator":
+        let mode = try setting.string()
+        guard let emulator = Scenario.Emulator(rawValue: mode) else {
+          throw setting.error("'\(mode)' is not an emulator mode: use none, plain or tls")
+        }
+        scenario.emulator = emulator
+      case "golden":
+        scenario.golden = try projectPath(setting)
+      default:
+        break
+      }
+    }
+    guard !scenario.command.isEmpty else { throw value.error("scenario '\(name)' needs a command") }
+    return scenario
+  }
+
+  private static func selector(_ value: YAMLReader) throws(ConfigurationError) -> TranscriptSelector
+  {
+    var scenario: String?
+    var selector = TranscriptSelector(scenario: "", files: "**")
+    for (key, setting) in try value.mapping(allowed: [
+      "scenario", "files", "info", "lead", "contains",
+    ]) {
+      switch key {
+      case "scenario": scenario = try setting.string()
+      case "files": selector.files = try setting.string()
+      case "info": selector.info = try setting.string()
+      case "lead": selector.lead = try regex(setting)
+      case "contains": selector.contains = try regex(setting)
+      default: break
+      }
+    }
+    guard let scenario else { throw value.error("a transcript selector needs a 'scenario'") }
+    selector.scenario = scenario
+    return selector
+  }
+
+  private static func regex(_ value: YAMLReader) throws(ConfigurationError) -> String {
+    let pattern = try value.string()
+    do { _ = try Regex(pattern) } catch {
+      throw value.error("'\(pattern)' is not a valid regular expression")
+    }
+    return pattern
+  }
+
+  /// A path relative to the project root that stays inside it.
+  private static func projectPath(_ value: YAMLReader) throws(ConfigurationError) -> String {
+    let path = try value.string()
+    guard !path.hasPrefix("/"), !RelativePath.escapes(path) else {
+      throw value.error("'\(path)' must be a relative path that stays inside the project")
+    }
+    return path
+  }
+
+  /// Checks that selectors name declared scenarios (once all sections are read).
+  func validateTranscripts(path: String) throws(ConfigurationError) {
+    let names = Set(scenarios.map(\.name))
+    for selector in transcriptSelectors where !names.contains(selector.scenario) {
+      throw ConfigurationError(
+        path: path, line: 1,
+        message:
+          "transcripts: selector names scenario '\(selector.scenario)', which 'scenarios' does not define"
+      )
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Checks
+import DocModel
+import DocSite
+import Foundation
+import Reporting
+import Transcripts
+
+/// `docproof transcripts [ROOT]`: every transcript, where it is shown, and for what.
+struct TranscriptsCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "transcripts",
+    abstract: "List every transcript: page, include, pivot, locale, line, scenario.",
+    discussion: """
+      A transcript is a fenced block right after <!-- docproof: transcript SCENARIO -->, or \
+      one a 'transcripts:' selector in docproof.yml picks out. A transcript inside an \
+      include is listed once per page and pivot that shows it.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @Argument(help: "The docs tree (default: docs).")
+  var root = "docs"
+
+  @Option(help: "Output format: text or json.")
+  var format: Format = .text
+
+  func run() async throws {
+    let site: Site
+    do {
+      site = try await Site.load(root: root, knownRules: Rules.knownIDs)
+    } catch {
+      throw ToolFailure(error.description)
+    }
+    let discovery = TranscriptFinder.find(in: site)
+    switch format {
+    case .json:
+      struct Row: Encodable {
+        var page, file, locale, scenario: String
+        var pivots: [String]
+        var line, endLine: Int
+      }
+      let rows = discovery.occurrences.map {
+        Row(
+          page: $0.page, file: $0.block.file, locale: $0.locale, scenario: $0.block.scenario,
+          pivots: $0.pivots, line: $0.block.line, endLine: $0.block.endLine)
+      }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      FileHandle.standardOutput.write(try encoder.encode(rows) + Data("\n".utf8))
+    case .text:
+      var table: [[String]] = [["PAGE", "INCLUDE", "PIVOT", "LOCALE", "LINE", "SCENARIO"]]
+      for occurrence in discovery.occurrences {
+        table.append([
+          occurrence.page,
+          occurrence.block.file == occurrence.page ? "-" : occurrence.block.file,
+          occurrence.pivots.isEmpty ? "(all)" : occurrence.pivots.joined(separator: ","),
+          occurrence.locale, String(occurrence.block.line), occurrence.block.scenario,
+        ])
+      }
+      let widths = (0..<6).map { column in table.map { $0[column].count }.max() ?? 0 }
+      var text = ""
+      for row in table {
+        text +=
+          zip(row, widths).enumerated().map { index, cell in
+            index == 5 ? cell.0 : cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
+          }.joined(separator: "  ") + "\n"
+      }
+      text +=
+        "docproof: \(discovery.occurrences.count) transcript\(discovery.occurrences.count == 1 ? "" : "s") "
+        + "in \(discovery.blocks.count) block\(discovery.blocks.count == 1 ? "" : "s")\n"
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+    if !discovery.diagnostics.isEmpty {
+      let report = Report(
+        root: root, diagnostics: discovery.diagnostics.sorted(by: Diagnostic.reportOrder),
+        filesChecked: site.files.count, rules: [],
+        workingDirectory: FileManager.default.currentDirectoryPath)
+      FileHandle.standardError.write(Data(try TextReporter(color: false).render(report).utf8))
+      throw ExitCode(1)
+    }
+  }
+}
