@@ -89,7 +89,10 @@ let package = Package(
     // Transcripts: normalization, matching, diffs (scenarios and golden files to come).
     .target(
       name: "Transcripts",
-      dependencies: ["DocModel", "DocSite"],
+      dependencies: [
+        "DocModel", "DocSite",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
       swiftSettings: strict
     ),
 

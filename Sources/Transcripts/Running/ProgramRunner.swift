@@ -1,0 +1,182 @@
+import Foundation
+import Subprocess
+import Synchronization
+
+#if canImport(System)
+  import System
+#else
+  import SystemPackage
+#endif
+
+/// How a program run ended, and what it printed.
+public struct ProgramRun: Sendable {
+  public enum Outcome: Sendable, Equatable {
+    case exited(Int32)
+    case signaled(Int32)
+    /// It ran past its timeout; its whole process group was stopped.
+    case timedOut
+    /// It could not be started (not found, not executable).
+    case failedToStart(String)
+  }
+
+  public var outcome: Outcome
+  public var stdout: [UInt8]
+  public var stderr: [UInt8]
+  /// Output beyond the limit was dropped.
+  public var stdoutTruncated: Bool
+  public var stderrTruncated: Bool
+  public var duration: Duration
+
+  public var succeeded: Bool { outcome == .exited(0) }
+
+  /// The last lines of standard error, for messages.
+  public func stderrTail(lines: Int = 15) -> String {
+    let text = String(decoding: stderr, as: UTF8.self)
+    let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return all.suffix(lines + (all.last?.isEmpty == true ? 1 : 0)).joined(separator: "\n")
+  }
+}
+
+/// Runs programs through swift-subprocess in their own process group, so that a timeout
+/// ends the program and everything it started.
+public struct ProgramRunner: Sendable {
+  /// Bytes kept of each of stdout and stderr.
+  public var outputLimit: Int
+  /// Time between SIGTERM and SIGKILL when a run times out.
+  public var gracePeriod: Duration
+
+  public init(outputLimit: Int = 16 << 20, gracePeriod: Duration = .seconds(2)) {
+    self.outputLimit = outputLimit
+    self.gracePeriod = gracePeriod
+  }
+
+  public func run(
+    _ command: [String], workingDirectory: String, environment: [String: String] = [:],
+    timeout: Duration
+  ) async -> ProgramRun {
+    let start = ContinuousClock.now
+    guard let program = command.first, !program.isEmpty else {
+      return ProgramRun(
+        outcome: .failedToStart("the command is empty"), stdout: [], stderr: [],
+        stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+    }
+    let executable: Executable
+    if program.contains("/") {
+      let path = program.hasPrefix("/") ? program : workingDirectory + "/" + program
+      guard FileManager.default.isExecutableFile(atPath: path) else {
+        let reason =
+          FileManager.default.fileExists(atPath: path)
+          ? "\(program) is not executable" : "\(program) does not exist (in \(workingDirectory))"
+        return ProgramRun(
+          outcome: .failedToStart(reason), stdout: [], stderr: [], stdoutTruncated: false,
+          stderrTruncated: false, duration: .zero)
+      }
+      executable = .path(FilePath(path))
+    } else {
+      executable = .name(program)
+    }
+    var overrides: [Environment.Key: String?] = [:]
+    for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
+    var options = PlatformOptions()
+    options.processGroupID = 0  // a new group led by the program
+    let limit = outputLimit
+    let grace = gracePeriod
+    let timedOutFlag = TimeoutFlag()
+
+    enum Event: Sendable {
+      case stdout([UInt8], Bool)
+      case stderr([UInt8], Bool)
+      case timedOut
+    }
+
+    do {
+      let result = try await Subprocess.run(
+        executable, arguments: Arguments(Array(command.dropFirst())),
+        environment: .inherit.updating(overrides),
+        workingDirectory: FilePath(workingDirectory), platformOptions: options,
+        input: .none, output: .sequence, error: .sequence
+      ) { execution in
+        try await withThrowingTaskGroup(of: Event.self) { group in
+          group.addTask {
+            let (bytes, truncated) = try await Self.collect(execution.standardOutput, limit: limit)
+            return .stdout(bytes, truncated)
+          }
+          group.addTask {
+            let (bytes, truncated) = try await Self.collect(execution.standardError, limit: limit)
+            return .stderr(bytes, truncated)
+          }
+          group.addTask {
+            try await Task.sleep(for: timeout)
+            timedOutFlag.set()
+            try? execution.send(signal: .terminate, toProcessGroup: true)
+            try await Task.sleep(for: grace)
+            try? execution.send(signal: .kill, toProcessGroup: true)
+            return .timedOut
+          }
+          var stdout: ([UInt8], Bool) = ([], false)
+          var stderr: ([UInt8], Bool) = ([], false)
+          var streams = 0
+          var timedOut = false
+          while streams < 2, let event = try await group.next() {
+            switch event {
+            case .stdout(let bytes, let truncated):
+              stdout = (bytes, truncated)
+              streams += 1
+            case .stderr(let bytes, let truncated):
+              stderr = (bytes, truncated)
+              streams += 1
+            case .timedOut:
+              timedOut = true
+            }
+          }
+          group.cancelAll()
+          return (stdout, stderr, timedOut || timedOutFlag.isSet)
+        }
+      }
+      let (stdout, stderr, timedOut) = result.closureResult
+      let outcome: ProgramRun.Outcome
+      if timedOut {
+        outcome = .timedOut
+      } else {
+        switch result.terminationStatus {
+        case .exited(let code): outcome = .exited(Int32(code))
+        case .signaled(let signal): outcome = .signaled(Int32(signal))
+        }
+      }
+      return ProgramRun(
+        outcome: outcome, stdout: stdout.0, stderr: stderr.0, stdoutTruncated: stdout.1,
+        stderrTruncated: stderr.1, duration: ContinuousClock.now - start)
+    } catch {
+      return ProgramRun(
+        outcome: .failedToStart("\(program): \(error)"), stdout: [], stderr: [],
+        stdoutTruncated: false, stderrTruncated: false, duration: ContinuousClock.now - start)
+    }
+  }
+
+  /// Set once a run's timeout has fired.
+  final class TimeoutFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
+  }
+
+  /// Reads a stream to its end, keeping at most `limit` bytes.
+  static func collect(_ sequence: SubprocessOutputSequence, limit: Int) async throws
+    -> ([UInt8], Bool)
+  {
+    var bytes: [UInt8] = []
+    var truncated = false
+    for try await buffer in sequence {
+      guard bytes.count < limit else {
+        truncated = true
+        continue
+      }
+      buffer.withUnsafeBytes { raw in
+        let room = limit - bytes.count
+        bytes.append(contentsOf: raw.prefix(room))
+        if raw.count > room { truncated = true }
+      }
+    }
+    return (bytes, truncated)
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import TestSupport
+import Testing
+import Transcripts
+
+@Suite struct ProgramRunnerTests {
+  let runner = ProgramRunner(outputLimit: 1 << 20, gracePeriod: .milliseconds(500))
+
+  func script(_ body: String) throws -> (URL, String) {
+    let folder = try Fixtures.temporaryDirectory("runner")
+    let file = folder.appendingPathComponent("run.sh")
+    try Data("#!/bin/sh\n\(body)\n".utf8).write(to: file)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+    return (folder, "./run.sh")
+  }
+
+  @Test func capturesOutputAndStatus() async throws {
+    let (folder, program) = try script("echo out; echo err >&2; echo \"$GREETING\"; exit 3")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = await runner.run(
+      [program], workingDirectory: folder.path, environment: ["GREETING": "hej"],
+      timeout: .seconds(60))
+    #expect(run.outcome == .exited(3))
+    #expect(String(decoding: run.stdout, as: UTF8.self) == "out\nhej\n")
+    #expect(run.stderrTail() == "err\n")
+  }
+
+  @Test func timeoutEndsTheWholeProcessGroup() async throws {
+    let marker = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "docproof-grandchild-\(UUID().uuidString)")
+    // The grandchild keeps stdout open and would write the marker if it survived.
+    let (folder, program) = try script("(sleep 3; touch \(marker.path)) &\necho started\nsleep 30")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = await runner.run(
+      [program], workingDirectory: folder.path, timeout: .milliseconds(800))
+    #expect(run.outcome == .timedOut)
+    #expect(String(decoding: run.stdout, as: UTF8.self) == "started\n")
+    #expect(run.duration < .seconds(10))
+    try await Task.sleep(for: .seconds(4))
+    #expect(!FileManager.default.fileExists(atPath: marker.path), "the grandchild was stopped too")
+  }
+
+  @Test func outputBeyondTheLimitIsDropped() async throws {
+    let (folder, program) = try script("head -c 3000000 /dev/zero")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = await runner.run([program], workingDirectory: folder.path, timeout: .seconds(60))
+    #expect(run.outcome == .exited(0))
+    #expect(run.stdout.count == 1 << 20)
+    #expect(run.stdoutTruncated)
+  }
+
+  @Test func missingAndNonExecutablePrograms() async throws {
+    let folder = try Fixtures.temporaryDirectory("runner")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("x".utf8).write(to: folder.appendingPathComponent("plain.txt"))
+    let missing = await runner.run(["./nope"], workingDirectory: folder.path, timeout: .seconds(5))
+    #expect(missing.outcome == .failedToStart("./nope does not exist (in \(folder.path))"))
+    let plain = await runner.run(
+      ["./plain.txt"], workingDirectory: folder.path, timeout: .seconds(5))
+    #expect(plain.outcome == .failedToStart("./plain.txt is not executable"))
+    let unknown = await runner.run(
+      ["docproof-no-such-command"], workingDirectory: folder.path, timeout: .seconds(5))
+    guard case .failedToStart = unknown.outcome else {
+      Issue.record("expected failedToStart, got \(unknown.outcome)")
+      return
+    }
+  }
+
+  @Test func signaledPrograms() async throws {
+    let (folder, program) = try script("kill -9 $$")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = await runner.run([program], workingDirectory: folder.path, timeout: .seconds(10))
+    #expect(run.outcome == .signaled(9))
+  }
+}
