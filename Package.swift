@@ -90,7 +90,7 @@ let package = Package(
     .target(
       name: "Transcripts",
       dependencies: [
-        "DocModel", "DocSite",
+        "DocModel", "DocSite", "Checks", "IdentityEmulator",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       swiftSettings: strict

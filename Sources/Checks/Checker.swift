@@ -15,7 +15,11 @@ public struct CheckResult: Sendable {
 /// Runs every rule over a site and applies configuration: ignores, `docproof-disable`
 /// comments, severities, and the `--locale` selection.
 public enum Checker {
-  public static func run(_ site: Site, options: CheckOptions) async -> CheckResult {
+  /// Runs the rules; `additional` findings (from later stages) go through the same
+  /// configuration, suppression and ordering.
+  public static func run(_ site: Site, options: CheckOptions, additional: [Diagnostic] = []) async
+    -> CheckResult
+  {
     let context = CheckContext(site: site, options: options)
     let found = await withTaskGroup(of: [Diagnostic].self) { group in
       for rule in Rules.all {
@@ -25,7 +29,7 @@ public enum Checker {
       for await findings in group { all += findings }
       return all
     }
-    let diagnostics = finish(found, site: site, options: options)
+    let diagnostics = finish(found + additional, site: site, options: options)
     let checked = site.files.keys.filter { selected($0, site: site, options: options) }.count
     return CheckResult(diagnostics: diagnostics, filesChecked: checked)
   }

@@ -21,11 +21,24 @@ public struct TextReporter: Reporter {
       output +=
         "\(paint(location, "1")): \(label) \(diagnostic.message) \(paint("[\(diagnostic.rule)]", "2"))\n"
       for note in diagnostic.notes {
-        output += "    \(paint("note:", "36")) \(note)\n"
+        let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
+        output += "    \(paint("note:", "36")) \(lines[0])\n"
+        for line in lines.dropFirst() {
+          output += "      \(Self.colorDiffLine(String(line), paint))\n"
+        }
       }
     }
     output += "docproof: \(report.summaryLine)\n"
     return output
+  }
+
+  /// Colors the lines of a unified diff inside a note.
+  static func colorDiffLine(_ line: String, _ paint: (String, String) -> String) -> String {
+    if line.hasPrefix("+++") || line.hasPrefix("---") { return paint(line, "1") }
+    if line.hasPrefix("@@") { return paint(line, "36") }
+    if line.hasPrefix("+") { return paint(line, "32") }
+    if line.hasPrefix("-") { return paint(line, "31") }
+    return line
   }
 
   private func paint(_ text: String, _ code: String) -> String {

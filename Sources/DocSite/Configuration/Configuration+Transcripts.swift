@@ -19,6 +19,8 @@ extension Configuration {
     public var emulator = Emulator.plain
     /// The golden file, relative to the project root.
     public var golden: String
+    /// The line of the scenario in docproof.yml, for findings about it.
+    public var line = 1
 
     public init(name: String, command: [String]) {
       self.name = name
@@ -93,6 +95,7 @@ extension Configuration {
     else { throw value.error("scenario names use letters, digits, '-' and '_'") }
     let allowed = ["command", "workingDirectory", "environment", "timeout", "emulator", "golden"]
     var scenario = Scenario(name: name, command: [])
+    scenario.line = max(1, value.line - 1)
     for (key, setting) in try value.mapping(allowed: allowed) {
       switch key {
       case "command":

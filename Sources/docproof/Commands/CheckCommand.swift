@@ -5,6 +5,7 @@ import DocSite
 import Foundation
 import Reporting
 import Synchronization
+import Transcripts
 
 #if canImport(Glibc)
   import Glibc
@@ -35,6 +36,9 @@ struct CheckCommand: AsyncParsableCommand {
   @Option(name: .customLong("locale"), help: "Only report on this locale (repeatable).")
   var locales: [String] = []
 
+  @Flag(help: "Do not run scenarios: compare transcripts with the golden files only.")
+  var noRun = false
+
   func run() async throws {
     let progress = ProgressLine()
     let site: Site
@@ -51,14 +55,23 @@ struct CheckCommand: AsyncParsableCommand {
       progress.finish()
       throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
     }
+    var transcriptFindings: [Diagnostic] = []
+    let discovery = TranscriptFinder.find(in: site)
+    if !site.configuration.scenarios.isEmpty || !discovery.diagnostics.isEmpty {
+      progress.update(noRun ? "comparing transcripts" : "running scenarios")
+      transcriptFindings = await TranscriptStage(runScenarios: !noRun).check(
+        site, discovery: discovery)
+    }
     progress.update("checking \(site.files.count) files")
     let result = await Checker.run(
-      site, options: CheckOptions(external: external, locales: locales))
+      site, options: CheckOptions(external: external, locales: locales),
+      additional: transcriptFindings)
     progress.finish()
 
     let report = Report(
       root: root, diagnostics: result.diagnostics, filesChecked: result.filesChecked,
-      rules: Rules.all.map { $0.info }, workingDirectory: FileManager.default.currentDirectoryPath)
+      rules: Rules.all.map { $0.info } + TranscriptRules.all,
+      workingDirectory: FileManager.default.currentDirectoryPath)
     let useColor =
       output == nil && isatty(STDOUT_FILENO) == 1
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -1,0 +1,42 @@
+import Checks
+import DocModel
+
+/// The rules the transcript stage reports, described for reports.
+public enum TranscriptRules {
+  public static let all: [RuleInfo] = [
+    RuleInfo(
+      id: .transcriptMarkerInvalid, defaultSeverity: .error,
+      summary:
+        "A docproof transcript marker is not followed by a fenced block or names an unknown scenario.",
+      help: "Write <!-- docproof: transcript NAME --> right before the ``` block, with NAME "
+        + "defined under scenarios: in docproof.yml.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
+      id: .referenceFailed, defaultSeverity: .error,
+      summary: "A scenario's program failed, timed out or could not start.",
+      help: "The finding quotes the end of its standard error. Run it with 'docproof run NAME'.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
+      id: .goldenMissing, defaultSeverity: .error,
+      summary: "A scenario has no golden file.",
+      help: "Create it with 'docproof golden update NAME' and commit it.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
+      id: .goldenStale, defaultSeverity: .error,
+      summary: "A scenario's output no longer matches its golden file.",
+      help: "If the change is intended, run 'docproof golden update NAME', review the diff, "
+        + "then 'docproof check --fix' to update the pages.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
+      id: .transcriptDrift, defaultSeverity: .error,
+      summary: "A transcript in a page differs from the golden output.",
+      help: "Ids, tokens, timestamps and GUIDs are normalized; [..] and ... are wildcards. "
+        + "'docproof check --fix' rewrites drifting blocks from the golden file.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
+      id: .snippetDrift, defaultSeverity: .error,
+      summary: "A code block marked as a snippet differs from its source file.",
+      help: "'docproof check --fix' copies the source into the page.",
+      triggers: [:], passes: [:]),
+  ]
+}

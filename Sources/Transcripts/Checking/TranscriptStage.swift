@@ -1,0 +1,114 @@
+import DocModel
+import DocSite
+
+/// The transcript part of `docproof check`: each scenario runs once, its output is compared
+/// with its golden file, and every transcript of it, on every pivot and in every locale,
+/// is compared with the golden file after normalization.
+public struct TranscriptStage: Sendable {
+  public var executor: ScenarioExecutor
+  /// Run the scenarios (false with `--no-run`: transcripts are compared with golden files
+  /// only).
+  public var runScenarios: Bool
+
+  public init(executor: ScenarioExecutor = ScenarioExecutor(), runScenarios: Bool = true) {
+    self.executor = executor
+    self.runScenarios = runScenarios
+  }
+
+  public func check(_ site: Site, discovery: TranscriptDiscovery) async -> [Diagnostic] {
+    let configuration = site.configuration
+    let store = GoldenStore(site: site)
+    let normalizer = Normalizer(
+      userRules: configuration.normalizeRules.map { .init(name: $0.name, pattern: $0.pattern) })
+    var diagnostics = discovery.diagnostics
+    let blocksByScenario = Dictionary(grouping: discovery.blocks, by: \.scenario)
+    let occurrencesByBlock = Dictionary(grouping: discovery.occurrences) {
+      "\($0.block.file):\($0.block.line)"
+    }
+
+    for scenario in configuration.scenarios {
+      let goldenPath = store.reportPath(scenario, site: site)
+      let golden: String?
+      do {
+        golden = try store.read(scenario)
+      } catch {
+        diagnostics.append(
+          Diagnostic(
+            rule: .goldenMissing, severity: .error, path: goldenPath, line: 1,
+            message: "cannot read the golden file of scenario '\(scenario.name)': \(error)"))
+        continue
+      }
+      if golden == nil {
+        diagnostics.append(
+          Diagnostic(
+            rule: .goldenMissing, severity: .error, path: goldenPath, line: 1,
+            message: "scenario '\(scenario.name)' has no golden file",
+            notes: ["create it with: docproof golden update \(scenario.name)"]))
+      }
+
+      if runScenarios {
+        let run = await executor.run(scenario, projectRoot: store.projectRoot)
+        if let failure = Self.failure(of: run) {
+          var notes: [String] = []
+          let tail = run.stderrTail()
+          if !tail.isEmpty { notes.append("standard error ends with:\n" + tail) }
+          notes.append("command: \(scenario.command.joined(separator: " "))")
+          diagnostics.append(
+            Diagnostic(
+              rule: .referenceFailed, severity: .error, path: Configuration.fileName,
+              line: scenario.line, message: "scenario '\(scenario.name)' \(failure)", notes: notes))
+        } else if let golden {
+          let output = String(decoding: run.stdout, as: UTF8.self)
+          let actual = normalizer.normalize(output)
+          let expected = normalizer.normalize(golden)
+          if actual != expected {
+            let diff = UnifiedDiff(old: expected, new: actual).render(
+              oldLabel: goldenPath, newLabel: "output of \(scenario.name)")
+            diagnostics.append(
+              Diagnostic(
+                rule: .goldenStale, severity: .error, path: goldenPath, line: 1,
+                message: "the output of scenario '\(scenario.name)' differs from its golden file",
+                notes: [diff, "if the change is intended: docproof golden update \(scenario.name)"])
+            )
+          }
+        }
+      }
+
+      guard let golden else { continue }
+      let expected = normalizer.normalize(golden)
+      for block in blocksByScenario[scenario.name] ?? [] {
+        let shown = normalizer.normalize(block.text)
+        guard !TranscriptMatcher.matches(expected: shown, actual: expected) else { continue }
+        let diff = UnifiedDiff(old: shown, new: expected, equal: TranscriptMatcher.lineMatches)
+          .render(oldLabel: block.file, newLabel: goldenPath, oldStart: block.line + 1)
+        let places = (occurrencesByBlock["\(block.file):\(block.line)"] ?? []).map { occurrence in
+          "shown on \(occurrence.page)"
+            + (occurrence.pivots.isEmpty ? "" : " for \(occurrence.pivots.joined(separator: ", "))")
+        }
+        diagnostics.append(
+          Diagnostic(
+            rule: .transcriptDrift, severity: .error, path: block.file, line: block.line,
+            message: "this transcript of '\(scenario.name)' differs from \(goldenPath)",
+            notes: [diff] + places + ["'docproof check --fix' rewrites it from the golden file"]))
+      }
+    }
+    return diagnostics
+  }
+
+  /// Why a run failed, or `nil` when it succeeded.
+  static func failure(of run: ProgramRun) -> String? {
+    switch run.outcome {
+    case .exited(0):
+      if run.stdoutTruncated { return "printed more output than docproof keeps (16 MB)" }
+      if run.stdout.contains(0) { return "printed binary output (NUL bytes)" }
+      if String(validating: run.stdout, as: UTF8.self) == nil {
+        return "printed output that is not UTF-8"
+      }
+      return nil
+    case .exited(let code): return "failed: its program exited with status \(code)"
+    case .signaled(let signal): return "failed: its program was killed by signal \(signal)"
+    case .timedOut: return "timed out: its program ran longer than its timeout and was stopped"
+    case .failedToStart(let reason): return "could not start: \(reason)"
+    }
+  }
+}
