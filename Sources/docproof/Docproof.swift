@@ -18,6 +18,8 @@ struct Docproof: AsyncParsableCommand {
       CheckCommand.self,
       DumpCommand.self,
       TranscriptsCommand.self,
+      GoldenCommand.self,
+      RunCommand.self,
       EmulatorCommand.self,
     ]
   )

@@ -55,7 +55,7 @@ public struct Normalizer: Sendable {
   }
 
   /// Lines split on `\n`, `\r\n` or `\r`, without trailing spaces.
-  static func lines(of text: String) -> [String] {
+  public static func lines(of text: String) -> [String] {
     var lines: [String] = []
     var current = ""
     var previousCR = false

@@ -1,0 +1,87 @@
+import DocModel
+import DocSite
+
+/// `docproof golden update` and `golden check`: run scenarios and compare (or replace)
+/// their golden files.
+public struct GoldenUpdater: Sendable {
+  /// What happened to one scenario.
+  public enum Outcome: Sendable, Equatable {
+    case unchanged
+    /// Written; the diff of the old (or empty) file against the new one.
+    case updated(diff: String)
+    /// Differs (for `check`); the diff of the golden file against the output.
+    case stale(diff: String)
+    case missing
+    /// The program failed: nothing written.
+    case failed(reason: String, stderrTail: String)
+  }
+
+  public var executor: ScenarioExecutor
+
+  public init(executor: ScenarioExecutor = ScenarioExecutor()) {
+    self.executor = executor
+  }
+
+  /// The scenarios named (all when none), or the names that do not exist.
+  public static func select(_ names: [String], in site: Site) -> Result<
+    [Configuration.Scenario], UnknownScenario
+  > {
+    let all = site.configuration.scenarios
+    guard !names.isEmpty else { return .success(all) }
+    var selected: [Configuration.Scenario] = []
+    for name in names {
+      guard let scenario = site.configuration.scenario(name) else {
+        return .failure(UnknownScenario(name: name, known: all.map(\.name)))
+      }
+      selected.append(scenario)
+    }
+    return .success(selected)
+  }
+
+  /// A scenario name that docproof.yml does not define.
+  public struct UnknownScenario: Error, Sendable, CustomStringConvertible {
+    public var name: String
+    public var known: [String]
+    public var description: String {
+      var text = "no scenario '\(name)' in docproof.yml"
+      if let suggestion = Suggestion.closest(to: name, in: known) {
+        text += " (did you mean '\(suggestion)'?)"
+      } else if !known.isEmpty {
+        text += " (scenarios: \(known.joined(separator: ", ")))"
+      }
+      return text
+    }
+  }
+
+  /// Runs a scenario; writes its golden file when `write` is set and the output changed.
+  public func process(
+    _ scenario: Configuration.Scenario, site: Site, write: Bool
+  ) async throws -> Outcome {
+    let store = GoldenStore(site: site)
+    let run = await executor.run(scenario, projectRoot: store.projectRoot)
+    if let failure = TranscriptStage.failure(of: run) {
+      return .failed(reason: failure, stderrTail: run.stderrTail())
+    }
+    let output = String(decoding: run.stdout, as: UTF8.self)
+    let old = try store.read(scenario)
+    let label = store.reportPath(scenario, site: site)
+    if write {
+      guard old != output else { return .unchanged }
+      try store.write(output, for: scenario)
+      let diff = UnifiedDiff(
+        old: old.map { Normalizer.lines(of: $0) } ?? [], new: Normalizer.lines(of: output)
+      ).render(oldLabel: old == nil ? "/dev/null" : label, newLabel: label)
+      return .updated(diff: diff)
+    }
+    guard let old else { return .missing }
+    let normalizer = Normalizer(
+      userRules: site.configuration.normalizeRules.map { .init(name: $0.name, pattern: $0.pattern) }
+    )
+    let expected = normalizer.normalize(old)
+    let actual = normalizer.normalize(output)
+    guard expected != actual else { return .unchanged }
+    return .stale(
+      diff: UnifiedDiff(old: expected, new: actual).render(
+        oldLabel: label, newLabel: "output of \(scenario.name)"))
+  }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Checks
+import DocModel
+import DocSite
+import Foundation
+import Transcripts
+
+/// `docproof golden update|check [SCENARIO ...]`: the golden transcripts.
+struct GoldenCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "golden",
+    abstract: "Regenerate or verify the golden transcripts of scenarios.",
+    subcommands: [Update.self, Check.self])
+
+  struct Options: ParsableArguments {
+    @Option(help: "The docs tree whose docproof.yml defines the scenarios.")
+    var root = "docs"
+
+    @Argument(help: "Scenarios (default: all).")
+    var scenarios: [String] = []
+
+    func load() async throws -> (Site, [DocSite.Configuration.Scenario]) {
+      let site: Site
+      do {
+        site = try await Site.load(root: root, knownRules: Rules.knownIDs)
+      } catch {
+        throw ToolFailure(error.description)
+      }
+      switch GoldenUpdater.select(scenarios, in: site) {
+      case .success(let selected):
+        guard !selected.isEmpty else {
+          throw ToolFailure("\(root)/docproof.yml defines no scenarios")
+        }
+        return (site, selected)
+      case .failure(let error):
+        throw ToolFailure(error.description)
+      }
+    }
+  }
+
+  struct Update: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run scenarios and write their golden files (atomically), showing what changed.")
+
+    @OptionGroup var options: Options
+
+    func run() async throws {
+      let (site, scenarios) = try await options.load()
+      var failed = false
+      for scenario in scenarios {
+        let label = GoldenStore(site: site).reportPath(scenario, site: site)
+        switch try await GoldenUpdater().process(scenario, site: site, write: true) {
+        case .unchanged:
+          print("docproof: \(label) is up to date")
+        case .updated(let diff):
+          print(diff, terminator: "")
+          print("docproof: wrote \(label)")
+        case .failed(let reason, let tail):
+          failed = true
+          FileHandle.standardError.write(
+            Data(
+              "docproof: scenario '\(scenario.name)' \(reason); \(label) was not changed\n\(tail)"
+                .utf8))
+        case .stale, .missing:
+          break
+        }
+      }
+      if failed { throw ExitCode(1) }
+    }
+  }
+
+  struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run scenarios and report golden files that are stale or missing.")
+
+    @OptionGroup var options: Options
+
+    func run() async throws {
+      let (site, scenarios) = try await options.load()
+      var problems = 0
+      for scenario in scenarios {
+        let label = GoldenStore(site: site).reportPath(scenario, site: site)
+        switch try await GoldenUpdater().process(scenario, site: site, write: false) {
+        case .unchanged:
+          print("docproof: \(label) matches the output of '\(scenario.name)'")
+        case .stale(let diff):
+          problems += 1
+          print(
+            "\(label):1:1: error: the output of scenario '\(scenario.name)' differs from its golden file [golden-stale]"
+          )
+          print(diff, terminator: "")
+        case .missing:
+          problems += 1
+          print(
+            "\(label):1:1: error: scenario '\(scenario.name)' has no golden file [golden-missing]")
+        case .failed(let reason, let tail):
+          problems += 1
+          print(
+            "docproof.yml:\(scenario.line):1: error: scenario '\(scenario.name)' \(reason) [reference-failed]"
+          )
+          if !tail.isEmpty { print(tail) }
+        case .updated:
+          break
+        }
+      }
+      if problems > 0 { throw ExitCode(1) }
+    }
+  }
+}
+
+/// `docproof run SCENARIO`: run one scenario against the emulator and print its output.
+struct RunCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run one scenario (with the emulator if it uses one) and print its output.")
+
+  @Option(help: "The docs tree whose docproof.yml defines the scenario.")
+  var root = "docs"
+
+  @Argument(help: "The scenario.")
+  var scenario: String
+
+  func run() async throws {
+    let site: Site
+    do {
+      site = try await Site.load(root: root, knownRules: Rules.knownIDs)
+    } catch {
+      throw ToolFailure(error.description)
+    }
+    guard case .success(let selected) = GoldenUpdater.select([scenario], in: site),
+      let chosen = selected.first
+    else {
+      if case .failure(let error) = GoldenUpdater.select([scenario], in: site) {
+        throw ToolFailure(error.description)
+      }
+      throw ToolFailure("no scenario '\(scenario)'")
+    }
+    let run = await ScenarioExecutor().run(chosen, projectRoot: GoldenStore(site: site).projectRoot)
+    FileHandle.standardOutput.write(Data(run.stdout))
+    FileHandle.standardError.write(Data(run.stderr))
+    switch run.outcome {
+    case .exited(let code): if code != 0 { throw ExitCode(1) }
+    case .signaled, .timedOut: throw ExitCode(1)
+    case .failedToStart(let reason):
+      throw ToolFailure("scenario '\(scenario)' could not start: \(reason)")
+    }
+  }
+}

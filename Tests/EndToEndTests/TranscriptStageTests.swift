@@ -1,0 +1,218 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `check` and `golden` with scenarios, on small trees whose "reference implementation" is
+/// a shell script.
+@Suite struct TranscriptStageTests {
+  static let output = """
+    Quickstart
+
+    Created an identity with ID: 8:acs:00000000-0000-4000-8000-000000000000_00000000-0000-0000-0000-000000000001
+    Token expires at 2023-10-19T15:35:25.8305618+00:00
+
+    Deleted the identity with ID: 8:acs:00000000-0000-4000-8000-000000000000_00000000-0000-0000-0000-000000000001
+
+    """
+
+  /// A project: `docs/` with one page and a scenario running `prog.sh`, `golden/`.
+  func project(
+    script: String = "cat expected.txt", golden: String? = output, transcript: String? = nil,
+    timeout: Int = 60, extraPage: String = ""
+  ) throws -> TemporaryTree {
+    let shown =
+      transcript ?? """
+        Quickstart
+
+        Created an identity with ID: 8:acs:4ccc92c8-9815-4422-bddc-ceea181dc774_00000006-19e0-2727-80f5-8b3a0d003502
+        Token expires at 10/11/2022 7:34:29 AM +00:00
+
+        Deleted the identity with ID: 8:acs:4ccc92c8-9815-4422-bddc-ceea181dc774_00000006-19e0-2727-80f5-8b3a0d003502
+        """
+    var files = [
+      "docs/docproof.yml": """
+      frontMatter:
+        required: []
+      project: ..
+      scenarios:
+        demo:
+          command: [sh, prog.sh]
+          emulator: none
+          timeout: \(timeout)
+      """,
+      "docs/en-us/page.md": """
+      # Demo
+
+      Run it, and you see:
+
+      <!-- docproof: transcript demo -->
+      ```console
+      \(shown)
+      ```
+      \(extraPage)
+      """,
+      "prog.sh": script + "\n",
+      "expected.txt": Self.output,
+    ]
+    if let golden { files["golden/demo.txt"] = golden }
+    return try TemporaryTree(files)
+  }
+
+  func check(_ tree: TemporaryTree, _ extra: [String] = []) async throws -> BinaryRunner.Result {
+    try await BinaryRunner.docproof(["check", "docs"] + extra, in: tree.url)
+  }
+
+  @Test func matchingTranscriptPasses() async throws {
+    let tree = try project()
+    defer { tree.remove() }
+    let result = try await check(tree)
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout == "docproof: no problems in 1 file\n")
+  }
+
+  @Test func driftingTranscriptPointsIntoThePage() async throws {
+    let tree = try project(
+      transcript:
+        "Quickstart\n\nCreated an identity: [..]\nToken expires at [..]\n\nDeleted the identity with ID: [..]"
+    )
+    defer { tree.remove() }
+    let result = try await check(tree)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "docs/en-us/page.md:6:1: error: this transcript of 'demo' differs from ../golden/demo.txt [transcript-drift]"
+      ))
+    #expect(
+      result.stdout.contains("@@ -7,6 +1,6 @@"), "page lines: the block's content starts on line 7")
+    #expect(result.stdout.contains("-Created an identity: [..]"))
+    #expect(result.stdout.contains("+Created an identity with ID: [IDENTITY-1]"))
+  }
+
+  @Test func wildcardsMatch() async throws {
+    let tree = try project(transcript: "Quickstart\n...\nDeleted the identity with ID: [..]")
+    defer { tree.remove() }
+    #expect(try await check(tree).status == 0)
+  }
+
+  @Test func staleAndMissingGoldens() async throws {
+    let stale = try project(
+      golden: Self.output.replacingOccurrences(of: "Deleted", with: "Removed"))
+    defer { stale.remove() }
+    let staleResult = try await check(stale)
+    #expect(
+      staleResult.stdout.contains(
+        "docs/../golden/demo.txt:1:1: error: the output of scenario 'demo' differs from its golden file [golden-stale]"
+      ))
+    #expect(
+      staleResult.stdout.contains("transcript-drift"), "the page matches the run, not the golden")
+    let noRun = try await check(stale, ["--no-run"])
+    #expect(!noRun.stdout.contains("golden-stale"))
+
+    let missing = try project(golden: nil)
+    defer { missing.remove() }
+    let missingResult = try await check(missing)
+    #expect(missingResult.status == 1)
+    #expect(missingResult.stdout.contains("scenario 'demo' has no golden file [golden-missing]"))
+    let update = try await BinaryRunner.docproof(["golden", "update"], in: missing.url)
+    #expect(update.status == 0)
+    #expect(update.stdout.hasPrefix("--- /dev/null\n+++ ../golden/demo.txt\n"))
+    #expect(update.stdout.hasSuffix("docproof: wrote ../golden/demo.txt\n"))
+    #expect(
+      try String(contentsOf: missing.url.appendingPathComponent("golden/demo.txt"), encoding: .utf8)
+        == Self.output)
+    #expect(try await check(missing).status == 0)
+    let again = try await BinaryRunner.docproof(["golden", "update", "demo"], in: missing.url)
+    #expect(again.stdout == "docproof: ../golden/demo.txt is up to date\n")
+  }
+
+  @Test func goldenWithCRLFMatches() async throws {
+    let tree = try project(golden: Self.output.replacingOccurrences(of: "\n", with: "\r\n"))
+    defer { tree.remove() }
+    #expect(try await check(tree).status == 0)
+    let golden = try await BinaryRunner.docproof(["golden", "check"], in: tree.url)
+    #expect(golden.status == 0)
+  }
+
+  @Test func failingTimedOutMissingAndBinaryPrograms() async throws {
+    let cases: [(String, Int, String)] = [
+      (
+        "echo 'Traceback: NameError: name x is not defined' >&2; exit 3", 60,
+        "failed: its program exited with status 3"
+      ),
+      ("sleep 30", 1, "timed out"),
+      ("printf 'a\\000b'", 60, "printed binary output"),
+    ]
+    for (script, timeout, expected) in cases {
+      let tree = try project(script: script, timeout: timeout)
+      defer { tree.remove() }
+      let result = try await check(tree)
+      #expect(result.status == 1)
+      #expect(
+        result.stdout.contains("docs/docproof.yml:5:1: error: scenario 'demo' \(expected)"),
+        "\(result.stdout)")
+      #expect(result.stdout.contains("[reference-failed]"))
+    }
+    let failing = try project(script: "echo 'NameError: name x is not defined' >&2; exit 1")
+    defer { failing.remove() }
+    #expect(
+      try await check(failing).stdout.contains("NameError: name x is not defined"),
+      "the stderr tail is quoted")
+  }
+
+  @Test func commandThatDoesNotExist() async throws {
+    let tree = try project()
+    defer { tree.remove() }
+    try tree.write([
+      "docs/docproof.yml":
+        "frontMatter:\n  required: []\nproject: ..\nscenarios:\n  demo:\n    command: [./no-such-program]\n    emulator: none\n"
+    ])
+    let result = try await check(tree)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("could not start: ./no-such-program does not exist"))
+  }
+
+  @Test func unknownScenarioInAMarker() async throws {
+    let tree = try project(extraPage: "\n<!-- docproof: transcript dmeo -->\n```console\nx\n```\n")
+    defer { tree.remove() }
+    let result = try await check(tree)
+    #expect(
+      result.stdout.contains(
+        "transcript marker names unknown scenario 'dmeo' [transcript-marker-invalid]"))
+  }
+
+  @Test func killedGoldenUpdateLeavesTheOldOrTheNewFileWhole() async throws {
+    // A large output makes the write window wide enough to hit.
+    let big = String(repeating: "Created an identity with ID: 8:acs:x_1\n", count: 200_000)
+    let tree = try project(script: "cat big.txt", golden: "old golden\n")
+    defer { tree.remove() }
+    try tree.write(["big.txt": big])
+    let golden = tree.url.appendingPathComponent("golden/demo.txt")
+    for attempt in 0..<12 {
+      try Data("old golden\n".utf8).write(to: golden)
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: BinaryRunner.docproofPath)
+      process.arguments = ["golden", "update"]
+      process.currentDirectoryURL = tree.url
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      try await Task.sleep(for: .milliseconds(50 + attempt * 40))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let text = try String(contentsOf: golden, encoding: .utf8)
+      #expect(text == "old golden\n" || text == big, "attempt \(attempt): a partial golden file")
+      let leftovers = try FileManager.default.contentsOfDirectory(
+        atPath: golden.deletingLastPathComponent().path
+      )
+      .filter { $0 != "demo.txt" }
+      for name in leftovers {
+        try FileManager.default.removeItem(
+          at: golden.deletingLastPathComponent().appendingPathComponent(name))
+      }
+    }
+  }
+}
