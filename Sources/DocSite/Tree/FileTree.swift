@@ -115,7 +115,8 @@ public struct FileTree: Sendable {
     return FileTree(rootPath: rootPath, realRoot: real, entries: entries)
   }
 
-  static func realPath(_ path: String) -> String? {
+  /// The real path of a path (symbolic links resolved), or `nil` when it does not exist.
+  public static func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)

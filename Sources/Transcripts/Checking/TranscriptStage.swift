@@ -15,12 +15,21 @@ public struct TranscriptStage: Sendable {
     self.runScenarios = runScenarios
   }
 
-  public func check(_ site: Site, discovery: TranscriptDiscovery) async -> [Diagnostic] {
+  /// What the stage found.
+  public struct Result: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Transcript blocks that differ from their golden file, with the golden text (for
+    /// `--fix`).
+    public var drifts: [(block: TranscriptBlock, golden: String)]
+  }
+
+  public func check(_ site: Site, discovery: TranscriptDiscovery) async -> Result {
     let configuration = site.configuration
     let store = GoldenStore(site: site)
     let normalizer = Normalizer(
       userRules: configuration.normalizeRules.map { .init(name: $0.name, pattern: $0.pattern) })
     var diagnostics = discovery.diagnostics
+    var drifts: [(block: TranscriptBlock, golden: String)] = []
     let blocksByScenario = Dictionary(grouping: discovery.blocks, by: \.scenario)
     let occurrencesByBlock = Dictionary(grouping: discovery.occurrences) {
       "\($0.block.file):\($0.block.line)"
@@ -79,6 +88,7 @@ public struct TranscriptStage: Sendable {
       for block in blocksByScenario[scenario.name] ?? [] {
         let shown = normalizer.normalize(block.text)
         guard !TranscriptMatcher.matches(expected: shown, actual: expected) else { continue }
+        drifts.append((block, golden))
         let diff = UnifiedDiff(old: shown, new: expected, equal: TranscriptMatcher.lineMatches)
           .render(oldLabel: block.file, newLabel: goldenPath, oldStart: block.line + 1)
         let places = (occurrencesByBlock["\(block.file):\(block.line)"] ?? []).map { occurrence in
@@ -92,7 +102,7 @@ public struct TranscriptStage: Sendable {
             notes: [diff] + places + ["'docproof check --fix' rewrites it from the golden file"]))
       }
     }
-    return diagnostics
+    return Result(diagnostics: diagnostics, drifts: drifts)
   }
 
   /// Why a run failed, or `nil` when it succeeded.

@@ -54,6 +54,37 @@ public struct Normalizer: Sendable {
     return lines
   }
 
+  /// Every redacted value of a text with its placeholder (`[IDENTITY-1]`, `[TOKEN]`, ...),
+  /// numbered as `normalize` numbers them.
+  public func placeholders(in text: String) -> [(value: String, placeholder: String)] {
+    var found: [(value: String, placeholder: String)] = []
+    var numbering: [String: Int] = [:]
+    for line in Self.lines(of: text) {
+      for rule in userRules {
+        guard let regex = try? Regex(rule.pattern) else { continue }
+        for match in line.matches(of: regex) {
+          found.append((String(line[match.range]), "[\(rule.name)]"))
+        }
+      }
+      for match in line.matches(of: Self.identity) {
+        let value = String(match.output)
+        if numbering[value] == nil { numbering[value] = numbering.count + 1 }
+        found.append((value, "[IDENTITY-\(numbering[value]!)]"))
+      }
+      for match in line.matches(of: Self.jwt) { found.append((String(match.output), "[TOKEN]")) }
+      if line.contains("<token signature here>") {
+        found.append(("<token signature here>", "[TOKEN]"))
+      }
+      for pattern in [Self.javaScriptDate, Self.dotNetDate, Self.isoDate] {
+        for match in line.matches(of: pattern) {
+          found.append((String(match.output), "[TIMESTAMP]"))
+        }
+      }
+      for match in line.matches(of: Self.guid) { found.append((String(match.output), "[GUID]")) }
+    }
+    return found
+  }
+
   /// Lines split on `\n`, `\r\n` or `\r`, without trailing spaces.
   public static func lines(of text: String) -> [String] {
     var lines: [String] = []

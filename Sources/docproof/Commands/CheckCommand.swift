@@ -39,6 +39,12 @@ struct CheckCommand: AsyncParsableCommand {
   @Flag(help: "Do not run scenarios: compare transcripts with the golden files only.")
   var noRun = false
 
+  @Flag(
+    help:
+      "Rewrite drifting transcripts from the golden files and drifting snippets from their sources."
+  )
+  var fix = false
+
   func run() async throws {
     let progress = ProgressLine()
     let site: Site
@@ -56,11 +62,36 @@ struct CheckCommand: AsyncParsableCommand {
       throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
     }
     var transcriptFindings: [Diagnostic] = []
+    var transcriptDrifts: [(block: TranscriptBlock, golden: String)] = []
     let discovery = TranscriptFinder.find(in: site)
     if !site.configuration.scenarios.isEmpty || !discovery.diagnostics.isEmpty {
       progress.update(noRun ? "comparing transcripts" : "running scenarios")
-      transcriptFindings = await TranscriptStage(runScenarios: !noRun).check(
-        site, discovery: discovery)
+      let stage = await TranscriptStage(runScenarios: !noRun).check(site, discovery: discovery)
+      transcriptFindings = stage.diagnostics
+      transcriptDrifts = stage.drifts
+    }
+    let snippets = SnippetStage.check(site)
+    transcriptFindings += snippets.diagnostics
+    if fix {
+      progress.finish()
+      let (changes, failures) = Fixer.fix(
+        site: site, transcripts: transcriptDrifts, snippets: snippets.drifts)
+      var fixed: Set<String> = []
+      for change in changes {
+        fixed.insert("\(change.file):\(change.line)")
+        FileHandle.standardError.write(
+          Data(
+            "docproof: fixed \(root)/\(change.file):\(change.line) (\(change.what))\n\(change.diff)"
+              .utf8))
+      }
+      if changes.isEmpty, failures.isEmpty {
+        FileHandle.standardError.write(Data("docproof: nothing to fix\n".utf8))
+      }
+      transcriptFindings.removeAll { finding in
+        (finding.rule == .transcriptDrift || finding.rule == .snippetDrift)
+          && fixed.contains("\(finding.path):\(finding.line)")
+      }
+      transcriptFindings += failures
     }
     progress.update("checking \(site.files.count) files")
     let result = await Checker.run(

@@ -1,0 +1,118 @@
+import DocModel
+import DocSite
+import Foundation
+
+/// A fenced block that must repeat a source file (or a region of it).
+public struct SnippetBlock: Sendable, Hashable {
+  public var file: String
+  public var line: Int
+  public var endLine: Int
+  public var text: String
+  /// As written in the marker: `PATH` or `PATH#region`.
+  public var source: String
+  /// The expected text, when the source could be read.
+  public var expected: String?
+}
+
+/// `snippet-drift`: a fenced block right after `<!-- docproof: snippet PATH[#region] -->`
+/// must equal that file or region. PATH is relative to the file holding the marker and may
+/// leave the docs root (into `Sources/`), but never the project root.
+public enum SnippetStage {
+  public struct Result: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Blocks that differ from their source (for `--fix`).
+    public var drifts: [SnippetBlock]
+  }
+
+  public static func check(_ site: Site) -> Result {
+    let projectRoot = GoldenStore(site: site).projectRoot
+    let realProject = FileTree.realPath(projectRoot) ?? projectRoot
+    var diagnostics: [Diagnostic] = []
+    var drifts: [SnippetBlock] = []
+    for path in site.files.keys.sorted() {
+      let page = site.files[path]!
+      for comment in page.comments {
+        guard let marker = Marker.parse(comment.text), marker.kind == "snippet" else { continue }
+        func report(_ rule: RuleID, _ message: String, notes: [String] = []) {
+          diagnostics.append(
+            Diagnostic(
+              rule: rule, severity: .error, path: path, line: comment.line, column: comment.column,
+              message: message, notes: notes))
+        }
+        guard !marker.argument.isEmpty else {
+          report(
+            .snippetDrift,
+            "snippet marker without a path: write '<!-- docproof: snippet PATH[#region] -->'")
+          continue
+        }
+        guard
+          let block = page.codeBlocks.first(where: {
+            $0.previousLine == comment.line && $0.line > comment.endLine
+          }),
+          block.fenced
+        else {
+          report(
+            .snippetDrift,
+            "snippet marker '\(marker.argument)' is not followed by a fenced code block")
+          continue
+        }
+        var source = marker.argument
+        var region: String?
+        if let hash = source.firstIndex(of: "#") {
+          region = String(source[source.index(after: hash)...])
+          source = String(source[..<hash])
+        }
+        // Resolve against the real folder of the page, then confine to the project root.
+        let absolute =
+          ((site.tree.realRoot + "/" + RelativePath.directory(of: path) + "/" + source) as NSString)
+          .standardizingPath
+        guard let real = FileTree.realPath(absolute) else {
+          report(.codesnippetNotFound, "snippet source '\(source)' not found")
+          continue
+        }
+        guard real == realProject || real.hasPrefix(realProject + "/") else {
+          report(
+            .pathOutsideRoot, "snippet source '\(source)' is outside the project root: not read",
+            notes: ["the project root is '\(site.configuration.project)' in docproof.yml"])
+          continue
+        }
+        let text: String
+        do {
+          text = String(
+            decoding: try FileReader.read(real, limit: site.configuration.maxFileSize),
+            as: UTF8.self)
+        } catch {
+          report(.codesnippetNotFound, "snippet source '\(source)': \(error)")
+          continue
+        }
+        var expected = text
+        if let region {
+          guard let extracted = SnippetRegion.extract(region, from: text) else {
+            report(
+              .codesnippetNotFound, "snippet source '\(source)' has no region '\(region)'",
+              notes: ["mark it with '// <\(region)>' and '// </\(region)>'"])
+            continue
+          }
+          expected = extracted
+        }
+        let normalizedExpected = expected.replacingOccurrences(of: "\r\n", with: "\n")
+        guard block.text != normalizedExpected else { continue }
+        let snippet = SnippetBlock(
+          file: path, line: block.line, endLine: block.endLine, text: block.text,
+          source: marker.argument, expected: normalizedExpected)
+        drifts.append(snippet)
+        let diff = UnifiedDiff(
+          old: block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+          new: normalizedExpected.split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        ).render(oldLabel: path, newLabel: marker.argument, oldStart: block.line + 1)
+        diagnostics.append(
+          Diagnostic(
+            rule: .snippetDrift, severity: .error, path: path, line: block.line,
+            message: "this code block differs from its source '\(marker.argument)'",
+            notes: [diff, "'docproof check --fix' copies the source into the page"]))
+      }
+    }
+    return Result(diagnostics: diagnostics, drifts: drifts)
+  }
+}
