@@ -216,3 +216,84 @@ import Testing
     }
   }
 }
+
+@Suite struct FixCommandTests {
+  @Test func fixRewritesOnlyDriftingBlocksAndIsIdempotent() async throws {
+    let tree = try TranscriptStageTests().project(
+      transcript:
+        "Quickstart\n\nMade an identity: 8:acs:aaaa_1\nToken expires at 10/11/2022 7:34:29 AM +00:00\n\nDeleted the identity with ID: 8:acs:aaaa_1"
+    )
+    defer { tree.remove() }
+    let page = tree.url.appendingPathComponent("docs/en-us/page.md")
+    let before = try String(contentsOf: page, encoding: .utf8)
+    let fixed = try await BinaryRunner.docproof(["check", "docs", "--fix"], in: tree.url)
+    #expect(fixed.status == 0, "\(fixed.stdout)")
+    #expect(fixed.stderr.contains("docproof: fixed docs/en-us/page.md:6 (transcript of 'demo')"))
+    #expect(fixed.stderr.contains("-Made an identity: 8:acs:aaaa_1"))
+    #expect(fixed.stderr.contains("+Created an identity with ID: 8:acs:aaaa_1"))
+    let after = try String(contentsOf: page, encoding: .utf8)
+    #expect(
+      after
+        == before.replacingOccurrences(
+          of: "Made an identity: ", with: "Created an identity with ID: "))
+    let again = try await BinaryRunner.docproof(["check", "docs", "--fix"], in: tree.url)
+    #expect(again.status == 0)
+    #expect(again.stderr == "docproof: nothing to fix\n")
+    #expect(try String(contentsOf: page, encoding: .utf8) == after)
+  }
+
+  @Test func snippetsFollowTheirSourceAndStayInsideTheProject() async throws {
+    let tree = try TemporaryTree([
+      "docs/docproof.yml": "frontMatter:\n  required: []\nproject: ..\n",
+      "docs/en-us/page.md": """
+      # Page
+
+      <!-- docproof: snippet ../../Sources/app.swift#greet -->
+      ```swift
+      print("old")
+      ```
+
+      <!-- docproof: snippet ../../Sources/app.swift -->
+      ```swift
+      whole file
+      ```
+
+      <!-- docproof: snippet ../../Sources/linked.swift -->
+      ```swift
+      x
+      ```
+      """,
+      "Sources/app.swift": "// <greet>\nprint(\"hello\")\n// </greet>\n",
+    ])
+    defer { tree.remove() }
+    let outside = try TemporaryTree(["secret.swift": "let secret = 1\n"])
+    defer { outside.remove() }
+    try tree.link(
+      "Sources/linked.swift", to: outside.url.appendingPathComponent("secret.swift").path)
+    let result = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "docs/en-us/page.md:13:1: error: snippet source '../../Sources/linked.swift' is outside the project root: not read [path-outside-root]"
+      ))
+    #expect(!result.stdout.contains("let secret"))
+    #expect(
+      result.stdout.contains(
+        "docs/en-us/page.md:4:1: error: this code block differs from its source '../../Sources/app.swift#greet' [snippet-drift]"
+      ))
+    #expect(
+      result.stdout.contains(
+        "docs/en-us/page.md:9:1: error: this code block differs from its source '../../Sources/app.swift' [snippet-drift]"
+      ))
+    let fixed = try await BinaryRunner.docproof(["check", "docs", "--fix"], in: tree.url)
+    #expect(
+      fixed.stderr.contains(
+        "docproof: fixed docs/en-us/page.md:4 (snippet of '../../Sources/app.swift#greet')"))
+    let page = try String(
+      contentsOf: tree.url.appendingPathComponent("docs/en-us/page.md"), encoding: .utf8)
+    #expect(page.contains("```swift\nprint(\"hello\")\n```"))
+    #expect(page.contains("```swift\n// <greet>\nprint(\"hello\")\n// </greet>\n```"))
+    let again = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(!again.stdout.contains("snippet-drift"))
+  }
+}
