@@ -26,18 +26,30 @@ import Transcripts
   }
 
   @Test func timeoutEndsTheWholeProcessGroup() async throws {
-    let marker = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "docproof-grandchild-\(UUID().uuidString)")
-    // The grandchild keeps stdout open and would write the marker if it survived.
-    let (folder, program) = try script("(sleep 3; touch \(marker.path)) &\necho started\nsleep 30")
+    // The grandchild keeps stdout open and records its pid; it must not outlive the run.
+    let (folder, program) = try script(
+      "sleep 120 &\necho $! > grandchild.pid\necho started\nsleep 120")
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = await runner.run(
       [program], workingDirectory: folder.path, timeout: .milliseconds(800))
     #expect(run.outcome == .timedOut)
     #expect(String(decoding: run.stdout, as: UTF8.self) == "started\n")
-    #expect(run.duration < .seconds(10))
-    try await Task.sleep(for: .seconds(4))
-    #expect(!FileManager.default.fileExists(atPath: marker.path), "the grandchild was stopped too")
+    #expect(run.duration < .seconds(100), "stopped long before its own 120 s")
+    let pidText = try String(
+      contentsOf: folder.appendingPathComponent("grandchild.pid"), encoding: .utf8)
+    let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+    // Gone, or a zombie waiting for init to reap it.
+    var state = "gone"
+    for _ in 0..<50 {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else {
+        break
+      }
+      state = stat.split(separator: ")").last.map { String($0.dropFirst().prefix(1)) } ?? "?"
+      if state == "Z" { break }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    #expect(
+      state == "gone" || state == "Z", "the grandchild (pid \(pid)) is still running: \(state)")
   }
 
   @Test func outputBeyondTheLimitIsDropped() async throws {
