@@ -129,22 +129,36 @@ extension ReportFormat: ExpressibleByArgument {}
 /// A one-line progress display on stderr: only on a terminal, and only once a run has
 /// taken more than a second.
 final class ProgressLine: Sendable {
+  /// Whether a line is on screen, and when it was last drawn.
+  private struct State {
+    var shown = false
+    var last: ContinuousClock.Instant?
+  }
+
   private let start = ContinuousClock.now
   private let enabled = isatty(STDERR_FILENO) == 1
-  private let state = Mutex(false)
+  private let state = Mutex<State>(State())
 
+  /// Redraws the line, at most ten times a second, once the run has taken a second.
   func update(_ message: String) {
-    guard enabled, ContinuousClock.now - start > .seconds(1) else { return }
-    state.withLock { shown in
-      shown = true
-      FileHandle.standardError.write(Data("\r\u{1B}[2Kdocproof: \(message)".utf8))
+    guard enabled else { return }
+    let now = ContinuousClock.now
+    guard now - start > .seconds(1) else { return }
+    let draw: Bool = state.withLock { (state: inout State) -> Bool in
+      if let last = state.last, now - last < Duration.milliseconds(100) { return false }
+      state.shown = true
+      state.last = now
+      return true
     }
+    if draw { FileHandle.standardError.write(Data("\r\u{1B}[2Kdocproof: \(message)".utf8)) }
   }
 
   func finish() {
-    state.withLock { shown in
-      if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-      shown = false
+    let shown: Bool = state.withLock { (state: inout State) -> Bool in
+      let shown = state.shown
+      state = State()
+      return shown
     }
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
   }
 }
