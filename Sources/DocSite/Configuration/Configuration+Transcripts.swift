@@ -8,10 +8,28 @@ extension Configuration {
       case none, plain, tls
     }
 
+    /// Where a scenario's program comes from.
+    public enum Runner: String, Sendable, Hashable {
+      /// `command`: a program of the project (the reference implementation).
+      case command
+      /// The Python code shown on a pivot of the docs, run with the packages it needs.
+      case python
+    }
+
     public var name: String
+    public var runner = Runner.command
     /// The program and its arguments. A relative program path is relative to the working
     /// directory; a bare name is looked up on `PATH`.
     public var command: [String]
+    /// For a docs runner: the pivot whose code is run.
+    public var pivot: String?
+    /// For a docs runner: the packages to install (pip requirement specifiers).
+    public var requirements: [String] = []
+    /// For a docs runner: the scenario whose golden file the output must match (default:
+    /// this scenario's own).
+    public var compareWith: String?
+    /// For a docs runner: the interpreter that creates the environment (default `python3`).
+    public var interpreter: String?
     /// Relative to the project root.
     public var workingDirectory = "."
     public var environment: [String: String] = [:]
@@ -93,7 +111,10 @@ extension Configuration {
     guard !name.isEmpty,
       name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
     else { throw value.error("scenario names use letters, digits, '-' and '_'") }
-    let allowed = ["command", "workingDirectory", "environment", "timeout", "emulator", "golden"]
+    let allowed = [
+      "command", "workingDirectory", "environment", "timeout", "emulator", "golden", "runner",
+      "pivot", "requirements", "compareWith", "interpreter",
+    ]
     var scenario = Scenario(name: name, command: [])
     scenario.line = max(1, value.line - 1)
     for (key, setting) in try value.mapping(allowed: allowed) {
@@ -120,11 +141,35 @@ extension Configuration {
         scenario.emulator = emulator
       case "golden":
         scenario.golden = try projectPath(setting)
+      case "runner":
+        let text = try setting.string()
+        guard let runner = Scenario.Runner(rawValue: text) else {
+          throw setting.error("'\(text)' is not a runner: use command or python")
+        }
+        scenario.runner = runner
+      case "pivot":
+        scenario.pivot = try setting.string()
+      case "requirements":
+        scenario.requirements = try setting.stringList()
+      case "compareWith":
+        scenario.compareWith = try setting.string()
+      case "interpreter":
+        scenario.interpreter = try setting.string()
       default:
         break
       }
     }
-    guard !scenario.command.isEmpty else { throw value.error("scenario '\(name)' needs a command") }
+    switch scenario.runner {
+    case .command:
+      guard !scenario.command.isEmpty else { throw value.error("scenario '\(name)' needs a command") }
+    case .python:
+      guard scenario.pivot != nil else {
+        throw value.error("scenario '\(name)' runs docs code: it needs the 'pivot' whose code to run")
+      }
+      guard scenario.command.isEmpty else {
+        throw value.error("scenario '\(name)' takes its program from the docs: remove 'command'")
+      }
+    }
     return scenario
   }
 
@@ -169,6 +214,13 @@ extension Configuration {
   /// Checks that selectors name declared scenarios (once all sections are read).
   func validateTranscripts(path: String) throws(ConfigurationError) {
     let names = Set(scenarios.map(\.name))
+    for scenario in scenarios {
+      if let other = scenario.compareWith, !names.contains(other) {
+        throw ConfigurationError(
+          path: path, line: scenario.line,
+          message: "scenarios.\(scenario.name).compareWith names '\(other)', which is not a scenario")
+      }
+    }
     for selector in transcriptSelectors where !names.contains(selector.scenario) {
       throw ConfigurationError(
         path: path, line: 1,
