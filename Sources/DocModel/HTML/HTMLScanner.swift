@@ -98,7 +98,9 @@ enum HTMLScanner {
       var cursor = index + open.count
       var endLine = line
       while cursor < bytes.count, !matches(bytes, at: cursor, close) {
-        if bytes[cursor] == 0x0A {
+        // A comment left open runs to the end of the fragment, whose final `\n` ends the
+        // last line rather than starting another one.
+        if bytes[cursor] == 0x0A, cursor + 1 < bytes.count {
           endLine += 1
           lineStart = cursor + 1
         }

@@ -1,0 +1,91 @@
+import DocModel
+import Foundation
+import TestSupport
+import Testing
+
+/// Inputs the page-parser fuzzer (`Fuzz/run.sh page-parser`) found problems with, kept in
+/// `Tests/Fixtures/fuzz/regressions/`: each parses to a page whose positions all lie inside
+/// the file and which encodes as JSON, plus one test per bug for the property it broke.
+@Suite struct FuzzRegressionTests {
+  static let folder = Fixtures.url("fuzz/regressions")
+
+  /// The regression inputs, by file name.
+  static let inputs: [String] =
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+
+  func regression(_ name: String) throws -> Page {
+    PageParser.parse(
+      bytes: try Fixtures.bytes("fuzz/regressions/\(name)"), path: "regressions/\(name)")
+  }
+
+  @Test func theFolderHoldsInputs() {
+    #expect(!Self.inputs.isEmpty)
+  }
+
+  @Test(arguments: inputs)
+  func parsesToAConsistentPage(_ name: String) throws {
+    let page = try regression(name)
+    #expect(page.path == "regressions/\(name)")
+    #expect(page.problems.isEmpty, "\(name): \(page.problems)")
+    let json = try page.dumpJSON()
+    #expect(json.hasSuffix("\n"))
+  }
+
+  /// A comment left open at the end of the file ends on the file's last line, not after it.
+  @Test func unclosedCommentEndsOnTheLastLine() throws {
+    let page = try regression("unclosed-comment-end-line.md")
+    #expect(page.lineCount == 1)
+    #expect(page.comments.map { "\($0.line)-\($0.endLine)" } == ["1-1"])
+    let multiLine = parse("text\n\n<!-- open\nstill open\n")
+    #expect(multiLine.comments.map { "\($0.line)-\($0.endLine)" } == ["3-4"])
+  }
+}
+
+extension Page {
+  /// The page's broken promises, as the fuzzer checks them: a position outside the file,
+  /// an end before its start, or a zone index that names no zone.
+  var problems: [String] {
+    let lastLine = max(lineCount, 1)
+    var found: [String] = []
+    func check(_ what: String, line: Int, column: Int = 1, endLine: Int? = nil, zone: Int? = nil) {
+      if !(1...lastLine).contains(line) { found.append("\(what): line \(line) of \(lastLine)") }
+      if column < 1 { found.append("\(what): column \(column)") }
+      if let endLine, !(line...lastLine).contains(endLine) {
+        found.append("\(what): end line \(endLine) for lines \(line)...\(lastLine)")
+      }
+      if let zone, !zones.indices.contains(zone) { found.append("\(what): no zone \(zone)") }
+    }
+    for zone in zones { check("zone", line: zone.line, column: zone.column, endLine: zone.endLine) }
+    for include in includes {
+      check("include", line: include.line, column: include.column, zone: include.zone)
+    }
+    for heading in headings {
+      check("heading", line: heading.line, column: heading.column, zone: heading.zone)
+    }
+    for link in links { check("link", line: link.line, column: link.column, zone: link.zone) }
+    for anchor in anchors {
+      check("anchor", line: anchor.line, column: anchor.column, zone: anchor.zone)
+    }
+    for block in codeBlocks {
+      check("code block", line: block.line, endLine: block.endLine, zone: block.zone)
+    }
+    for comment in comments {
+      check("comment", line: comment.line, column: comment.column, endLine: comment.endLine)
+    }
+    for image in images {
+      check(
+        "image", line: image.line, column: image.column, endLine: image.endLine, zone: image.zone)
+    }
+    for reference in codeReferences {
+      check("code reference", line: reference.line, column: reference.column, zone: reference.zone)
+    }
+    for alert in alerts { check("alert", line: alert.line, column: alert.column) }
+    for section in sections { check("section", line: section.line, column: section.column) }
+    for video in videos { check("video", line: video.line, column: video.column) }
+    for tab in tabs { check("tab", line: tab.line, column: tab.column) }
+    for diagnostic in diagnostics {
+      check("\(diagnostic.rule)", line: diagnostic.line, column: diagnostic.column)
+    }
+    return found
+  }
+}
