@@ -39,6 +39,16 @@ import Testing
     let multiLine = parse("text\n\n<!-- open\nstill open\n")
     #expect(multiLine.comments.map { "\($0.line)-\($0.endLine)" } == ["3-4"])
   }
+
+  /// An element whose tag libxml2 finishes only at the end of the fragment (an attribute
+  /// value never closed) keeps a line inside the HTML block.
+  @Test func anchorInAnUnterminatedTagStaysInsideTheBlock() throws {
+    let page = try regression("unterminated-attribute-anchor-line.md")
+    #expect(page.lineCount == 1)
+    #expect(page.anchors.map(\.line) == [1])
+    let later = parse("# Title\n\n<dt id=\"x")
+    #expect(later.anchors.map(\.line) == [3])
+  }
 }
 
 extension Page {
