@@ -3,9 +3,12 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Inputs the page-parser fuzzer (`Fuzz/run.sh page-parser`) found problems with, kept in
-/// `Tests/Fixtures/fuzz/regressions/`: each parses to a page whose positions all lie inside
-/// the file and which encodes as JSON, plus one test per bug for the property it broke.
+/// Inputs that broke the page parser, kept in `Tests/Fixtures/fuzz/regressions/`: found by
+/// the page-parser fuzzer (`Fuzz/run.sh page-parser`) or while reviewing the paths it
+/// reached. Each parses to a page whose positions all lie inside the file and which encodes
+/// as JSON, and one test per bug checks the property it broke. Inputs that once took
+/// quadratic time or exhausted memory are checked for their results only: timing belongs
+/// to the benchmarks.
 @Suite struct FuzzRegressionTests {
   static let folder = Fixtures.url("fuzz/regressions")
 
@@ -48,6 +51,18 @@ import Testing
     #expect(page.anchors.map(\.line) == [1])
     let later = parse("# Title\n\n<dt id=\"x")
     #expect(later.anchors.map(\.line) == [3])
+  }
+
+  /// Aliases of aliases ("billion laughs") in front matter are a finding, not billions of
+  /// values: 367 bytes once exhausted memory.
+  @Test func frontMatterAliasExpansionIsBounded() throws {
+    let page = try regression("yaml-alias-expansion.md")
+    #expect(page.frontMatter.entries.isEmpty)
+    #expect(page.diagnostics.map(\.rule) == [.frontMatterInvalid])
+    #expect(page.diagnostics.first?.message.contains("aliases") == true)
+    let small = parse("---\nbase: &x [a, b]\ncopy: *x\n---\n# T\n")
+    #expect(small.diagnostics.isEmpty)
+    #expect(small.frontMatter["copy"] == .sequence([.string("a"), .string("b")]))
   }
 }
 
