@@ -64,6 +64,17 @@ import Testing
     #expect(small.diagnostics.isEmpty)
     #expect(small.frontMatter["copy"] == .sequence([.string("a"), .string("b")]))
   }
+
+  /// Directives inside many code spans on one line are skipped in one pass (it was quadratic),
+  /// and the directive after them is still found.
+  @Test func manyCodeSpansOnOneLine() throws {
+    let page = try regression("many-code-spans-one-line.md")
+    #expect(page.includes.map(\.path) == ["real.md"])
+    #expect(page.diagnostics.isEmpty)
+    let mixed = parse(
+      "`[!INCLUDE [a](a.md)]` [!INCLUDE [b](b.md)] `x` [!INCLUDE [c](c.md)] `y`\n")
+    #expect(mixed.includes.map(\.path) == ["b.md", "c.md"])
+  }
 }
 
 extension Page {
