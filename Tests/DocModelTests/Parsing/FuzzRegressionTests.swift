@@ -75,6 +75,19 @@ import Testing
       "`[!INCLUDE [a](a.md)]` [!INCLUDE [b](b.md)] `x` [!INCLUDE [c](c.md)] `y`\n")
     #expect(mixed.includes.map(\.path) == ["b.md", "c.md"])
   }
+
+  /// A `:::image` with thousands of attributes is judged in linear time (the duplicate check
+  /// was quadratic); duplicates are still reported.
+  @Test func manyAttributesOnOneLine() throws {
+    let page = try regression("many-attributes-one-line.md")
+    #expect(page.diagnostics.map(\.rule) == [.invalidImage])
+    #expect(page.diagnostics.first?.message.contains("Unexpected attribute: 'a0'") == true)
+    let duplicate = parse(":::image source=\"a.png\" alt-text=\"a\" source=\"b.png\":::\n")
+    #expect(duplicate.findings(.invalidImage).count == 1)
+    #expect(
+      duplicate.findings(.invalidImage).first?.contains("\"source\" specified multiple times")
+        == true)
+  }
 }
 
 extension Page {
