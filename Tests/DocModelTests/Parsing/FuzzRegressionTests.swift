@@ -88,6 +88,16 @@ import Testing
       duplicate.findings(.invalidImage).first?.contains("\"source\" specified multiple times")
         == true)
   }
+
+  /// Thousands of inline includes and links on one line: include paths are not links, the
+  /// other links are, found in linear time (matching links to directives was quadratic).
+  @Test func manyIncludesAndLinksOnOneLine() throws {
+    let page = try regression("many-include-links-one-line.md")
+    #expect(page.includes.count == 2000)
+    #expect(page.includes.allSatisfy { $0.path == "b.md" && $0.inline })
+    #expect(page.links.count == 2000)
+    #expect(page.links.allSatisfy { $0.target == "y" })
+  }
 }
 
 extension Page {
