@@ -9,8 +9,8 @@ import DocModel
 /// linearly with size (per-MB medians within `maxRatio` of each other).
 ///
 /// Usage: `parse-speed [--sizes 1,2,4,8,16] [--iterations 11] [--warmup 2]
-/// [--budget-ms 50] [--max-ratio 2.0] [--dump-page MB]`. Exits 1 when a check fails,
-/// 2 on a usage error.
+/// [--budget-ms 50] [--max-ratio 2.0] [--dump-page MB] [--file PATH ...]`. Exits 1 when a
+/// check fails, 2 on a usage error.
 @main
 struct ParseSpeed {
   /// The settings, from the command line.
@@ -21,6 +21,8 @@ struct ParseSpeed {
     var budgetMilliseconds = 50.0
     var maxRatio = 2.0
     var dumpPage: Int?
+    /// Files to time instead of generated pages (no checks).
+    var files: [String] = []
   }
 
   /// The timings of one page size.
@@ -56,6 +58,11 @@ struct ParseSpeed {
     if let megabytes = options.dumpPage {
       let page = PageGenerator.page(bytes: megabytes * 1_048_576)
       writeAll(page, to: 1)
+      exit(0)
+    }
+
+    if !options.files.isEmpty {
+      timeFiles(options)
       exit(0)
     }
 
@@ -183,10 +190,11 @@ struct ParseSpeed {
       case "--budget-ms": options.budgetMilliseconds = try number(try value())
       case "--max-ratio": options.maxRatio = try number(try value())
       case "--dump-page": options.dumpPage = Int(try number(try value()))
+      case "--file": options.files.append(try value())
       case "-h", "--help":
         say(
           "usage: parse-speed [--sizes 1,2,4,8,16] [--iterations 11] [--warmup 2] "
-            + "[--budget-ms 50] [--max-ratio 2.0] [--dump-page MB]")
+            + "[--budget-ms 50] [--max-ratio 2.0] [--dump-page MB] [--file PATH ...]")
         exit(0)
       default:
         throw UsageError(message: "unknown option '\(arguments[index])' (try --help)")
@@ -197,6 +205,40 @@ struct ParseSpeed {
       throw UsageError(message: "need at least one size and one iteration")
     }
     return options
+  }
+
+  /// Times parsing each `--file` (min, median, p90), without checks: for pathological inputs
+  /// and real pages.
+  static func timeFiles(_ options: Options) {
+    say(pad("min", 10) + pad("median", 10) + pad("p90", 10) + pad("bytes", 10) + "  file (ms)")
+    for path in options.files {
+      guard let file = fopen(path, "rb") else {
+        printError("parse-speed: cannot read \(path)")
+        exit(2)
+      }
+      var bytes: [UInt8] = []
+      var buffer = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count <= 0 { break }
+        bytes += buffer[0..<count]
+      }
+      fclose(file)
+      for _ in 0..<options.warmup { consume(PageParser.parse(bytes: bytes, path: path)) }
+      var seconds: [Double] = []
+      for _ in 0..<options.iterations {
+        let clock = ContinuousClock()
+        var page: Page?
+        let elapsed = clock.measure { page = PageParser.parse(bytes: bytes, path: path) }
+        consume(page)
+        seconds.append(
+          Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      }
+      let measurement = Measurement(megabytes: 0, bytes: bytes.count, seconds: seconds)
+      say(
+        pad(ms(measurement.minimum), 10) + pad(ms(measurement.median), 10)
+          + pad(ms(measurement.p90), 10) + pad("\(bytes.count)", 10) + "  \(path)")
+    }
   }
 
   // MARK: - Output
