@@ -30,7 +30,12 @@ root=$(dirname "$fuzz_dir")
 cd "$root"
 
 sanitizers=(--sanitize=fuzzer)
-[ "${FUZZ_ASAN:-1}" = 1 ] && sanitizers+=(--sanitize=address)
+if [ "${FUZZ_ASAN:-1}" = 1 ]; then
+  # SwiftPM passes each sanitizer to swiftc as its own -sanitize= flag, in no fixed order,
+  # and swiftc keeps only the last one: Swift code got either coverage or ASan, never both.
+  # One combined flag, passed last, gives Swift both; clang (libyaml) adds them up anyway.
+  sanitizers+=(--sanitize=address -Xswiftc -sanitize=fuzzer,address)
+fi
 build=(swift build --package-path Fuzz -c release "${sanitizers[@]}")
 
 echo "== building $target (${sanitizers[*]})" >&2
@@ -39,7 +44,13 @@ if ! "${build[@]}" --product "$target" >Fuzz/.build-log.txt 2>&1; then
   echo "Fuzz/run.sh: build failed" >&2
   exit 2
 fi
-binary="$("${build[@]}" --show-bin-path)/$target"
+bin_dir="$("${build[@]}" --show-bin-path)"
+binary="$bin_dir/$target"
+# Without coverage counters in the Swift code, libFuzzer would fuzz blind: refuse.
+if ! objdump -h "$bin_dir"/DocModel.build/PageParser.swift.o 2>/dev/null | grep -q __sancov_cntrs; then
+  echo "Fuzz/run.sh: DocModel was built without libFuzzer coverage; remove Fuzz/.build" >&2
+  exit 2
+fi
 
 seeds="Tests/Fixtures/fuzz/$target"
 work="Fuzz/corpus-work/$target"
@@ -76,6 +87,10 @@ grep -E '^(stat::|Done [0-9]+ runs)' "$log" || true
 echo "corpus: $(find "$work" -type f | wc -l) files in $work" \
   "(+ $(find "$seeds" -type f | wc -l) seeds in $seeds)"
 
+if [ "$status" -eq 72 ]; then
+  echo "== interrupted" >&2
+  exit 1
+fi
 found=$(grep -E '^(==[0-9]+==ERROR|ERROR: libFuzzer|SUMMARY: |artifact_prefix=|Test unit written to)' "$log" || true)
 if [ "$status" -ne 0 ] || [ -n "$found" ]; then
   echo "== the fuzzer found a problem (exit status $status):" >&2
