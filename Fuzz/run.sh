@@ -47,7 +47,8 @@ fi
 bin_dir="$("${build[@]}" --show-bin-path)"
 binary="$bin_dir/$target"
 # Without coverage counters in the Swift code, libFuzzer would fuzz blind: refuse.
-if ! objdump -h "$bin_dir"/DocModel.build/PageParser.swift.o 2>/dev/null | grep -q __sancov_cntrs; then
+sections=$(objdump -h "$bin_dir"/DocModel.build/PageParser.swift.o 2>/dev/null || true)
+if ! grep -q __sancov_cntrs <<<"$sections"; then
   echo "Fuzz/run.sh: DocModel was built without libFuzzer coverage; remove Fuzz/.build" >&2
   exit 2
 fi
