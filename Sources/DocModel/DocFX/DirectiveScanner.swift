@@ -540,11 +540,15 @@ struct DirectiveScanner {
   // MARK: - Inline: `[!INCLUDE]` in text, `:::image ...:::`
 
   private mutating func scanInline(line: Int, from start: Int, end: Int) {
-    let spans = input.codeSpans[line] ?? []
+    // Code spans in order of their start, passed once: testing every span at every byte was
+    // quadratic in a line of many spans.
+    let spans = (input.codeSpans[line] ?? []).sorted { $0.lowerBound < $1.lowerBound }
+    var nextSpan = 0
     var index = start
     while index < end {
-      if let span = spans.first(where: { $0.contains(index) }) {
-        index = max(span.upperBound, index + 1)
+      while nextSpan < spans.count, spans[nextSpan].upperBound <= index { nextSpan += 1 }
+      if nextSpan < spans.count, spans[nextSpan].lowerBound <= index {
+        index = spans[nextSpan].upperBound
         continue
       }
       let byte = bytes[index]

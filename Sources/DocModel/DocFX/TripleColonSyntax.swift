@@ -26,6 +26,8 @@ enum TripleColonSyntax {
     -> Result<[Attribute], AttributeError>
   {
     var attributes: [Attribute] = []
+    // Names seen so far, for the duplicate check (searching `attributes` was quadratic).
+    var names: Set<String> = []
     while true {
       cursor.skipSpacesAndTabs()
       if cursor.current == 0 { return .success(attributes) }
@@ -35,7 +37,7 @@ enum TripleColonSyntax {
       guard let name = matchIdentifier(&cursor) else {
         return .failure(AttributeError(message: "Invalid attribute.", offset: cursor.index))
       }
-      if attributes.contains(where: { $0.name == name }) {
+      guard names.insert(name).inserted else {
         return .failure(
           AttributeError(
             message: "Attribute \"\(name)\" specified multiple times.", offset: cursor.index))

@@ -67,11 +67,20 @@ public enum FrontMatterParser {
                 + "but it is a \(describe(node))"))
           return nil
         }
-        return mapping.map { key, value in
+        var budget = maximumValues
+        return try mapping.map { key, value in
           YAMLEntry(
-            key: key.string ?? "", value: convert(value),
+            key: key.string ?? "", value: try convert(value, budget: &budget),
             line: lineOffset + (key.mark?.line ?? 1))
         }
+      } catch is TooManyValues {
+        diagnostics.append(
+          Diagnostic(
+            rule: .frontMatterInvalid, severity: .error, path: path, line: lineOffset + 1,
+            message: "front matter holds more than \(maximumValues) values once its YAML "
+              + "aliases are expanded; it is not read",
+            notes: ["repeat the values instead of nesting aliases ('*name') in aliases"]))
+        return nil
       } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
         guard let (repaired, found) = removeLaterDuplicates(of: duplicates, in: text) else {
           diagnostics.append(
@@ -117,7 +126,18 @@ public enum FrontMatterParser {
     return allowDots && trimmed.elementsEqual("...".utf8)
   }
 
-  private static func convert(_ node: Node) -> YAMLValue {
+  /// The most values front matter may hold once aliases are expanded. Yams shares an aliased
+  /// node rather than copying it, but converting copies: a few lines of aliases of aliases
+  /// ("billion laughs") would expand to billions of values and exhaust memory.
+  static let maximumValues = 100_000
+
+  /// Front matter whose aliases expand past `maximumValues`.
+  struct TooManyValues: Error {}
+
+  /// Converts a node, counting every value against `budget`.
+  private static func convert(_ node: Node, budget: inout Int) throws -> YAMLValue {
+    budget -= 1
+    guard budget >= 0 else { throw TooManyValues() }
     switch node {
     case .scalar:
       switch Tag.Name(rawValue: node.tag.rawValue) {
@@ -128,11 +148,13 @@ public enum FrontMatterParser {
       default: return .string(node.string ?? "")
       }
     case .sequence(let sequence):
-      return .sequence(sequence.map(convert))
+      return .sequence(try sequence.map { try convert($0, budget: &budget) })
     case .mapping(let mapping):
       return .mapping(
-        mapping.map { key, value in
-          YAMLEntry(key: key.string ?? "", value: convert(value), line: key.mark?.line ?? 0)
+        try mapping.map { key, value in
+          YAMLEntry(
+            key: key.string ?? "", value: try convert(value, budget: &budget),
+            line: key.mark?.line ?? 0)
         })
     case .alias:
       return .null

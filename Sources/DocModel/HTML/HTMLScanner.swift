@@ -48,13 +48,16 @@ enum HTMLScanner {
     defer { xmlFreeDoc(document) }
 
     var found: [FoundAnchor] = []
+    let lastLine = lineCount(of: bytes)
     // Iterative pre-order walk: fragments can nest deeply.
     var stack: [xmlNodePtr] = []
     if let root = xmlDocGetRootElement(document) { stack.append(root) }
     while let node = stack.popLast() {
       if node.pointee.type == XML_ELEMENT_NODE {
         let name = node.pointee.name.map { String(cString: $0) } ?? ""
-        let line = Int(xmlGetLineNo(node))
+        // libxml2 numbers an element by where its parser was when it made it: past the end
+        // of the fragment for a tag left open (`<dt id="`). Keep the line inside the fragment.
+        let line = min(Int(xmlGetLineNo(node)), lastLine)
         if let id = attribute(node, "id"), !id.isEmpty {
           found.append(FoundAnchor(id: id, line: max(line, 1)))
         }
@@ -98,7 +101,9 @@ enum HTMLScanner {
       var cursor = index + open.count
       var endLine = line
       while cursor < bytes.count, !matches(bytes, at: cursor, close) {
-        if bytes[cursor] == 0x0A {
+        // A comment left open runs to the end of the fragment, whose final `\n` ends the
+        // last line rather than starting another one.
+        if bytes[cursor] == 0x0A, cursor + 1 < bytes.count {
           endLine += 1
           lineStart = cursor + 1
         }
@@ -113,6 +118,21 @@ enum HTMLScanner {
       index = min(cursor + close.count, bytes.count)
     }
     return found
+  }
+
+  /// The number of lines in a fragment (`\n`, `\r\n` or a lone `\r` end a line; a final
+  /// line ending starts no further line), at least 1.
+  private static func lineCount(of bytes: [UInt8]) -> Int {
+    var lines = 1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      guard byte == 0x0A || byte == 0x0D else { continue }
+      if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+      if index < bytes.count { lines += 1 }
+    }
+    return lines
   }
 
   private static func matches(_ bytes: [UInt8], at index: Int, _ pattern: [UInt8]) -> Bool {

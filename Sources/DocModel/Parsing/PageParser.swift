@@ -63,9 +63,10 @@ public enum PageParser {
     diagnostics += collector.diagnostics
 
     // Links that DocFX reads as part of a directive (an include's path) are not links.
+    let directiveSpans = directives.spans.mapValues(OffsetRanges.init)
     let links = collector.links.filter { link in
-      guard let spans = directives.spans[link.link.line] else { return true }
-      return !spans.contains { $0.contains(link.offset) }
+      guard let spans = directiveSpans[link.link.line] else { return true }
+      return !spans.contains(link.offset)
     }
 
     let zones = ZoneLocator(zones: directives.zones)
@@ -114,6 +115,37 @@ public enum PageParser {
     page.tabs = collector.tabs
     page.diagnostics = diagnostics.sorted(by: Diagnostic.reportOrder)
     return page
+  }
+}
+
+/// Byte ranges that answer whether any of them holds an offset by binary search: testing
+/// every range for every link was quadratic in a line of many directives and links.
+struct OffsetRanges {
+  /// Lower bounds, ascending.
+  private let lowerBounds: [Int]
+  /// For each range in that order, the largest upper bound up to and including it.
+  private let reach: [Int]
+
+  init(_ ranges: [Range<Int>]) {
+    let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+    lowerBounds = sorted.map(\.lowerBound)
+    var farthest = Int.min
+    reach = sorted.map { range in
+      farthest = max(farthest, range.upperBound)
+      return farthest
+    }
+  }
+
+  /// Whether any range contains the offset.
+  func contains(_ offset: Int) -> Bool {
+    // The number of ranges that start at or before the offset.
+    var low = 0
+    var high = lowerBounds.count
+    while low < high {
+      let mid = (low + high) / 2
+      if lowerBounds[mid] <= offset { low = mid + 1 } else { high = mid }
+    }
+    return low > 0 && reach[low - 1] > offset
   }
 }
 
