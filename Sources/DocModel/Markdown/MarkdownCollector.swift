@@ -245,7 +245,6 @@ struct MarkdownCollector {
     // cmark-gfm's autolink extension reports `www.` links one column early.
     while start < lineEnd, start < source.bytes.count, source.bytes[start] == 0x20 { start += 1 }
     let first = start < source.bytes.count ? source.bytes[start] : 0
-    let isImage = node.type == CMARK_NODE_IMAGE
     let kind: LinkKind
     if first == UInt8(ascii: "<") || (first != UInt8(ascii: "[") && first != UInt8(ascii: "!")) {
       kind = .autolink
