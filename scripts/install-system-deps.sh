@@ -3,11 +3,12 @@
 # Uses sudo only when not running as root. Safe to run repeatedly.
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
+# Build: cmark-gfm and libxml2. Main job: Python's venv module, for running the docs'
+# Python code with the official SDK from PyPI.
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3-venv)
 if [ "${DOCPROOF_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  # Tools only the test suite needs: libxml2's xmllint, Python's venv module,
-  # and the reference cmark-gfm command line.
-  packages+=(libxml2-utils python3-venv cmark-gfm)
+  # Tools only the test suite needs: libxml2's xmllint and the cmark-gfm command line.
+  packages+=(libxml2-utils cmark-gfm)
 fi
 
 missing=()

@@ -297,3 +297,91 @@ import Testing
     #expect(!again.stdout.contains("snippet-drift"))
   }
 }
+
+/// `runner: python`: the docs' own Python code, run in a venv docproof makes.
+@Suite struct PythonRunnerTests {
+  func project(program: String) throws -> TemporaryTree {
+    try TemporaryTree([
+      "docs/docproof.yml": """
+      frontMatter:
+        required: []
+      project: ..
+      scenarios:
+        demo:
+          command: [sh, prog.sh]
+          emulator: none
+        demo-python:
+          runner: python
+          pivot: python
+          emulator: plain
+          compareWith: demo
+      """,
+      "docs/en-us/zone-pivot-groups.yml": "groups:\n- id: langs\n  pivots:\n  - id: python\n",
+      "docs/en-us/page.md": """
+      ---
+      zone_pivot_groups: langs
+      ---
+      # Demo
+
+      ::: zone pivot="python"
+      [!INCLUDE [Python](includes/python.md)]
+      ::: zone-end
+      """,
+      "docs/en-us/includes/python.md": """
+      Write this program:
+
+      ```python
+      \(program)
+      ```
+      """,
+      "prog.sh": "printf 'Quickstart\\n\\nConnected: yes\\n'\n",
+      "golden/demo.txt": "Quickstart\n\nConnected: yes\n",
+    ])
+  }
+
+  @Test func aCorrectProgramPasses() async throws {
+    let tree = try project(
+      program: """
+        import os
+        connection = os.environ["COMMUNICATION_SERVICES_CONNECTION_STRING"]
+        print("Quickstart")
+        print()
+        print("Connected: " + ("yes" if connection.startswith("endpoint=") else "no"))
+        """)
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(
+      FileManager.default.fileExists(
+        atPath: tree.url.appendingPathComponent(".docproof-cache/python").path))
+  }
+
+  @Test func aBugIsAFindingAtTheInclude() async throws {
+    let tree = try project(
+      program: """
+        import os
+        connection = os.environ["COMMUNICATION_SERVICES_CONNECTION_STRING"]
+        print("Quickstart")
+        print(conection)
+        """)
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "docs/en-us/includes/python.md:3:1: error: the Python program on pivot 'python' failed: its program exited with status 1 [reference-failed]"
+      ))
+    #expect(result.stdout.contains("NameError: name 'conection' is not defined"))
+  }
+
+  @Test func differentOutputIsDriftAtTheProgram() async throws {
+    let tree = try project(program: "print('Quickstart')\nprint()\nprint('Connected: maybe')")
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(
+      result.stdout.contains(
+        "docs/en-us/includes/python.md:3:1: error: the Python program on pivot 'python' prints something else than ../golden/demo.txt [transcript-drift]"
+      ))
+    #expect(result.stdout.contains("+Connected: maybe"))
+  }
+}

@@ -161,10 +161,13 @@ extension Configuration {
     }
     switch scenario.runner {
     case .command:
-      guard !scenario.command.isEmpty else { throw value.error("scenario '\(name)' needs a command") }
+      guard !scenario.command.isEmpty else {
+        throw value.error("scenario '\(name)' needs a command")
+      }
     case .python:
       guard scenario.pivot != nil else {
-        throw value.error("scenario '\(name)' runs docs code: it needs the 'pivot' whose code to run")
+        throw value.error(
+          "scenario '\(name)' runs docs code: it needs the 'pivot' whose code to run")
       }
       guard scenario.command.isEmpty else {
         throw value.error("scenario '\(name)' takes its program from the docs: remove 'command'")
@@ -218,7 +221,8 @@ extension Configuration {
       if let other = scenario.compareWith, !names.contains(other) {
         throw ConfigurationError(
           path: path, line: scenario.line,
-          message: "scenarios.\(scenario.name).compareWith names '\(other)', which is not a scenario")
+          message:
+            "scenarios.\(scenario.name).compareWith names '\(other)', which is not a scenario")
       }
     }
     for selector in transcriptSelectors where !names.contains(selector.scenario) {

@@ -35,7 +35,7 @@ public struct TranscriptStage: Sendable {
       "\($0.block.file):\($0.block.line)"
     }
 
-    for scenario in configuration.scenarios {
+    for scenario in configuration.scenarios where scenario.runner == .command {
       let goldenPath = store.reportPath(scenario, site: site)
       let golden: String?
       do {

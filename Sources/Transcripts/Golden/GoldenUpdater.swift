@@ -26,11 +26,12 @@ public struct GoldenUpdater: Sendable {
   public static func select(_ names: [String], in site: Site) -> Result<
     [Configuration.Scenario], UnknownScenario
   > {
-    let all = site.configuration.scenarios
+    // Scenarios that run docs code compare with another scenario's golden file.
+    let all = site.configuration.scenarios.filter { $0.runner == .command }
     guard !names.isEmpty else { return .success(all) }
     var selected: [Configuration.Scenario] = []
     for name in names {
-      guard let scenario = site.configuration.scenario(name) else {
+      guard let scenario = all.first(where: { $0.name == name }) else {
         return .failure(UnknownScenario(name: name, known: all.map(\.name)))
       }
       selected.append(scenario)

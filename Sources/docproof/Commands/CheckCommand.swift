@@ -70,6 +70,10 @@ struct CheckCommand: AsyncParsableCommand {
       transcriptFindings = stage.diagnostics
       transcriptDrifts = stage.drifts
     }
+    if !noRun, site.configuration.scenarios.contains(where: { $0.runner == .python }) {
+      progress.update("running the docs' Python code")
+      transcriptFindings += await ProgramStage().check(site)
+    }
     let snippets = SnippetStage.check(site)
     transcriptFindings += snippets.diagnostics
     if fix {
