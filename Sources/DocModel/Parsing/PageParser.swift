@@ -73,41 +73,13 @@ public enum PageParser {
     var page = Page(
       path: path, frontMatter: front.frontMatter, zones: directives.zones,
       lineCount: source.lineCount)
-    page.includes = directives.includes.map { include in
-      var include = include
-      include.zone = zones.index(containing: include.line)
-      return include
-    }
-    page.headings = collector.headings.map { heading in
-      var heading = heading
-      heading.zone = zones.index(containing: heading.line)
-      return heading
-    }
-    page.links = links.map { found in
-      var link = found.link
-      link.zone = zones.index(containing: link.line)
-      return link
-    }
-    page.anchors = collector.anchors.map { anchor in
-      var anchor = anchor
-      anchor.zone = zones.index(containing: anchor.line)
-      return anchor
-    }
-    page.codeBlocks = collector.codeBlocks.map { block in
-      var block = block
-      block.zone = zones.index(containing: block.line)
-      return block
-    }
-    page.images = directives.images.map { image in
-      var image = image
-      image.zone = zones.index(containing: image.line)
-      return image
-    }
-    page.codeReferences = directives.codeReferences.map { reference in
-      var reference = reference
-      reference.zone = zones.index(containing: reference.line)
-      return reference
-    }
+    page.includes = zones.assign(directives.includes, line: \.line, zone: \.zone)
+    page.headings = zones.assign(collector.headings, line: \.line, zone: \.zone)
+    page.links = zones.assign(links.map(\.link), line: \.line, zone: \.zone)
+    page.anchors = zones.assign(collector.anchors, line: \.line, zone: \.zone)
+    page.codeBlocks = zones.assign(collector.codeBlocks, line: \.line, zone: \.zone)
+    page.images = zones.assign(directives.images, line: \.line, zone: \.zone)
+    page.codeReferences = zones.assign(directives.codeReferences, line: \.line, zone: \.zone)
     page.comments = collector.comments
     page.alerts = directives.alerts
     page.sections = directives.sections
@@ -152,6 +124,17 @@ struct OffsetRanges {
 /// Finds the zone holding a line by binary search (zones never nest).
 struct ZoneLocator {
   let zones: [Zone]
+
+  /// The elements with their `zone` set from their line.
+  func assign<Element>(
+    _ elements: [Element], line: KeyPath<Element, Int>, zone: WritableKeyPath<Element, Int?>
+  ) -> [Element] {
+    elements.map { element in
+      var element = element
+      element[keyPath: zone] = index(containing: element[keyPath: line])
+      return element
+    }
+  }
 
   func index(containing line: Int) -> Int? {
     var low = 0

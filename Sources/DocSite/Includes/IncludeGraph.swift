@@ -109,21 +109,61 @@ public struct IncludeGraph: Sendable {
 
     // Roots: files nothing includes. Walk each, depth-first and iteratively.
     let roots = files.keys.filter { !targeted.contains($0) }.sorted()
-    var cycles: [Cycle] = []
-    var cycleKeys: Set<Edge> = []
-    var tooDeep: [Edge] = []
-    var tooDeepKeys: Set<Edge> = []
+    var walker = Walker(edges: edges, files: files)
     var reachable: [String: [String]] = [:]
     var includers: [String: [String]] = [:]
-    struct Frame {
+    for root in roots {
+      var seen: Set<String> = [root]
+      let order = walker.walk(from: root, seen: &seen)
+      reachable[root] = order
+      for file in order { includers[file, default: []].append(root) }
+    }
+    // Cycles that no root reaches (a page that includes itself is nobody's root).
+    var visited = Set(reachable.values.joined()).union(roots)
+    for start in edges.keys.sorted() where !visited.contains(start) {
+      visited.insert(start)
+      // Only for cycles: files past the depth bound of a root's walk are reported there.
+      _ = walker.walk(from: start, seen: &visited, reportDepth: false)
+    }
+    let cycles = walker.cycles
+    let tooDeep = walker.tooDeep
+    // Files only reachable inside a cycle that no root reaches.
+    for target in targeted where includers[target] == nil && files[target] != nil {
+      includers[target] = []
+    }
+    return IncludeGraph(
+      edges: edges, cycles: cycles, tooDeep: tooDeep, reachable: reachable, includers: includers)
+  }
+
+  /// The iterative depth-first walk over include edges: first-reached order, cycles (each
+  /// closing edge once, with its chain) and edges past the depth bound.
+  struct Walker {
+    let edges: [String: [Edge]]
+    let files: [String: Page]
+    private(set) var cycles: [Cycle] = []
+    private(set) var tooDeep: [Edge] = []
+    private var cycleKeys: Set<Edge> = []
+    private var tooDeepKeys: Set<Edge> = []
+
+    init(edges: [String: [Edge]], files: [String: Page]) {
+      self.edges = edges
+      self.files = files
+    }
+
+    private struct Frame {
       var file: String
       var next: Int
     }
-    for root in roots {
-      var seen: Set<String> = [root]
+
+    /// Walks from `start`; `seen` holds files already reached (the start included) and
+    /// grows. Returns the newly reached files in order. Edges past the depth bound are not
+    /// followed, and recorded when `reportDepth` is set.
+    mutating func walk(from start: String, seen: inout Set<String>, reportDepth: Bool = true)
+      -> [String]
+    {
       var order: [String] = []
-      var stack = [Frame(file: root, next: 0)]
-      var onStack: [String: Int] = [root: 0]
+      var stack = [Frame(file: start, next: 0)]
+      var onStack: [String: Int] = [start: 0]
       while !stack.isEmpty {
         let top = stack.count - 1
         let list = edges[stack[top].file] ?? []
@@ -142,7 +182,7 @@ public struct IncludeGraph: Sendable {
           continue
         }
         if stack.count > maximumDepth {
-          if tooDeepKeys.insert(edge).inserted { tooDeep.append(edge) }
+          if reportDepth, tooDeepKeys.insert(edge).inserted { tooDeep.append(edge) }
           continue
         }
         guard seen.insert(target).inserted else { continue }
@@ -150,43 +190,8 @@ public struct IncludeGraph: Sendable {
         onStack[target] = stack.count
         stack.append(Frame(file: target, next: 0))
       }
-      reachable[root] = order
-      for file in order { includers[file, default: []].append(root) }
+      return order
     }
-    // Cycles that no root reaches (a page that includes itself is nobody's root).
-    var visited = Set(reachable.values.joined()).union(roots)
-    for start in edges.keys.sorted() where !visited.contains(start) {
-      var stack = [Frame(file: start, next: 0)]
-      var onStack: [String: Int] = [start: 0]
-      visited.insert(start)
-      while !stack.isEmpty {
-        let top = stack.count - 1
-        let list = edges[stack[top].file] ?? []
-        guard stack[top].next < list.count, stack.count <= maximumDepth else {
-          onStack[stack[top].file] = nil
-          stack.removeLast()
-          continue
-        }
-        let edge = list[stack[top].next]
-        stack[top].next += 1
-        guard let target = edge.resolution.target, files[target] != nil else { continue }
-        if let position = onStack[target] {
-          if cycleKeys.insert(edge).inserted {
-            cycles.append(Cycle(edge: edge, chain: stack[position...].map(\.file) + [target]))
-          }
-          continue
-        }
-        guard visited.insert(target).inserted else { continue }
-        onStack[target] = stack.count
-        stack.append(Frame(file: target, next: 0))
-      }
-    }
-    // Files only reachable inside a cycle that no root reaches.
-    for target in targeted where includers[target] == nil && files[target] != nil {
-      includers[target] = []
-    }
-    return IncludeGraph(
-      edges: edges, cycles: cycles, tooDeep: tooDeep, reachable: reachable, includers: includers)
   }
 
   /// Where `path`, written in `file`, leads.
