@@ -91,6 +91,31 @@ import Testing
     )
   }
 
+  @Test func unreadableFileIsAFindingAndTheRunGoesOn() async throws {
+    let tree = try TemporaryTree([
+      "en-us/ok.md":
+        "---\ntitle: t\ndescription: d\nms.date: 1\nms.topic: t\n---\n# Ok\n\n[broken](missing.md)\n",
+      "en-us/secret.md": "# Secret\n",
+    ])
+    defer { tree.remove() }
+    for folder in [tree.url, tree.url.appendingPathComponent("en-us")] {
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+    }
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o644], ofItemAtPath: tree.url.appendingPathComponent("en-us/ok.md").path)
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0], ofItemAtPath: tree.url.appendingPathComponent("en-us/secret.md").path)
+    let result = try await BinaryRunner.docproofUnprivileged(["check", "."], in: tree.url)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "en-us/secret.md:1:1: error: cannot read en-us/secret.md: permission denied [file-unreadable]"
+      ))
+    #expect(
+      result.stdout.contains("en-us/ok.md:9:1: error: link target 'missing.md' not found"),
+      "the rest is checked")
+  }
+
   @Test func missingRootExitsTwo() async throws {
     let result = try await BinaryRunner.docproof(["check", "no-such-docs"], in: sites)
     #expect(result.status == 2)

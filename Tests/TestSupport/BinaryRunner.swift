@@ -1,6 +1,10 @@
 import Foundation
 import Subprocess
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 #if canImport(System)
   import System
 #else
@@ -35,6 +39,25 @@ public enum BinaryRunner {
     _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
   ) async throws -> Result {
     try await run(path: docproofPath, arguments, in: directory, environment: environment)
+  }
+
+  /// Runs `docproof` as an unprivileged user (through `setpriv`, as `nobody`, when the tests
+  /// run as root), so that file permissions apply: root reads everything.
+  public static func docproofUnprivileged(_ arguments: [String], in directory: URL? = nil)
+    async throws -> Result
+  {
+    guard getuid() == 0 else { return try await docproof(arguments, in: directory) }
+    // The build folder may sit where `nobody` cannot reach (under /root): run a copy.
+    let folder = try Fixtures.temporaryDirectory("docproof-binary")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("docproof")
+    try FileManager.default.copyItem(atPath: docproofPath, toPath: copy.path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+    return try await run(
+      path: "/usr/bin/setpriv",
+      ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + arguments,
+      in: directory)
   }
 
   /// Runs any executable.
