@@ -1,3 +1,5 @@
+import DocModel
+
 /// Where a link written in a file leads, decided without touching the network.
 public enum LinkTarget: Sendable, Hashable {
   /// `https://...`, `mailto:...`, `//host/...`: another site.
@@ -112,15 +114,5 @@ public struct LinkResolver: Sendable {
       return false
     }
     return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
-  }
-}
-
-extension StringProtocol {
-  /// The text without leading and trailing spaces, tabs and line breaks.
-  func trimmingSpaces() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-    let last = lastIndex(where: { !isSpace($0) })!
-    return String(self[first...last])
   }
 }

@@ -26,8 +26,7 @@ public struct TranscriptStage: Sendable {
   public func check(_ site: Site, discovery: TranscriptDiscovery) async -> Result {
     let configuration = site.configuration
     let store = GoldenStore(site: site)
-    let normalizer = Normalizer(
-      userRules: configuration.normalizeRules.map { .init(name: $0.name, pattern: $0.pattern) })
+    let normalizer = Normalizer(configuration: configuration)
     var diagnostics = discovery.diagnostics
     var drifts: [(block: TranscriptBlock, golden: String)] = []
     let blocksByScenario = Dictionary(grouping: discovery.blocks, by: \.scenario)

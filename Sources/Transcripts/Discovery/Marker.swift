@@ -1,3 +1,5 @@
+import DocModel
+
 /// A docproof marker comment: `<!-- docproof: KIND ARGUMENT -->`.
 public struct Marker: Sendable, Hashable {
   /// `transcript`, `snippet`, `program`.
@@ -12,13 +14,13 @@ public struct Marker: Sendable, Hashable {
 
   /// Reads a comment's text (without `<!--` and `-->`); `nil` when it is not a marker.
   public static func parse(_ comment: String) -> Marker? {
-    let text = comment.trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+    let text = comment.trimmingSpaces()
     guard text.hasPrefix("docproof:") else { return nil }
-    let body = text.dropFirst("docproof:".count).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+    let body = text.dropFirst("docproof:".count).trimmingSpaces()
     let parts = body.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
     guard let kind = parts.first else { return nil }
     let argument =
-      parts.count > 1 ? String(parts[1]).trimmingCharacters(in: [" ", "\t", "\n", "\r"]) : ""
+      parts.count > 1 ? String(parts[1]).trimmingSpaces() : ""
     return Marker(kind: String(kind), argument: argument)
   }
 }

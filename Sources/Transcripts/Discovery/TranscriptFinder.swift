@@ -168,12 +168,3 @@ enum PivotContexts {
     return outer.intersection(inner)
   }
 }
-
-extension String {
-  func trimmingCharacters(in set: Set<Character>) -> String {
-    var slice = Substring(self)
-    while let first = slice.first, set.contains(first) { slice.removeFirst() }
-    while let last = slice.last, set.contains(last) { slice.removeLast() }
-    return String(slice)
-  }
-}

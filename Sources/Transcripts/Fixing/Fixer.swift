@@ -17,9 +17,7 @@ public enum Fixer {
   public static func fix(
     site: Site, transcripts: [(block: TranscriptBlock, golden: String)], snippets: [SnippetBlock]
   ) -> (changes: [Change], failures: [Diagnostic]) {
-    let normalizer = Normalizer(
-      userRules: site.configuration.normalizeRules.map { .init(name: $0.name, pattern: $0.pattern) }
-    )
+    let normalizer = Normalizer(configuration: site.configuration)
     var edits: [String: [(BlockRewriter.Edit, Change)]] = [:]
     for (block, golden) in transcripts {
       let fixed = TranscriptFixer.fixedText(

@@ -75,9 +75,7 @@ public struct GoldenUpdater: Sendable {
       return .updated(diff: diff)
     }
     guard let old else { return .missing }
-    let normalizer = Normalizer(
-      userRules: site.configuration.normalizeRules.map { .init(name: $0.name, pattern: $0.pattern) }
-    )
+    let normalizer = Normalizer(configuration: site.configuration)
     let expected = normalizer.normalize(old)
     let actual = normalizer.normalize(output)
     guard expected != actual else { return .unchanged }

@@ -1,3 +1,5 @@
+import DocModel
+
 /// Compares a transcript shown in a page with what a program printed, both normalized.
 ///
 /// The page may use trycmd's wildcards: `[..]` inside a line matches any text on that line,
@@ -40,6 +42,6 @@ public enum TranscriptMatcher {
 
   /// A line that is only `...` (surrounding spaces allowed).
   public static func isEllipsis(_ line: String) -> Bool {
-    line.trimmingCharacters(in: [" ", "\t"]) == "..."
+    line.trimmingSpaces() == "..."
   }
 }

@@ -1,3 +1,5 @@
+import DocSite
+
 /// Turns console output into a stable form: values that differ from run to run become
 /// named placeholders in trycmd's style.
 ///
@@ -26,6 +28,12 @@ public struct Normalizer: Sendable {
 
   public init(userRules: [UserRule] = []) {
     self.userRules = userRules
+  }
+
+  /// The normalizer of a site: the built-in redactions plus `normalize:` of docproof.yml.
+  public init(configuration: Configuration) {
+    self.init(
+      userRules: configuration.normalizeRules.map { UserRule(name: $0.name, pattern: $0.pattern) })
   }
 
   /// The normalized lines of a text.

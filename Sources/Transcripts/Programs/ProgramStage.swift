@@ -15,8 +15,7 @@ public struct ProgramStage: Sendable {
   public func check(_ site: Site) async -> [Diagnostic] {
     let configuration = site.configuration
     let store = GoldenStore(site: site)
-    let normalizer = Normalizer(
-      userRules: configuration.normalizeRules.map { .init(name: $0.name, pattern: $0.pattern) })
+    let normalizer = Normalizer(configuration: configuration)
     var diagnostics: [Diagnostic] = []
     for scenario in configuration.scenarios where scenario.runner == .python {
       guard let pivot = scenario.pivot else { continue }

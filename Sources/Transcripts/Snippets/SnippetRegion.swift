@@ -1,3 +1,5 @@
+import DocModel
+
 /// Extracts a named region from source text, as DocFX's code snippets name them: a comment
 /// line `// <name>` (or `# <name>`, `<!-- <name> -->`, `-- <name>`, `' <name>`) up to
 /// `// </name>`, or C#'s `#region name` up to `#endregion`. The lines are dedented by
@@ -24,7 +26,7 @@ public enum SnippetRegion {
     guard let end else { return nil }
     let body = lines[(start + 1)..<end].filter { !isAnyTag($0) }
     let indent =
-      body.filter { !$0.trimmingCharacters(in: [" ", "\t"]).isEmpty }
+      body.filter { !$0.trimmingSpaces().isEmpty }
       .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
     return body.map {
       String($0.dropFirst(min(indent, $0.prefix { $0 == " " || $0 == "\t" }.count)))
@@ -35,18 +37,18 @@ public enum SnippetRegion {
   private static let commentStarts = ["//", "#", "<!--", "--", "'", ";", "/*", "REM"]
 
   private static func tag(_ line: String) -> String? {
-    var text = Substring(line.trimmingCharacters(in: [" ", "\t"]))
+    var text = Substring(line.trimmingSpaces())
     guard let start = commentStarts.first(where: { text.hasPrefix($0) }) else { return nil }
     text = text.dropFirst(start.count)
     for end in ["-->", "*/"] where text.hasSuffix(end) { text = text.dropLast(end.count) }
-    let trimmed = String(text).trimmingCharacters(in: [" ", "\t"])
+    let trimmed = String(text).trimmingSpaces()
     guard trimmed.hasPrefix("<"), trimmed.hasSuffix(">") else { return nil }
     return String(trimmed.dropFirst().dropLast())
   }
 
   private static func isOpening(_ line: String, _ name: String) -> Bool {
     if tag(line) == name { return true }
-    let trimmed = line.trimmingCharacters(in: [" ", "\t"])
+    let trimmed = line.trimmingSpaces()
     return trimmed == "#region \(name)" || trimmed == "#region " + name
   }
 
@@ -55,11 +57,11 @@ public enum SnippetRegion {
   }
 
   private static func isRegionStart(_ line: String) -> Bool {
-    line.trimmingCharacters(in: [" ", "\t"]).hasPrefix("#region")
+    line.trimmingSpaces().hasPrefix("#region")
   }
 
   private static func isRegionEnd(_ line: String) -> Bool {
-    line.trimmingCharacters(in: [" ", "\t"]).hasPrefix("#endregion")
+    line.trimmingSpaces().hasPrefix("#endregion")
   }
 
   private static func isAnyTag(_ line: String) -> Bool {

@@ -49,12 +49,11 @@ struct CheckCommand: AsyncParsableCommand {
     let progress = ProgressLine()
     let site: Site
     do {
-      site = try await Site.load(
-        root: root, knownRules: Rules.knownIDs,
-        progress: { done, total in progress.update("parsed \(done)/\(total) files") })
+      site = try await Site.loadForCommand(
+        root, progress: { done, total in progress.update("parsed \(done)/\(total) files") })
     } catch {
       progress.finish()
-      throw ToolFailure(error.description)
+      throw error
     }
     let known = site.locales.map(\.name)
     for locale in locales where !known.contains(locale) {

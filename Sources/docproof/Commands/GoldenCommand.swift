@@ -20,12 +20,7 @@ struct GoldenCommand: AsyncParsableCommand {
     var scenarios: [String] = []
 
     func load() async throws -> (Site, [DocSite.Configuration.Scenario]) {
-      let site: Site
-      do {
-        site = try await Site.load(root: root, knownRules: Rules.knownIDs)
-      } catch {
-        throw ToolFailure(error.description)
-      }
+      let site = try await Site.loadForCommand(root)
       switch GoldenUpdater.select(scenarios, in: site) {
       case .success(let selected):
         guard !selected.isEmpty else {
@@ -121,19 +116,16 @@ struct RunCommand: AsyncParsableCommand {
   var scenario: String
 
   func run() async throws {
-    let site: Site
-    do {
-      site = try await Site.load(root: root, knownRules: Rules.knownIDs)
-    } catch {
-      throw ToolFailure(error.description)
+    let site = try await Site.loadForCommand(root)
+    if let docs = site.configuration.scenario(scenario), docs.runner != .command {
+      throw ToolFailure(
+        "scenario '\(scenario)' runs the code shown on pivot '\(docs.pivot ?? "")': "
+          + "'docproof check \(root)' runs it and reports what it finds")
     }
-    guard case .success(let selected) = GoldenUpdater.select([scenario], in: site),
-      let chosen = selected.first
-    else {
-      if case .failure(let error) = GoldenUpdater.select([scenario], in: site) {
-        throw ToolFailure(error.description)
-      }
-      throw ToolFailure("no scenario '\(scenario)'")
+    let chosen: DocSite.Configuration.Scenario
+    switch GoldenUpdater.select([scenario], in: site) {
+    case .success(let selected): chosen = selected[0]
+    case .failure(let error): throw ToolFailure(error.description)
     }
     let run = await ScenarioExecutor().run(chosen, projectRoot: GoldenStore(site: site).projectRoot)
     FileHandle.standardOutput.write(Data(run.stdout))

@@ -28,12 +28,7 @@ struct TranscriptsCommand: AsyncParsableCommand {
   var format: Format = .text
 
   func run() async throws {
-    let site: Site
-    do {
-      site = try await Site.load(root: root, knownRules: Rules.knownIDs)
-    } catch {
-      throw ToolFailure(error.description)
-    }
+    let site = try await Site.loadForCommand(root)
     let discovery = TranscriptFinder.find(in: site)
     switch format {
     case .json:

@@ -1,0 +1,16 @@
+import Checks
+import DocSite
+
+extension Site {
+  /// Loads the tree a command works on; a tree that cannot be loaded stops the command with
+  /// its one-line reason (exit status 2).
+  static func loadForCommand(
+    _ root: String, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async throws -> Site {
+    do {
+      return try await Site.load(root: root, knownRules: Rules.knownIDs, progress: progress)
+    } catch {
+      throw ToolFailure(error.description)
+    }
+  }
+}
