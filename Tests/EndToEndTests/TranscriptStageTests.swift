@@ -384,3 +384,47 @@ import Testing
     #expect(result.stdout.contains("+Connected: maybe"))
   }
 }
+
+/// Scenario paths from docproof.yml stay inside the project, symbolic links included.
+@Suite struct ScenarioConfinementTests {
+  @Test func aCommandThatClimbsOutIsAConfigurationError() async throws {
+    let tree = try TemporaryTree([
+      "docs/docproof.yml": "project: ..\nscenarios:\n  demo:\n    command: [../../../bin/sh, x]\n",
+      "docs/en-us/a.md": "# A\n",
+    ])
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("docs/docproof.yml:4:"))
+    #expect(result.stderr.contains("the program '../../../bin/sh' is outside the project"))
+  }
+
+  @Test func goldenFilesAndWorkingDirectoriesThatLinkOutAreRefused() async throws {
+    let outside = try TemporaryTree([
+      "secret.txt": "secret golden\n", "elsewhere/run.sh": "echo hi\n",
+    ])
+    defer { outside.remove() }
+    let tree = try TranscriptStageTests().project(golden: nil)
+    defer { tree.remove() }
+    try tree.link("golden/demo.txt", to: outside.url.appendingPathComponent("secret.txt").path)
+    let result = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("it leads outside the project"))
+    #expect(!result.stdout.contains("secret golden"))
+    let update = try await BinaryRunner.docproof(["golden", "update"], in: tree.url)
+    #expect(update.status != 0)
+    #expect(
+      try String(contentsOf: outside.url.appendingPathComponent("secret.txt"), encoding: .utf8)
+        == "secret golden\n", "never written")
+
+    try tree.link("work", to: outside.url.appendingPathComponent("elsewhere").path)
+    try tree.write([
+      "docs/docproof.yml":
+        "frontMatter:\n  required: []\nproject: ..\nscenarios:\n  demo:\n    command: [sh, run.sh]\n    workingDirectory: work\n    emulator: none\n"
+    ])
+    let linked = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
+    #expect(
+      linked.stdout.contains(
+        "could not start: its working directory 'work' leads outside the project"))
+  }
+}

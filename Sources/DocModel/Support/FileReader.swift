@@ -17,6 +17,11 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
   public var path: String
   public var reason: Reason
 
+  public init(path: String, reason: Reason) {
+    self.path = path
+    self.reason = reason
+  }
+
   public var description: String {
     switch reason {
     case .notFound: "cannot read \(path): no such file"

@@ -161,8 +161,15 @@ extension Configuration {
     }
     switch scenario.runner {
     case .command:
-      guard !scenario.command.isEmpty else {
+      guard let program = scenario.command.first, !program.isEmpty else {
         throw value.error("scenario '\(name)' needs a command")
+      }
+      if program.contains("/"), !program.hasPrefix("/"),
+        RelativePath.resolve(program, from: scenario.workingDirectory) == nil
+      {
+        throw value.error(
+          "scenario '\(name)': the program '\(program)' is outside the project; use a path "
+            + "inside it, an absolute path, or a name looked up on PATH")
       }
     case .python:
       guard scenario.pivot != nil else {

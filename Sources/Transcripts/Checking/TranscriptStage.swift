@@ -36,22 +36,23 @@ public struct TranscriptStage: Sendable {
 
     for scenario in configuration.scenarios where scenario.runner == .command {
       let goldenPath = store.reportPath(scenario, site: site)
-      let golden: String?
+      var golden: String?
       do {
         golden = try store.read(scenario)
+        if golden == nil {
+          diagnostics.append(
+            Diagnostic(
+              rule: .goldenMissing, severity: .error, path: goldenPath, line: 1,
+              message: "scenario '\(scenario.name)' has no golden file",
+              notes: ["create it with: docproof golden update \(scenario.name)"]))
+        }
       } catch {
+        // Reported, and the scenario still runs: its own failure is worth knowing too.
         diagnostics.append(
           Diagnostic(
             rule: .goldenMissing, severity: .error, path: goldenPath, line: 1,
             message: "cannot read the golden file of scenario '\(scenario.name)': \(error)"))
-        continue
-      }
-      if golden == nil {
-        diagnostics.append(
-          Diagnostic(
-            rule: .goldenMissing, severity: .error, path: goldenPath, line: 1,
-            message: "scenario '\(scenario.name)' has no golden file",
-            notes: ["create it with: docproof golden update \(scenario.name)"]))
+        golden = nil
       }
 
       if runScenarios {

@@ -33,11 +33,18 @@ public struct GoldenStore: Sendable {
   public func read(_ scenario: Configuration.Scenario) throws(FileReadError) -> String? {
     let path = absolutePath(scenario)
     guard FileManager.default.fileExists(atPath: path) else { return nil }
-    return String(decoding: try FileReader.read(path), as: UTF8.self)
+    guard let confined = ProjectPath.confined(path, projectRoot: projectRoot) else {
+      throw FileReadError(path: scenario.golden, reason: .other("it leads outside the project"))
+    }
+    return String(decoding: try FileReader.read(confined), as: UTF8.self)
   }
 
   /// Writes the golden text atomically: the old or the new file, whole, is always there.
   public func write(_ text: String, for scenario: Configuration.Scenario) throws {
-    try AtomicFile.write(Data(text.utf8), to: absolutePath(scenario))
+    guard let confined = ProjectPath.confined(absolutePath(scenario), projectRoot: projectRoot)
+    else {
+      throw FileReadError(path: scenario.golden, reason: .other("it leads outside the project"))
+    }
+    try AtomicFile.write(Data(text.utf8), to: confined)
   }
 }

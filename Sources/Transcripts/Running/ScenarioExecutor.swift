@@ -17,8 +17,14 @@ public struct ScenarioExecutor: Sendable {
 
   /// Runs `scenario` with its working directory under `projectRoot` (an absolute path).
   public func run(_ scenario: Configuration.Scenario, projectRoot: String) async -> ProgramRun {
-    let directory =
+    let joined =
       scenario.workingDirectory == "." ? projectRoot : projectRoot + "/" + scenario.workingDirectory
+    guard let directory = ProjectPath.confined(joined, projectRoot: projectRoot) else {
+      return ProgramRun(
+        outcome: .failedToStart(
+          "its working directory '\(scenario.workingDirectory)' leads outside the project"),
+        stdout: [], stderr: [], stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+    }
     let timeout = Duration.milliseconds(Int64(scenario.timeoutSeconds * 1000))
     guard scenario.emulator != .none else {
       return await runner.run(
