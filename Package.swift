@@ -203,7 +203,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TranscriptsTests",
-      dependencies: ["Transcripts", "DocModel", "TestSupport"],
+      dependencies: ["Transcripts", "Checks", "DocModel", "DocSite", "TestSupport"],
       swiftSettings: strict
     ),
     .testTarget(

@@ -1,3 +1,4 @@
+import Checks
 import Testing
 import Transcripts
 
@@ -124,5 +125,13 @@ import Transcripts
     #expect(SnippetRegion.extract("python", from: source) == "print(\"py\")\n")
     #expect(SnippetRegion.extract("CSharp", from: source) == "var x = 1;\n")
     #expect(SnippetRegion.extract("missing", from: source) == nil)
+  }
+}
+
+@Suite struct TranscriptRuleTests {
+  @Test func everyTranscriptRuleCanBeConfigured() {
+    for info in TranscriptRules.all {
+      #expect(Rules.knownIDs.contains(info.id), "\(info.id) cannot be named in docproof.yml")
+    }
   }
 }

@@ -24,12 +24,8 @@ enum FrontMatterMissingField: Rule {
     guard !required.isEmpty else { return [] }
     var findings: [Diagnostic] = []
     for (path, page) in context.pages {
-      // A file that cannot be read as text already has its own finding.
-      guard
-        !page.diagnostics.contains(where: {
-          $0.rule == .invalidEncoding && $0.severity == .error && page.lineCount == 0
-        })
-      else { continue }
+      // A binary file already has its own finding.
+      guard !page.isBinary else { continue }
       let front = page.frontMatter
       let missing = required.filter { key in
         guard let value = front[key] else { return true }

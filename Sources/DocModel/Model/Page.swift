@@ -22,6 +22,8 @@ public struct Page: Sendable, Hashable {
   public var tabs: [Tab]
   /// The number of lines in the file.
   public var lineCount: Int
+  /// The file is not text (it holds NUL bytes): nothing else was parsed.
+  public var isBinary = false
   /// What the parser found wrong: YAML errors, invalid zones, encoding problems, ...
   public var diagnostics: [Diagnostic]
 

@@ -17,7 +17,7 @@ public enum PageParser {
     if let problem = source.encodingProblem {
       switch problem.kind {
       case .binary:
-        return Page(
+        var page = Page(
           path: path, lineCount: source.lineCount,
           diagnostics: [
             Diagnostic(
@@ -26,6 +26,8 @@ public enum PageParser {
               message: "this is a binary file (it holds NUL bytes), not Markdown text",
               notes: ["remove it from the docs tree, or exclude it in docproof.yml"])
           ])
+        page.isBinary = true
+        return page
       case .invalidUTF8:
         diagnostics.append(
           Diagnostic(

@@ -37,4 +37,10 @@ import Testing
     ]
     for id in design { #expect(Rules.info(for: id) != nil, "\(id)") }
   }
+
+  @Test func aBinaryFileIsOneFindingOnly() async throws {
+    let result = try await check(
+      ["en-us/image.md": "\u{89}PNG\r\n\u{1A}\n\0\0\0"], requireFrontMatter: true)
+    #expect(result.rules == [.invalidEncoding])
+  }
 }
