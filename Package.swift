@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "DocSite", targets: ["DocSite"]),
     .library(name: "Checks", targets: ["Checks"]),
     .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "Localization", targets: ["Localization"]),
     .library(name: "CommunicationIdentity", targets: ["CommunicationIdentity"]),
     .library(name: "IdentityEmulator", targets: ["IdentityEmulator"]),
     .executable(name: "access-tokens-quickstart", targets: ["access-tokens-quickstart"]),
@@ -96,6 +97,17 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // Localized copies against their source: mapping, staleness, structural parity,
+    // the text table and the HTML dashboard.
+    .target(
+      name: "Localization",
+      dependencies: [
+        "DocModel", "DocSite", "Checks", "Transcripts",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strict
+    ),
+
     // A client of the Azure Communication Services Identity REST API.
     .target(
       name: "CommunicationIdentity",
@@ -145,7 +157,8 @@ let package = Package(
     .executableTarget(
       name: "docproof",
       dependencies: [
-        "DocModel", "DocSite", "Checks", "Reporting", "Transcripts", "IdentityEmulator",
+        "DocModel", "DocSite", "Checks", "Reporting", "Transcripts", "Localization",
+        "IdentityEmulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -204,6 +217,11 @@ let package = Package(
     .testTarget(
       name: "TranscriptsTests",
       dependencies: ["Transcripts", "Checks", "DocModel", "DocSite", "TestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "LocalizationTests",
+      dependencies: ["Localization", "Checks", "DocModel", "DocSite", "TestSupport"],
       swiftSettings: strict
     ),
     .testTarget(

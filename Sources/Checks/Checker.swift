@@ -44,7 +44,7 @@ public enum Checker {
     var seen: Set<Diagnostic> = []
     var result: [Diagnostic] = []
     for var diagnostic in found {
-      guard selected(diagnostic.path, site: site, options: options) else { continue }
+      guard selected(diagnostic, site: site, options: options) else { continue }
       if ignores.contains(where: { glob, rules in
         glob.matches(diagnostic.path) && (rules?.contains(diagnostic.rule) ?? true)
       }) {
@@ -58,6 +58,12 @@ public enum Checker {
       if seen.insert(diagnostic).inserted { result.append(diagnostic) }
     }
     return result.sorted(by: Diagnostic.reportOrder)
+  }
+
+  static func selected(_ diagnostic: Diagnostic, site: Site, options: CheckOptions) -> Bool {
+    // An untranslated file is reported at its source, for the locale that lacks it: the
+    // localization stage only reports the selected locales.
+    diagnostic.rule == .l10nUntranslated || selected(diagnostic.path, site: site, options: options)
   }
 
   static func selected(_ path: String, site: Site, options: CheckOptions) -> Bool {

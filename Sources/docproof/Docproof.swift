@@ -16,6 +16,7 @@ struct Docproof: AsyncParsableCommand {
     abstract: "Prove that multi-language documentation quickstarts are true.",
     subcommands: [
       CheckCommand.self,
+      L10nCommand.self,
       DumpCommand.self,
       TranscriptsCommand.self,
       GoldenCommand.self,

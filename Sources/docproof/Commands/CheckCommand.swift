@@ -3,6 +3,7 @@ import Checks
 import DocModel
 import DocSite
 import Foundation
+import Localization
 import Reporting
 import Synchronization
 import Transcripts
@@ -73,6 +74,10 @@ struct CheckCommand: AsyncParsableCommand {
       progress.update("running the docs' Python code")
       transcriptFindings += await ProgramStage().check(site)
     }
+    if site.locales.count > 1 {
+      progress.update("comparing translations")
+      transcriptFindings += await LocalizationAnalysis.run(site, locales: locales).diagnostics
+    }
     let snippets = SnippetStage.check(site)
     transcriptFindings += snippets.diagnostics
     if fix {
@@ -104,7 +109,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     let report = Report(
       root: root, diagnostics: result.diagnostics, filesChecked: result.filesChecked,
-      rules: Rules.all.map { $0.info } + TranscriptRules.all,
+      rules: Rules.all.map { $0.info } + TranscriptRules.all + LocalizationRules.infos,
       workingDirectory: FileManager.default.currentDirectoryPath)
     let useColor =
       output == nil && isatty(STDOUT_FILENO) == 1

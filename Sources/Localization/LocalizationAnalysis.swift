@@ -1,0 +1,79 @@
+import Checks
+import DocModel
+import DocSite
+import Transcripts
+
+/// Everything `docproof l10n` knows about a tree's translations.
+public struct LocalizationReport: Sendable {
+  public var sourceLocale: String
+  /// The localized locales compared, in order.
+  public var locales: [String]
+  /// Whether findings about the source locale's own files (its `ms.contentlocale`) belong
+  /// in the report: when no locale was selected, or the source locale was.
+  public var includesSource: Bool
+  /// Every source file and translation, by locale then path.
+  public var files: [LocalizedFile]
+  /// The findings of every localization rule, at their default severities.
+  public var diagnostics: [Diagnostic]
+
+  /// The files of one locale.
+  public func files(of locale: String) -> [LocalizedFile] {
+    files.filter { $0.pair.locale == locale }
+  }
+}
+
+/// Maps translations to sources, judges staleness, compares structure, and runs the
+/// localization rules over the result.
+public enum LocalizationAnalysis {
+  /// Analyzes the selected localized locales (all when `locales` is empty). Git is asked
+  /// only for translations without an `ms.openlocfilehash`.
+  public static func run(_ site: Site, locales: [String] = []) async -> LocalizationReport {
+    let pairs = TranslationPair.all(in: site, locales: locales)
+    let transcripts = TranscriptFinder.find(in: site).blocks
+    var transcriptLines: [String: Set<Int>] = [:]
+    for block in transcripts { transcriptLines[block.file, default: []].insert(block.line) }
+    let localeNames = Set(site.locales.map { $0.name.lowercased() })
+
+    let needsGit = pairs.contains { pair in
+      guard let path = pair.translationPath, pair.sourcePath != nil, let page = site.files[path]
+      else { return false }
+      return page.frontMatter.string("ms.openlocfilehash").map { !SourceHash.isSHA1($0.lowercased()) }
+        ?? true
+    }
+    let git = needsGit ? await GitHistory.open(at: site.tree.realRoot) : nil
+    let judge = StalenessJudge(site: site, git: git)
+
+    var files: [LocalizedFile] = []
+    files.reserveCapacity(pairs.count)
+    for pair in pairs {
+      var file = LocalizedFile(pair: pair)
+      if let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
+        let translation = site.files[translationPath], let source = site.files[sourcePath],
+        !translation.isBinary, !source.isBinary
+      {
+        file.staleness = await judge.judge(
+          translation: translation, translationPath: translationPath, sourcePath: sourcePath)
+        let sourceStructure = PageStructure(
+          of: source, transcriptLines: transcriptLines[sourcePath] ?? [], localeNames: localeNames)
+        let translationStructure = PageStructure(
+          of: translation, transcriptLines: transcriptLines[translationPath] ?? [],
+          localeNames: localeNames)
+        for aspect in StructureAspect.allCases {
+          file.comparison[aspect] = StructureComparison.align(
+            source: sourceStructure[aspect], translation: translationStructure[aspect])
+        }
+      }
+      if let translationPath = pair.translationPath, let page = site.files[translationPath] {
+        file.contentLocale = ContentLocale(of: page)
+      }
+      files.append(file)
+    }
+    var report = LocalizationReport(
+      sourceLocale: site.sourceLocale.name,
+      locales: site.locales.dropFirst().map(\.name).filter { locales.isEmpty || locales.contains($0) },
+      includesSource: locales.isEmpty || locales.contains(site.sourceLocale.name),
+      files: files, diagnostics: [])
+    report.diagnostics = LocalizationRules.all.flatMap { $0.check(report, site: site) }
+    return report
+  }
+}

@@ -1,0 +1,28 @@
+import Checks
+import DocModel
+import DocSite
+
+/// `l10n-orphan`: a translated file whose source does not exist.
+public enum L10nOrphan: LocalizationRule {
+  public static let info = RuleInfo(
+    id: .l10nOrphan, defaultSeverity: .warning,
+    summary: "A localized file has no source file at the same path in the source locale.",
+    help: "The source was moved or deleted: move or delete the translation too.",
+    triggers: ["en-us/a.md": "# A\n", "sv-se/old.md": "# Gammal\n"],
+    passes: ["en-us/a.md": "# A\n", "sv-se/a.md": "# A\n"])
+
+  public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
+    let orphans = report.files.filter { $0.status == .orphan }
+    guard !orphans.isEmpty else { return [] }
+    let sources = Set(report.files.filter { $0.pair.sourcePath != nil }.map(\.pair.relativePath))
+    return orphans.compactMap { file in
+      guard let path = file.pair.translationPath else { return nil }
+      let expected = site.sourceLocale.path(file.pair.relativePath)
+      var notes: [String] = []
+      if let near = Suggestion.closest(to: file.pair.relativePath, in: sources) {
+        notes.append("did you mean the translation of \(site.sourceLocale.path(near))?")
+      }
+      return finding(path, line: 1, "no source: \(expected) does not exist", notes: notes)
+    }
+  }
+}

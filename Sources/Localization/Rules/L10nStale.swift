@@ -1,0 +1,44 @@
+import Checks
+import DocModel
+import DocSite
+
+/// `l10n-stale`: the source changed after the translation was made.
+public enum L10nStale: LocalizationRule {
+  public static let info = RuleInfo(
+    id: .l10nStale, defaultSeverity: .warning,
+    summary: "A translation was made from an older version of its source.",
+    help: "The evidence is ms.openlocfilehash (the SHA-1 of the source with CRLF line endings); "
+      + "without it, the source's git history after ms.sourcegitcommit or ms.lasthandoff. "
+      + "Update the translation, then its localization metadata.",
+    triggers: [
+      "en-us/a.md": "# A\n",
+      "sv-se/a.md":
+        "---\nms.openlocfilehash: 0000000000000000000000000000000000000000\n---\n# A\n",
+    ],
+    passes: [
+      "en-us/a.md": "# A\n",
+      "sv-se/a.md":
+        "---\nms.openlocfilehash: cbd6fa9143fe1cc72038755c3c216d1fbbcb45dd\n---\n# A\n",
+    ])
+
+  public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
+    report.files.compactMap { file in
+      guard let staleness = file.staleness, staleness.freshness == .stale,
+        let path = file.pair.translationPath
+      else { return nil }
+      var notes = staleness.notes
+      if staleness.evidence == .openLocFileHash, let source = file.pair.sourcePath,
+        let bytes = try? FileReader.read(site.tree.absolute(source))
+      {
+        notes.append(
+          "once the translation is brought up to date, set ms.openlocfilehash: \(SourceHash.openLocFileHash(of: bytes))"
+        )
+      }
+      let drift = file.differences.count
+      if drift > 0 {
+        notes.append("l10n-structure lists the \(drift) structural difference\(drift == 1 ? "" : "s")")
+      }
+      return finding(path, line: staleness.line, staleness.explanation, notes: notes)
+    }
+  }
+}

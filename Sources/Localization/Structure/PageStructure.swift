@@ -1,0 +1,140 @@
+import DocModel
+import DocSite
+
+/// A part of a page's structure that a translation must keep as the source has it.
+public enum StructureAspect: String, CaseIterable, Sendable, Hashable, Codable {
+  case pivotGroups = "zone_pivot_groups"
+  case zones
+  case includes
+  case sections
+  case codeBlocks = "code blocks"
+  case transcripts
+  case links
+  case images
+
+  /// The singular noun for one item of this aspect.
+  public var itemName: String {
+    switch self {
+    case .pivotGroups: "zone_pivot_groups"
+    case .zones: "zone"
+    case .includes: "include"
+    case .sections: "section"
+    case .codeBlocks: "code block"
+    case .transcripts: "transcript"
+    case .links: "link"
+    case .images: "image"
+    }
+  }
+}
+
+/// One element of a structure: what is compared, how it is shown, where it is.
+public struct StructureItem: Sendable, Hashable {
+  /// What must be equal between source and translation.
+  public var key: String
+  /// How the item is shown to a reader.
+  public var label: String
+  public var line: Int
+  /// The text of a code block or transcript, to point at the first differing line.
+  public var body: String?
+}
+
+/// The structure of one file, aspect by aspect, in file order.
+public struct PageStructure: Sendable, Hashable {
+  public var items: [StructureAspect: [StructureItem]]
+
+  public subscript(aspect: StructureAspect) -> [StructureItem] { items[aspect] ?? [] }
+
+  /// The structure of `page`; `transcriptLines` are the opening-fence lines of the blocks
+  /// that are transcripts; `localeNames` are the site's locales, whose path segments in
+  /// link targets are neutralized (`/en-us/azure` and `/sv-se/azure` compare equal).
+  public init(of page: Page, transcriptLines: Set<Int>, localeNames: Set<String>) {
+    var items: [StructureAspect: [StructureItem]] = [:]
+    if let entry = page.frontMatter.entry("zone_pivot_groups") {
+      let value = entry.value.scalarText ?? "(\(entry.value.kindName))"
+      items[.pivotGroups] = [StructureItem(key: value, label: value, line: entry.line)]
+    }
+    items[.zones] = page.zones.map { zone in
+      var attributes: [String] = []
+      if !zone.pivots.isEmpty { attributes.append("pivot=\"\(zone.pivots.joined(separator: ","))\"") }
+      if let target = zone.target { attributes.append("target=\"\(target)\"") }
+      let text = attributes.joined(separator: " ")
+      return StructureItem(key: text, label: "::: zone \(text)", line: zone.line)
+    }
+    items[.includes] = page.includes.map { include in
+      let path = Self.normalizedPath(include.path)
+      return StructureItem(key: path, label: include.path, line: include.line)
+    }
+    items[.sections] = page.headings.map { heading in
+      StructureItem(
+        key: "h\(heading.level) #\(heading.id)",
+        label: "\(String(repeating: "#", count: heading.level)) \(heading.text) {#\(heading.id)}",
+        line: heading.line)
+    }
+    var code: [StructureItem] = []
+    var transcripts: [StructureItem] = []
+    for block in page.codeBlocks {
+      let body = Self.comparableCode(block.text)
+      let lines = block.text.isEmpty ? 0 : body.split(separator: "\n", omittingEmptySubsequences: false).count
+      let fence = block.fenced ? "```\(block.language)" : "indented code"
+      let item = StructureItem(
+        key: block.language + "\n" + body,
+        label: "\(fence) (\(lines) line\(lines == 1 ? "" : "s"))", line: block.line, body: body)
+      if transcriptLines.contains(block.line) { transcripts.append(item) } else { code.append(item) }
+    }
+    items[.codeBlocks] = code
+    items[.transcripts] = transcripts
+    var links: [StructureItem] = []
+    var images: [StructureItem] = []
+    for link in page.links {
+      let key = Self.neutralized(link.target, locales: localeNames)
+      let item = StructureItem(key: key, label: link.target, line: link.line)
+      if link.isImage { images.append(item) } else { links.append(item) }
+    }
+    for image in page.images {
+      guard let source = image.source else { continue }
+      images.append(
+        StructureItem(
+          key: Self.neutralized(source, locales: localeNames), label: source, line: image.line))
+    }
+    images.sort { $0.line < $1.line }
+    items[.links] = links
+    items[.images] = images
+    self.items = items
+  }
+
+  /// An include path as a comparable key: `./a/../b.md` → `b.md`; `~/` paths kept rooted.
+  static func normalizedPath(_ path: String) -> String {
+    let trimmed = path.trimmingSpaces()
+    if trimmed.hasPrefix("~/") {
+      return "~/" + (RelativePath.resolve(String(trimmed.dropFirst(2)), from: "") ?? trimmed)
+    }
+    var base = ""
+    var rest = Substring(trimmed)
+    while rest.hasPrefix("../") {
+      base += "../"
+      rest = rest.dropFirst(3)
+    }
+    return base + (RelativePath.resolve(String(rest), from: "") ?? String(rest))
+  }
+
+  /// A link target with locale path segments replaced (`/en-us/` → `/{locale}/`, any case).
+  static func neutralized(_ target: String, locales: Set<String>) -> String {
+    let parts = target.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.contains(where: { locales.contains($0.lowercased()) }) else { return target }
+    return parts.map { locales.contains($0.lowercased()) ? "{locale}" : String($0) }
+      .joined(separator: "/")
+  }
+
+  /// Code as compared: line endings unified and trailing spaces dropped on every line.
+  static func comparableCode(_ text: String) -> String {
+    var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .split(separator: "\n", omittingEmptySubsequences: false)
+      .map { line -> Substring in
+        var line = line
+        while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
+        return line
+      }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines.joined(separator: "\n")
+  }
+}
