@@ -70,7 +70,7 @@ public struct ContentLocale: Sendable, Hashable {
   /// The value of a page's `ms.contentlocale`, when set.
   public init?(of page: Page) {
     guard let entry = page.frontMatter.entry("ms.contentlocale"),
-      let value = entry.value.scalarText
+      let value = entry.text
     else { return nil }
     self.init(value: value.trimmingSpaces(), line: entry.line)
   }

@@ -27,8 +27,8 @@ public struct FrontMatter: Sendable, Hashable {
     entries.first { $0.key == key }
   }
 
-  /// A scalar value as text (`nil` when missing or not a scalar).
+  /// A scalar value as text, as written (`nil` when missing, null or not a scalar).
   public func string(_ key: String) -> String? {
-    self[key]?.scalarText
+    entry(key)?.text
   }
 }

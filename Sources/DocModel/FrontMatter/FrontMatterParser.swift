@@ -71,7 +71,7 @@ public enum FrontMatterParser {
         return try mapping.map { key, value in
           YAMLEntry(
             key: key.string ?? "", value: try convert(value, budget: &budget),
-            line: lineOffset + (key.mark?.line ?? 1))
+            line: lineOffset + (key.mark?.line ?? 1), scalarSource: value.scalar?.string)
         }
       } catch is TooManyValues {
         diagnostics.append(
@@ -154,7 +154,7 @@ public enum FrontMatterParser {
         try mapping.map { key, value in
           YAMLEntry(
             key: key.string ?? "", value: try convert(value, budget: &budget),
-            line: key.mark?.line ?? 0)
+            line: key.mark?.line ?? 0, scalarSource: value.scalar?.string)
         })
     case .alias:
       return .null

@@ -38,11 +38,21 @@ public struct YAMLEntry: Sendable, Hashable {
   public var key: String
   public var value: YAMLValue
   public var line: Int
+  /// A scalar value's text as written, before YAML typed it: a hash of digits only
+  /// (`ms.openlocfilehash: 0123...`) is an integer to YAML but text to a reader.
+  public var scalarSource: String?
 
-  public init(key: String, value: YAMLValue, line: Int) {
+  public init(key: String, value: YAMLValue, line: Int, scalarSource: String? = nil) {
     self.key = key
     self.value = value
     self.line = line
+    self.scalarSource = scalarSource
+  }
+
+  /// The scalar's text as written when known, else the typed value as text.
+  public var text: String? {
+    guard let typed = value.scalarText else { return nil }
+    return scalarSource ?? typed
   }
 }
 

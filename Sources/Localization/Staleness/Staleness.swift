@@ -49,7 +49,7 @@ public struct StalenessJudge: Sendable {
   {
     let front = translation.frontMatter
     var notes: [String] = []
-    if let entry = front.entry("ms.openlocfilehash"), let value = entry.value.scalarText {
+    if let entry = front.entry("ms.openlocfilehash"), let value = entry.text {
       let recorded = value.trimmingSpaces().lowercased()
       if SourceHash.isSHA1(recorded) {
         return byHash(recorded, line: entry.line, sourcePath: sourcePath)
@@ -64,7 +64,7 @@ public struct StalenessJudge: Sendable {
         notes: notes)
     }
     let sourceFile = site.tree.absolute(sourcePath)
-    if let entry = front.entry("ms.sourcegitcommit"), let value = entry.value.scalarText {
+    if let entry = front.entry("ms.sourcegitcommit"), let value = entry.text {
       let commit = value.trimmingSpaces()
       if await git.hasCommit(commit), let later = await git.commits(changing: sourceFile, since: commit) {
         let short = String(commit.prefix(12))
@@ -88,7 +88,7 @@ public struct StalenessJudge: Sendable {
       }
       notes.append("ms.sourcegitcommit \(commit) (line \(entry.line)) is not in this repository's history")
     }
-    if let entry = front.entry("ms.lasthandoff"), let value = entry.value.scalarText {
+    if let entry = front.entry("ms.lasthandoff"), let value = entry.text {
       guard let handoff = Self.handoffDay(value.trimmingSpaces()) else {
         notes.append("ms.lasthandoff '\(value)' (line \(entry.line)) is not a date (MM/DD/YYYY)")
         return unknown(notes)

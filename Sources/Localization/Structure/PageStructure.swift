@@ -36,6 +36,13 @@ public struct StructureItem: Sendable, Hashable {
   public var line: Int
   /// The text of a code block or transcript, to point at the first differing line.
   public var body: String?
+
+  public init(key: String, label: String, line: Int, body: String? = nil) {
+    self.key = key
+    self.label = label
+    self.line = line
+    self.body = body
+  }
 }
 
 /// The structure of one file, aspect by aspect, in file order.
@@ -50,7 +57,7 @@ public struct PageStructure: Sendable, Hashable {
   public init(of page: Page, transcriptLines: Set<Int>, localeNames: Set<String>) {
     var items: [StructureAspect: [StructureItem]] = [:]
     if let entry = page.frontMatter.entry("zone_pivot_groups") {
-      let value = entry.value.scalarText ?? "(\(entry.value.kindName))"
+      let value = entry.text ?? "(\(entry.value.kindName))"
       items[.pivotGroups] = [StructureItem(key: value, label: value, line: entry.line)]
     }
     items[.zones] = page.zones.map { zone in

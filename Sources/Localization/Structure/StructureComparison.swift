@@ -32,6 +32,11 @@ public struct StructureDifference: Sendable, Hashable {
   public var aspect: StructureAspect
   public var row: AlignedRow
 
+  public init(aspect: StructureAspect, row: AlignedRow) {
+    self.aspect = aspect
+    self.row = row
+  }
+
   /// The line in the translation the difference is at, or near.
   public var translationLine: Int {
     if let line = row.translation?.line { return line }

@@ -21,6 +21,26 @@ import Testing
     #expect(page.headings.first?.line == 16)
   }
 
+  @Test func scalarsKeepTheTextAsWritten() {
+    let text = """
+      ---
+      ms.openlocfilehash: 0123456789012345678901234567890123456789
+      exponent: 12e3
+      quoted: "007"
+      empty:
+      ---
+      # A
+
+      """
+    let front = PageParser.parse(bytes: Array(text.utf8), path: "a.md").frontMatter
+    // YAML types these as numbers; a reader (and a SHA-1 comparison) wants the digits.
+    #expect(front.string("ms.openlocfilehash") == "0123456789012345678901234567890123456789")
+    #expect(front.string("exponent") == "12e3")
+    #expect(front["exponent"] == .double(12000))
+    #expect(front.string("quoted") == "007")
+    #expect(front.string("empty") == nil)
+  }
+
   @Test func yamlErrorsCarryTheLineInTheFile() throws {
     let page = try fixture("front-matter-invalid.md")
     #expect(page.frontMatter.entries.isEmpty)
