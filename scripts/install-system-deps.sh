@@ -7,8 +7,9 @@ set -euo pipefail
 # Python code with the official SDK from PyPI.
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3-venv)
 if [ "${DOCPROOF_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  # Tools only the test suite needs: libxml2's xmllint and the cmark-gfm command line.
-  packages+=(libxml2-utils cmark-gfm)
+  # Tools only the test suite needs: libxml2's xmllint, the cmark-gfm command line, and
+  # headless Chromium to render the l10n HTML dashboard.
+  packages+=(libxml2-utils cmark-gfm chromium)
 fi
 
 missing=()

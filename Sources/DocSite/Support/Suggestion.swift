@@ -16,6 +16,16 @@ public enum Suggestion {
     return distance <= limit && distance < max(target.count, 1) ? candidate : nil
   }
 
+  /// How alike two texts are, from 0 (nothing in common) to 1 (equal): one minus the edit
+  /// distance over the longer length. Only the first `limit` characters are compared.
+  public static func similarity(_ a: String, _ b: String, limit: Int = 400) -> Double {
+    let left = Array(a.unicodeScalars.prefix(limit))
+    let right = Array(b.unicodeScalars.prefix(limit))
+    let longest = max(left.count, right.count)
+    guard longest > 0 else { return 1 }
+    return 1 - Double(editDistance(left, right)) / Double(longest)
+  }
+
   /// Levenshtein distance with two rows.
   static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     if a.isEmpty { return b.count }

@@ -36,7 +36,8 @@ public enum L10nStale: LocalizationRule {
       }
       let drift = file.differences.count
       if drift > 0 {
-        notes.append("l10n-structure lists the \(drift) structural difference\(drift == 1 ? "" : "s")")
+        notes.append(
+          "l10n-structure lists \(drift) structural difference\(drift == 1 ? "" : "s") from the source")
       }
       return finding(path, line: staleness.line, staleness.explanation, notes: notes)
     }

@@ -26,7 +26,7 @@ public enum L10nStructure: LocalizationRule {
     report.files.compactMap { file in
       let differences = file.differences
       guard let path = file.pair.translationPath, let source = file.pair.sourcePath,
-        let first = differences.first
+        let line = differences.map(\.translationLine).min()
       else { return nil }
       var counts: [String] = []
       for aspect in StructureAspect.allCases {
@@ -40,7 +40,7 @@ public enum L10nStructure: LocalizationRule {
         $0.note(sourceLocale: report.sourceLocale, locale: file.pair.locale)
       }
       return finding(
-        path, line: first.translationLine,
+        path, line: line,
         "structure differs from \(source): \(counts.joined(separator: ", "))", notes: notes)
     }
   }

@@ -1,3 +1,5 @@
+import DocSite
+
 /// One row of a source and a translation structure laid side by side.
 public struct AlignedRow: Sendable, Hashable {
   public enum Kind: String, Sendable, Hashable {
@@ -124,31 +126,50 @@ public enum StructureComparison {
     var lastTranslationLine: Int?
 
     func flush() {
-      let paired = min(pendingRemoved.count, pendingInserted.count)
-      for index in 0..<paired {
-        rows.append(
-          AlignedRow(
-            kind: .changed, source: source[pendingRemoved[index]],
-            translation: translation[pendingInserted[index]]))
+      let removedItems = pendingRemoved.map { source[$0] }
+      let insertedItems = pendingInserted.map { translation[$0] }
+      var i = 0
+      var j = 0
+      func changed(_ a: Int, _ b: Int) {
+        rows.append(AlignedRow(kind: .changed, source: removedItems[a], translation: insertedItems[b]))
+        lastSourceLine = removedItems[a].line
+        lastTranslationLine = insertedItems[b].line
       }
-      if paired > 0 {
-        lastSourceLine = source[pendingRemoved[paired - 1]].line
-        lastTranslationLine = translation[pendingInserted[paired - 1]].line
+      // The items between two pairs: as many removed as inserted are the same items,
+      // changed; otherwise each is missing or extra, in file order.
+      func gap(upTo a: Int, _ b: Int) {
+        if a - i == b - j {
+          while i < a {
+            changed(i, j)
+            i += 1
+            j += 1
+          }
+          return
+        }
+        while i < a {
+          rows.append(
+            AlignedRow(
+              kind: .missing, source: removedItems[i], translation: nil,
+              near: lastTranslationLine.map(AlignedRow.Near.after)))
+          lastSourceLine = removedItems[i].line
+          i += 1
+        }
+        while j < b {
+          rows.append(
+            AlignedRow(
+              kind: .extra, source: nil, translation: insertedItems[j],
+              near: lastSourceLine.map(AlignedRow.Near.after)))
+          lastTranslationLine = insertedItems[j].line
+          j += 1
+        }
       }
-      for index in pendingRemoved.dropFirst(paired) {
-        rows.append(
-          AlignedRow(
-            kind: .missing, source: source[index], translation: nil,
-            near: lastTranslationLine.map(AlignedRow.Near.after)))
+      for (a, b) in pairs(removedItems, insertedItems) {
+        gap(upTo: a, b)
+        changed(a, b)
+        i = a + 1
+        j = b + 1
       }
-      for index in pendingInserted.dropFirst(paired) {
-        rows.append(
-          AlignedRow(
-            kind: .extra, source: nil, translation: translation[index],
-            near: lastSourceLine.map(AlignedRow.Near.after)))
-      }
-      if let last = pendingRemoved.last { lastSourceLine = source[last].line }
-      if let last = pendingInserted.last { lastTranslationLine = translation[last].line }
+      gap(upTo: removedItems.count, insertedItems.count)
       pendingRemoved.removeAll()
       pendingInserted.removeAll()
     }
@@ -190,5 +211,53 @@ public enum StructureComparison {
       }
     }
     return rows
+  }
+
+  /// The least similarity for a removed and an inserted item to count as one item changed.
+  static let pairingThreshold = 0.5
+
+  /// Which removed and inserted items of one run are the same item changed: the
+  /// order-preserving pairing with the greatest total similarity (pairs below the
+  /// threshold are not made). Large runs fall back to pairing by position.
+  static func pairs(_ removed: [StructureItem], _ inserted: [StructureItem]) -> [(Int, Int)] {
+    let n = removed.count
+    let m = inserted.count
+    guard n > 0, m > 0 else { return [] }
+    guard n * m <= 10_000 else { return (0..<min(n, m)).map { ($0, $0) } }
+    func text(_ item: StructureItem) -> String { item.body.map { item.label + "\n" + $0 } ?? item.label }
+    var similarity = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
+    for a in 0..<n {
+      for b in 0..<m {
+        similarity[a][b] = Suggestion.similarity(text(removed[a]), text(inserted[b]))
+      }
+    }
+    // best[a][b]: the greatest total over removed[a...] and inserted[b...].
+    var best = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
+    for a in stride(from: n - 1, through: 0, by: -1) {
+      for b in stride(from: m - 1, through: 0, by: -1) {
+        var value = max(best[a + 1][b], best[a][b + 1])
+        if similarity[a][b] >= pairingThreshold {
+          value = max(value, similarity[a][b] + best[a + 1][b + 1])
+        }
+        best[a][b] = value
+      }
+    }
+    var result: [(Int, Int)] = []
+    var a = 0
+    var b = 0
+    while a < n, b < m {
+      if similarity[a][b] >= pairingThreshold,
+        best[a][b] == similarity[a][b] + best[a + 1][b + 1]
+      {
+        result.append((a, b))
+        a += 1
+        b += 1
+      } else if best[a][b] == best[a + 1][b] {
+        a += 1
+      } else {
+        b += 1
+      }
+    }
+    return result
   }
 }

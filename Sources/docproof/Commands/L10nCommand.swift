@@ -67,8 +67,9 @@ struct L10nCommand: AsyncParsableCommand {
       }
       let errors = diagnostics.filter { $0.severity == .error }.count
       let warnings = diagnostics.filter { $0.severity == .warning }.count
-      FileHandle.standardError.write(
-        Data("docproof: wrote \(output): \(errors) errors, \(warnings) warnings\n".utf8))
+      let counts =
+        "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+      FileHandle.standardError.write(Data("docproof: wrote \(output): \(counts)\n".utf8))
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
     }

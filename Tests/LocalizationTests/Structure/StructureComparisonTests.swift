@@ -69,3 +69,34 @@ import Testing
         == "code block: de-de line 6 has '```py (2 lines)' where en-us line 5 has '```py (2 lines)'; first difference on line 2 of the block: 'skriv(x)' instead of 'print(x)'")
   }
 }
+
+/// Pairing removed and inserted items by what they are, not by where they fall.
+@Suite struct StructurePairingTests {
+  @Test func aRemovedItemPairsWithItsLikelyRenamedSelf() {
+    func item(_ key: String, _ line: Int) -> StructureItem {
+      StructureItem(key: key, label: key, line: line)
+    }
+    // The translation lost the first include and renamed the rest.
+    let rows = StructureComparison.align(
+      source: [
+        item("includes/tokens/cli.md", 1), item("includes/tokens/net.md", 2),
+        item("includes/tokens/python.md", 3),
+      ],
+      translation: [item("includes/user-net.md", 10), item("includes/user-python.md", 11)])
+    #expect(rows.map(\.kind) == [.missing, .changed, .changed])
+    #expect(rows[1].source?.key == "includes/tokens/net.md")
+    #expect(rows[1].translation?.key == "includes/user-net.md")
+    #expect(rows[0].near == .before(10))
+  }
+
+  @Test func unlikeItemsAreNotPairedUnlessTheyAreOneForOne() {
+    func item(_ key: String) -> StructureItem { StructureItem(key: key, label: key, line: 1) }
+    let uneven = StructureComparison.align(
+      source: [item("../concepts/authentication.md")],
+      translation: [item("https://example.com/x?y=z"), item("https://example.org/")])
+    #expect(uneven.map(\.kind) == [.missing, .extra, .extra])
+    let oneForOne = StructureComparison.align(
+      source: [item("## Run it {#run-it}")], translation: [item("## Kör den {#kör-den}")])
+    #expect(oneForOne.map(\.kind) == [.changed])
+  }
+}
