@@ -37,7 +37,9 @@ public enum LocalizationAnalysis {
     let needsGit = pairs.contains { pair in
       guard let path = pair.translationPath, pair.sourcePath != nil, let page = site.files[path]
       else { return false }
-      return page.frontMatter.string("ms.openlocfilehash").map { !SourceHash.isSHA1($0.lowercased()) }
+      return page.frontMatter.string("ms.openlocfilehash").map {
+        !SourceHash.isSHA1($0.lowercased())
+      }
         ?? true
     }
     let git = needsGit ? await GitHistory.open(at: site.tree.realRoot) : nil
@@ -70,7 +72,9 @@ public enum LocalizationAnalysis {
     }
     var report = LocalizationReport(
       sourceLocale: site.sourceLocale.name,
-      locales: site.locales.dropFirst().map(\.name).filter { locales.isEmpty || locales.contains($0) },
+      locales: site.locales.dropFirst().map(\.name).filter {
+        locales.isEmpty || locales.contains($0)
+      },
       includesSource: locales.isEmpty || locales.contains(site.sourceLocale.name),
       files: files, diagnostics: [])
     report.diagnostics = LocalizationRules.all.flatMap { $0.check(report, site: site) }

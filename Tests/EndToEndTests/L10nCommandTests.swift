@@ -29,7 +29,8 @@ import Testing
     #expect(result.status == 0, "the de-de error is not reported")
     #expect(result.stdout.hasPrefix("sv-se: 4 translated of 5 source files:"))
     #expect(!result.stdout.contains("de-de"))
-    #expect(result.stdout.hasSuffix("docproof: 4 translated files in 1 locale: 0 errors, 4 warnings\n"))
+    #expect(
+      result.stdout.hasSuffix("docproof: 4 translated files in 1 locale: 0 errors, 4 warnings\n"))
   }
 
   @Test func anUnknownLocaleIsAUsageError() async throws {
@@ -56,10 +57,12 @@ import Testing
 
   @Test func severitiesComeFromTheConfiguration() async throws {
     let tree = try TemporaryTree([
-      "docproof.yml": "frontMatter:\n  required: []\nrules:\n  l10n-stale: error\n  l10n-untranslated: off\n",
+      "docproof.yml":
+        "frontMatter:\n  required: []\nrules:\n  l10n-stale: error\n  l10n-untranslated: off\n",
       "en-us/a.md": "# A\n\nNew text.\n",
       "en-us/b.md": "# B\n",
-      "sv-se/a.md": "---\nms.openlocfilehash: 0000000000000000000000000000000000000000\n---\n# A\n\nGammal text.\n",
+      "sv-se/a.md":
+        "---\nms.openlocfilehash: 0000000000000000000000000000000000000000\n---\n# A\n\nGammal text.\n",
     ])
     defer { tree.remove() }
     let l10n = try await BinaryRunner.docproof(["l10n", tree.path, "--format", "json"])
@@ -73,7 +76,9 @@ import Testing
 
     let check = try await BinaryRunner.docproof(["check", tree.path, "--no-run"])
     #expect(check.status == 1)
-    #expect(check.stdout.contains("sv-se/a.md:2:1: error: ms.openlocfilehash 000000000000 is not the SHA-1 of en-us/a.md"))
+    #expect(
+      check.stdout.contains(
+        "sv-se/a.md:2:1: error: ms.openlocfilehash 000000000000 is not the SHA-1 of en-us/a.md"))
     #expect(!check.stdout.contains("l10n-untranslated"))
   }
 

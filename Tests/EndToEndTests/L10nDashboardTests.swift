@@ -43,7 +43,8 @@ struct L10nDashboardTests {
     let html = try String(contentsOf: output, encoding: .utf8)
     // The drill-down of sv-se/includes/python.md, opened by the page's script from the URL.
     let anchor = try #require(
-      html.firstMatch(of: /<details id="(f\d+)" class="file" data-path="sv-se\/includes\/python.md"/)
+      html.firstMatch(
+        of: /<details id="(f\d+)" class="file" data-path="sv-se\/includes\/python.md"/)
     ).1
     let dom = try await renderedDOM(
       output.absoluteString + "#" + anchor, profile: folder.appendingPathComponent("profile"))
@@ -63,18 +64,29 @@ struct L10nDashboardTests {
     #expect(cell("includes/python.md", "sv-se") == "drifted")
     #expect(cell("old.md", "sv-se") == "orphan")
     #expect(cell("old.md", "de-de") == nil, "no de-de file and no en-us source: an empty cell")
-    #expect(dom.contains("class=\"status status-stale\" data-locale=\"sv-se\" data-status=\"stale\"><a href=\"#f"))
+    #expect(
+      dom.contains(
+        "class=\"status status-stale\" data-locale=\"sv-se\" data-status=\"stale\"><a href=\"#f"))
 
     // Summary counts per locale.
-    #expect(dom.contains("<tr data-locale=\"sv-se\"><th scope=\"row\">sv-se</th><td class=\"count\" data-status=\"current\">1</td><td class=\"count\" data-status=\"stale\">1</td><td class=\"count\" data-status=\"drifted\">1</td><td class=\"count\" data-status=\"unverified\">0</td><td class=\"count\" data-status=\"untranslated\">2</td><td class=\"count\" data-status=\"orphan\">1</td>"))
+    #expect(
+      dom.contains(
+        "<tr data-locale=\"sv-se\"><th scope=\"row\">sv-se</th><td class=\"count\" data-status=\"current\">1</td><td class=\"count\" data-status=\"stale\">1</td><td class=\"count\" data-status=\"drifted\">1</td><td class=\"count\" data-status=\"unverified\">0</td><td class=\"count\" data-status=\"untranslated\">2</td><td class=\"count\" data-status=\"orphan\">1</td>"
+      ))
 
     // Only the targeted drill-down is open, and it shows both structures side by side.
     let open = dom.matches(of: /<details id="f\d+"[^>]*open=""/)
     #expect(open.count == 1)
-    #expect(dom.contains("<details id=\"\(anchor)\" class=\"file\" data-path=\"sv-se/includes/python.md\" data-status=\"drifted\" open=\"\">"))
+    #expect(
+      dom.contains(
+        "<details id=\"\(anchor)\" class=\"file\" data-path=\"sv-se/includes/python.md\" data-status=\"drifted\" open=\"\">"
+      ))
     #expect(dom.contains("<th>en-us/includes/python.md</th><th>sv-se/includes/python.md</th>"))
     #expect(dom.contains("<tr class=\"row-changed\" data-aspect=\"code blocks\">"))
-    #expect(dom.contains("first difference on line 1 of the block: 'pip install meddelanden' instead of 'pip install messaging'"))
+    #expect(
+      dom.contains(
+        "first difference on line 1 of the block: 'pip install meddelanden' instead of 'pip install messaging'"
+      ))
   }
 
   /// Self-contained: nothing is fetched, and the statuses really are told apart by color.
@@ -88,7 +100,8 @@ struct L10nDashboardTests {
     #expect(html.contains("default-src 'none'"))
 
     // A probe, allowed by a test-only policy, reads what the browser computed.
-    let policy = try #require(html.firstMatch(of: /<meta http-equiv="Content-Security-Policy"[^>]*>/))
+    let policy = try #require(
+      html.firstMatch(of: /<meta http-equiv="Content-Security-Policy"[^>]*>/))
     let probe = """
       <pre id="probe"></pre><script>
       var colors = {};
@@ -100,7 +113,8 @@ struct L10nDashboardTests {
       """
     let probed = html.replacingCharacters(
       in: policy.range,
-      with: "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+      with:
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
     ).replacingOccurrences(of: "</body>", with: probe + "</body>")
     let probedFile = folder.appendingPathComponent("probed.html")
     try Data(probed.utf8).write(to: probedFile)
@@ -127,8 +141,12 @@ struct L10nDashboardTests {
     let result = try await BinaryRunner.docproof(["l10n", tree.path, "--format", "html"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("<th scope=\"row\">a&lt;b&gt;&amp;c.md</th>"))
-    #expect(result.stdout.contains("&#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; instead of &#39;&lt;p&gt;hi&lt;/p&gt;&#39;"))
+    #expect(
+      result.stdout.contains(
+        "&#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; instead of &#39;&lt;p&gt;hi&lt;/p&gt;&#39;"
+      ))
     #expect(!result.stdout.contains("a<b>"))
-    #expect(result.stdout.components(separatedBy: "<script").count == 2, "only the page's own script")
+    #expect(
+      result.stdout.components(separatedBy: "<script").count == 2, "only the page's own script")
   }
 }

@@ -12,7 +12,8 @@ import Testing
       "en-us/a.md": Self.source,
       "en-us/b.md": "# B\n\n## Run\n",
       "en-us/includes/i.md": "Shared.\n",
-      "sv-se/a.md": "---\nms.openlocfilehash: \(Self.hash)\n---\n# <a name=\"install\"></a>Installera\n\nKör [setup](b.md#run).\n",
+      "sv-se/a.md":
+        "---\nms.openlocfilehash: \(Self.hash)\n---\n# <a name=\"install\"></a>Installera\n\nKör [setup](b.md#run).\n",
       "sv-se/gone.md": "# Borta\n",
       "de-de/b.md": "# B\n\n## <a name=\"run\"></a>Ausführen\n",
     ])
@@ -78,7 +79,8 @@ import Testing
   @Test func keptEnglishIdsMatchAndLostOnesAreNamed() async throws {
     let report = try await analyze([
       "en-us/a.md": "# Install\n\n## Run it\n\n## Clean up\n",
-      "sv-se/a.md": "# <a name=\"install\"></a>Installera\n\n## Kör den\n\n## <a name=\"clean-up\"></a>Städa\n",
+      "sv-se/a.md":
+        "# <a name=\"install\"></a>Installera\n\n## Kör den\n\n## <a name=\"clean-up\"></a>Städa\n",
     ])
     let structure = try #require(report.diagnostics.first { $0.rule == .l10nStructure })
     #expect(structure.path == "sv-se/a.md")
@@ -92,52 +94,55 @@ import Testing
 
   @Test func everyAspectIsCompared() async throws {
     let report = try await analyze([
-      "en-us/zone-pivot-groups.yml": "groups:\n- id: langs\n  title: L\n  pivots:\n  - id: py\n    title: Py\n  - id: js\n    title: JS\n",
+      "en-us/zone-pivot-groups.yml":
+        "groups:\n- id: langs\n  title: L\n  pivots:\n  - id: py\n    title: Py\n  - id: js\n    title: JS\n",
       "en-us/a.md": """
-        ---
-        zone_pivot_groups: langs
-        ---
-        # A
+      ---
+      zone_pivot_groups: langs
+      ---
+      # A
 
-        ::: zone pivot="py"
-        [!INCLUDE [py](includes/py.md)]
-        ::: zone-end
+      ::: zone pivot="py"
+      [!INCLUDE [py](includes/py.md)]
+      ::: zone-end
 
-        ::: zone pivot="js"
-        [!INCLUDE [js](includes/js.md)]
-        ::: zone-end
+      ::: zone pivot="js"
+      [!INCLUDE [js](includes/js.md)]
+      ::: zone-end
 
-        [doc](https://learn.microsoft.com/en-us/azure/x) ![shot](media/a.png)
+      [doc](https://learn.microsoft.com/en-us/azure/x) ![shot](media/a.png)
 
-        ```bash
-        run --now
-        ```
+      ```bash
+      run --now
+      ```
 
-        """,
+      """,
       "en-us/includes/py.md": "Py.\n",
       "en-us/includes/js.md": "Js.\n",
       "sv-se/a.md": """
-        ---
-        zone_pivot_groups: langs-old
-        ---
-        # A
+      ---
+      zone_pivot_groups: langs-old
+      ---
+      # A
 
-        ::: zone pivot="py"
-        [!INCLUDE [py](includes/python.md)]
-        ::: zone-end
+      ::: zone pivot="py"
+      [!INCLUDE [py](includes/python.md)]
+      ::: zone-end
 
-        [dok](https://learn.microsoft.com/sv-se/azure/y) ![bild](media/sv-a.png)
+      [dok](https://learn.microsoft.com/sv-se/azure/y) ![bild](media/sv-a.png)
 
-        ```bash
-        kör --nu
-        ```
+      ```bash
+      kör --nu
+      ```
 
-        """,
+      """,
     ])
-    let structure = try #require(report.diagnostics.first { $0.rule == .l10nStructure && $0.path == "sv-se/a.md" })
+    let structure = try #require(
+      report.diagnostics.first { $0.rule == .l10nStructure && $0.path == "sv-se/a.md" })
     #expect(
       structure.message
-        == "structure differs from en-us/a.md: zone_pivot_groups, 1 zone, 2 includes, 1 code block, 1 link, 1 image")
+        == "structure differs from en-us/a.md: zone_pivot_groups, 1 zone, 2 includes, 1 code block, 1 link, 1 image"
+    )
     #expect(
       structure.notes == [
         "zone_pivot_groups: sv-se line 2 has 'langs-old' where en-us line 2 has 'langs'",
@@ -155,7 +160,8 @@ import Testing
     let report = try await analyze([
       "docproof.yml": "scenarios:\n  demo:\n    command: [\"true\"]\n",
       "en-us/a.md": "# A\n\n<!-- docproof: transcript demo -->\n" + transcript,
-      "sv-se/a.md": "# A\n\n<!-- docproof: transcript demo -->\n```console\nSkapade identitet 1\n```\n",
+      "sv-se/a.md":
+        "# A\n\n<!-- docproof: transcript demo -->\n```console\nSkapade identitet 1\n```\n",
     ])
     let structure = try #require(report.diagnostics.first { $0.rule == .l10nStructure })
     #expect(structure.message == "structure differs from en-us/a.md: 1 transcript")

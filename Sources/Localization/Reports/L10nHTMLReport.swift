@@ -75,7 +75,8 @@ public struct L10nHTMLReport: Sendable {
   }
 
   private func summary() -> String {
-    var html = "<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>Locale</th>"
+    var html =
+      "<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>Locale</th>"
     for status in TranslationStatus.allCases {
       html += "<th class=\"status status-\(status.rawValue)\">\(status.rawValue)</th>"
     }
@@ -89,8 +90,10 @@ public struct L10nHTMLReport: Sendable {
         let count = files.filter { $0.status == status }.count
         html += "<td class=\"count\" data-status=\"\(status.rawValue)\">\(count)</td>"
       }
-      html += "<td class=\"count\" data-severity=\"error\">\(own.filter { $0.severity == .error }.count)</td>"
-      html += "<td class=\"count\" data-severity=\"warning\">\(own.filter { $0.severity == .warning }.count)</td></tr>\n"
+      html +=
+        "<td class=\"count\" data-severity=\"error\">\(own.filter { $0.severity == .error }.count)</td>"
+      html +=
+        "<td class=\"count\" data-severity=\"warning\">\(own.filter { $0.severity == .warning }.count)</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n"
   }
@@ -117,9 +120,11 @@ public struct L10nHTMLReport: Sendable {
         let status = file.status.rawValue
         let label = escape(status)
         if let anchor = index[locale + "\u{0}" + path] {
-          html += "<td class=\"status status-\(status)\" data-locale=\"\(escape(locale))\" data-status=\"\(status)\"><a href=\"#\(anchor)\">\(label)</a></td>"
+          html +=
+            "<td class=\"status status-\(status)\" data-locale=\"\(escape(locale))\" data-status=\"\(status)\"><a href=\"#\(anchor)\">\(label)</a></td>"
         } else {
-          html += "<td class=\"status status-\(status)\" data-locale=\"\(escape(locale))\" data-status=\"\(status)\">\(label)</td>"
+          html +=
+            "<td class=\"status status-\(status)\" data-locale=\"\(escape(locale))\" data-status=\"\(status)\">\(label)</td>"
         }
       }
       html += "</tr>\n"
@@ -147,8 +152,10 @@ public struct L10nHTMLReport: Sendable {
         let anchor = index[file.pair.locale + "\u{0}" + file.pair.relativePath]
       else { continue }
       let status = file.status.rawValue
-      html += "<details id=\"\(anchor)\" class=\"file\" data-path=\"\(escape(translation))\" data-status=\"\(status)\">\n"
-      html += "<summary><span class=\"status status-\(status)\">\(status)</span>\(escape(translation))</summary>\n"
+      html +=
+        "<details id=\"\(anchor)\" class=\"file\" data-path=\"\(escape(translation))\" data-status=\"\(status)\">\n"
+      html +=
+        "<summary><span class=\"status status-\(status)\">\(status)</span>\(escape(translation))</summary>\n"
       let evidence = L10nTextReport.evidence(
         file, locale: file.pair.locale, sourceLocale: report.sourceLocale)
       html += "<p class=\"evidence\">\(escape(evidence))</p>\n"
@@ -156,8 +163,10 @@ public struct L10nHTMLReport: Sendable {
       if !findings.isEmpty {
         html += "<ul class=\"findings\">\n"
         for finding in findings {
-          html += "<li class=\"sev-\(finding.severity.rawValue)\" data-rule=\"\(escape(finding.rule.rawValue))\">"
-          html += "<strong>\(escape(finding.rule.rawValue))</strong> line \(finding.line): \(escape(finding.message))"
+          html +=
+            "<li class=\"sev-\(finding.severity.rawValue)\" data-rule=\"\(escape(finding.rule.rawValue))\">"
+          html +=
+            "<strong>\(escape(finding.rule.rawValue))</strong> line \(finding.line): \(escape(finding.message))"
           if !finding.notes.isEmpty {
             html += "<ul class=\"notes\">"
             for note in finding.notes { html += "<li>\(escape(note))</li>" }
@@ -183,8 +192,11 @@ public struct L10nHTMLReport: Sendable {
       guard !rows.isEmpty else { continue }
       for (offset, row) in rows.enumerated() {
         html += "<tr class=\"row-\(row.kind.rawValue)\" data-aspect=\"\(escape(aspect.rawValue))\">"
-        html += offset == 0 ? "<th class=\"aspect\" rowspan=\"\(rows.count)\">\(escape(aspect.rawValue))</th>" : ""
-        html += "<td class=\"src\">\(cell(row.source))</td><td class=\"tr\">\(cell(row.translation))</td></tr>\n"
+        html +=
+          offset == 0
+          ? "<th class=\"aspect\" rowspan=\"\(rows.count)\">\(escape(aspect.rawValue))</th>" : ""
+        html +=
+          "<td class=\"src\">\(cell(row.source))</td><td class=\"tr\">\(cell(row.translation))</td></tr>\n"
       }
     }
     return html + "</tbody>\n</table>\n"

@@ -28,7 +28,8 @@ public struct L10nTextReport: Sendable {
       out += "  " + "FILE".padding(width) + "  " + "STATUS".padding(12) + "  DIFFS  EVIDENCE\n"
       for file in files {
         let differences = file.differences.count
-        out += "  " + file.pair.relativePath.padding(width) + "  "
+        out +=
+          "  " + file.pair.relativePath.padding(width) + "  "
           + file.status.rawValue.padding(12) + "  "
           + (differences == 0 ? "-" : String(differences)).padding(5) + "  "
           + Self.evidence(file, locale: locale, sourceLocale: report.sourceLocale) + "\n"
@@ -48,7 +49,8 @@ public struct L10nTextReport: Sendable {
     }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.filter { $0.severity == .warning }.count
-    out += "docproof: \(report.files.filter { $0.pair.translationPath != nil }.count) translated files in \(report.locales.count) locale\(report.locales.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+    out +=
+      "docproof: \(report.files.filter { $0.pair.translationPath != nil }.count) translated files in \(report.locales.count) locale\(report.locales.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
     return out
   }
 

@@ -35,6 +35,8 @@ public enum L10nLocaleMismatch: LocalizationRule {
     finding(
       path, line: content.line,
       "ms.contentlocale is '\(content.value)' but the file is in the \(folder) folder",
-      notes: ["set ms.contentlocale: \(folder), or move the file to the \(content.value.lowercased()) folder"])
+      notes: [
+        "set ms.contentlocale: \(folder), or move the file to the \(content.value.lowercased()) folder"
+      ])
   }
 }

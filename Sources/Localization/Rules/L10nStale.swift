@@ -37,7 +37,8 @@ public enum L10nStale: LocalizationRule {
       let drift = file.differences.count
       if drift > 0 {
         notes.append(
-          "l10n-structure lists \(drift) structural difference\(drift == 1 ? "" : "s") from the source")
+          "l10n-structure lists \(drift) structural difference\(drift == 1 ? "" : "s") from the source"
+        )
       }
       return finding(path, line: staleness.line, staleness.explanation, notes: notes)
     }

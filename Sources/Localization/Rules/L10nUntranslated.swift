@@ -15,11 +15,13 @@ public enum L10nUntranslated: LocalizationRule {
   public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
     report.files.compactMap { file in
       guard file.status == .untranslated, let source = file.pair.sourcePath else { return nil }
-      let expected = site.locales.first { $0.name == file.pair.locale }?.path(file.pair.relativePath)
+      let expected = site.locales.first { $0.name == file.pair.locale }?.path(
+        file.pair.relativePath)
       let kind = file.pair.isInclude ? "include" : "page"
       return finding(
         source, line: 1,
-        "\(kind) not translated into \(file.pair.locale): \(expected ?? file.pair.relativePath) does not exist")
+        "\(kind) not translated into \(file.pair.locale): \(expected ?? file.pair.relativePath) does not exist"
+      )
     }
   }
 }

@@ -57,7 +57,9 @@ public struct StalenessJudge: Sendable {
       notes.append("ms.openlocfilehash '\(value)' (line \(entry.line)) is not a SHA-1: not used")
     }
     guard let git else {
-      notes.append("the tree is not in a git repository: ms.sourcegitcommit and ms.lasthandoff cannot be checked")
+      notes.append(
+        "the tree is not in a git repository: ms.sourcegitcommit and ms.lasthandoff cannot be checked"
+      )
       return Staleness(
         freshness: .unknown, evidence: .none,
         explanation: "no ms.openlocfilehash and no git history to compare with", line: 1,
@@ -66,7 +68,9 @@ public struct StalenessJudge: Sendable {
     let sourceFile = site.tree.absolute(sourcePath)
     if let entry = front.entry("ms.sourcegitcommit"), let value = entry.text {
       let commit = value.trimmingSpaces()
-      if await git.hasCommit(commit), let later = await git.commits(changing: sourceFile, since: commit) {
+      if await git.hasCommit(commit),
+        let later = await git.commits(changing: sourceFile, since: commit)
+      {
         let short = String(commit.prefix(12))
         if let newest = later.first {
           return Staleness(
@@ -78,7 +82,8 @@ public struct StalenessJudge: Sendable {
         if await git.hasUncommittedChanges(sourceFile) {
           return Staleness(
             freshness: .stale, evidence: .sourceGitCommit,
-            explanation: "\(sourcePath) has uncommitted changes made after ms.sourcegitcommit \(short)",
+            explanation:
+              "\(sourcePath) has uncommitted changes made after ms.sourcegitcommit \(short)",
             line: entry.line, notes: notes)
         }
         return Staleness(
@@ -86,7 +91,8 @@ public struct StalenessJudge: Sendable {
           explanation: "\(sourcePath) is unchanged since ms.sourcegitcommit \(short)",
           line: entry.line, notes: notes)
       }
-      notes.append("ms.sourcegitcommit \(commit) (line \(entry.line)) is not in this repository's history")
+      notes.append(
+        "ms.sourcegitcommit \(commit) (line \(entry.line)) is not in this repository's history")
     }
     if let entry = front.entry("ms.lasthandoff"), let value = entry.text {
       guard let handoff = Self.handoffDay(value.trimmingSpaces()) else {
@@ -124,7 +130,8 @@ public struct StalenessJudge: Sendable {
   private func unknown(_ notes: [String]) -> Staleness {
     Staleness(
       freshness: .unknown, evidence: .none,
-      explanation: "no ms.openlocfilehash, and no ms.sourcegitcommit or ms.lasthandoff that git can check",
+      explanation:
+        "no ms.openlocfilehash, and no ms.sourcegitcommit or ms.lasthandoff that git can check",
       line: 1, notes: notes)
   }
 
@@ -160,7 +167,8 @@ public struct StalenessJudge: Sendable {
     }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
-    let components = DateComponents(year: year, month: month, day: day, hour: 23, minute: 59, second: 59)
+    let components = DateComponents(
+      year: year, month: month, day: day, hour: 23, minute: 59, second: 59)
     guard let date = calendar.date(from: components),
       calendar.component(.day, from: date) == day
     else { return nil }

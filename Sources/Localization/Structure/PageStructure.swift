@@ -62,7 +62,9 @@ public struct PageStructure: Sendable, Hashable {
     }
     items[.zones] = page.zones.map { zone in
       var attributes: [String] = []
-      if !zone.pivots.isEmpty { attributes.append("pivot=\"\(zone.pivots.joined(separator: ","))\"") }
+      if !zone.pivots.isEmpty {
+        attributes.append("pivot=\"\(zone.pivots.joined(separator: ","))\"")
+      }
       if let target = zone.target { attributes.append("target=\"\(target)\"") }
       let text = attributes.joined(separator: " ")
       return StructureItem(key: text, label: "::: zone \(text)", line: zone.line)
@@ -81,12 +83,17 @@ public struct PageStructure: Sendable, Hashable {
     var transcripts: [StructureItem] = []
     for block in page.codeBlocks {
       let body = Self.comparableCode(block.text)
-      let lines = block.text.isEmpty ? 0 : body.split(separator: "\n", omittingEmptySubsequences: false).count
+      let lines =
+        block.text.isEmpty ? 0 : body.split(separator: "\n", omittingEmptySubsequences: false).count
       let fence = block.fenced ? "```\(block.language)" : "indented code"
       let item = StructureItem(
         key: block.language + "\n" + body,
         label: "\(fence) (\(lines) line\(lines == 1 ? "" : "s"))", line: block.line, body: body)
-      if transcriptLines.contains(block.line) { transcripts.append(item) } else { code.append(item) }
+      if transcriptLines.contains(block.line) {
+        transcripts.append(item)
+      } else {
+        code.append(item)
+      }
     }
     items[.codeBlocks] = code
     items[.transcripts] = transcripts

@@ -100,7 +100,8 @@ public struct StructureDifference: Sendable, Hashable {
         guard let text else { return "(no line)" }
         return "'" + (text.count > 80 ? String(text.prefix(77)) + "..." : text) + "'"
       }
-      return "first difference on line \(index + 1) of the block: \(show(right)) instead of \(show(left))"
+      return
+        "first difference on line \(index + 1) of the block: \(show(right)) instead of \(show(left))"
     }
     return "the info strings differ"
   }
@@ -131,7 +132,8 @@ public enum StructureComparison {
       var i = 0
       var j = 0
       func changed(_ a: Int, _ b: Int) {
-        rows.append(AlignedRow(kind: .changed, source: removedItems[a], translation: insertedItems[b]))
+        rows.append(
+          AlignedRow(kind: .changed, source: removedItems[a], translation: insertedItems[b]))
         lastSourceLine = removedItems[a].line
         lastTranslationLine = insertedItems[b].line
       }
@@ -224,7 +226,9 @@ public enum StructureComparison {
     let m = inserted.count
     guard n > 0, m > 0 else { return [] }
     guard n * m <= 10_000 else { return (0..<min(n, m)).map { ($0, $0) } }
-    func text(_ item: StructureItem) -> String { item.body.map { item.label + "\n" + $0 } ?? item.label }
+    func text(_ item: StructureItem) -> String {
+      item.body.map { item.label + "\n" + $0 } ?? item.label
+    }
     var similarity = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
     for a in 0..<n {
       for b in 0..<m {

@@ -18,7 +18,8 @@ import Testing
 
   @Test func everyLocalizationIdOfTheDesignHasARule() {
     let ids = Set(LocalizationRules.infos.map(\.id))
-    #expect(ids == [.l10nStale, .l10nStructure, .l10nOrphan, .l10nUntranslated, .l10nLocaleMismatch])
+    #expect(
+      ids == [.l10nStale, .l10nStructure, .l10nOrphan, .l10nUntranslated, .l10nLocaleMismatch])
     #expect(ids.isSubset(of: Rules.knownIDs))
     for info in LocalizationRules.infos {
       #expect(!info.summary.isEmpty && !info.help.isEmpty)

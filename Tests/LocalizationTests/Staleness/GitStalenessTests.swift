@@ -72,7 +72,8 @@ import Testing
       staleness.explanation
         == "en-us/a.md changed in 1 commit after ms.sourcegitcommit \(repository.first.prefix(12)) (newest \(repository.second.prefix(12)), 2024-05-10T10:00:00Z)"
         || staleness.explanation
-          == "en-us/a.md changed in 1 commit after ms.sourcegitcommit \(repository.first.prefix(12)) (newest \(repository.second.prefix(12)), 2024-05-10T10:00:00+00:00)")
+          == "en-us/a.md changed in 1 commit after ms.sourcegitcommit \(repository.first.prefix(12)) (newest \(repository.second.prefix(12)), 2024-05-10T10:00:00+00:00)"
+    )
   }
 
   @Test func sourceUnchangedSinceTheSourceGitCommit() async throws {
@@ -81,7 +82,9 @@ import Testing
     let staleness = try await repository.staleness(
       "---\nms.sourcegitcommit: \(repository.second.prefix(10))\n---\n# A\n")
     #expect(staleness.freshness == .current)
-    #expect(staleness.explanation == "en-us/a.md is unchanged since ms.sourcegitcommit \(repository.second.prefix(10))")
+    #expect(
+      staleness.explanation
+        == "en-us/a.md is unchanged since ms.sourcegitcommit \(repository.second.prefix(10))")
   }
 
   @Test func uncommittedSourceChangesMakeItStale() async throws {
@@ -91,7 +94,9 @@ import Testing
     let staleness = try await repository.staleness(
       "---\nms.sourcegitcommit: \(repository.second)\n---\n# A\n")
     #expect(staleness.freshness == .stale)
-    #expect(staleness.explanation.hasSuffix("has uncommitted changes made after ms.sourcegitcommit \(repository.second.prefix(12))"))
+    #expect(
+      staleness.explanation.hasSuffix(
+        "has uncommitted changes made after ms.sourcegitcommit \(repository.second.prefix(12))"))
   }
 
   @Test func anUnknownCommitFallsBackToTheHandoffDate() async throws {
@@ -103,12 +108,18 @@ import Testing
     #expect(stale.freshness == .stale)
     #expect(stale.evidence == .lastHandoff)
     #expect(stale.line == 3)
-    #expect(stale.explanation == "en-us/a.md last changed on 2024-05-10 (commit \(repository.second.prefix(12))), after ms.lasthandoff 2024-03-20")
-    #expect(stale.notes == ["ms.sourcegitcommit \(unknown) (line 2) is not in this repository's history"])
+    #expect(
+      stale.explanation
+        == "en-us/a.md last changed on 2024-05-10 (commit \(repository.second.prefix(12))), after ms.lasthandoff 2024-03-20"
+    )
+    #expect(
+      stale.notes == ["ms.sourcegitcommit \(unknown) (line 2) is not in this repository's history"])
 
     let current = try await repository.staleness("---\nms.lasthandoff: 05/10/2024\n---\n# A\n")
     #expect(current.freshness == .current)
-    #expect(current.explanation == "en-us/a.md last changed on 2024-05-10, not after ms.lasthandoff 2024-05-10")
+    #expect(
+      current.explanation
+        == "en-us/a.md last changed on 2024-05-10, not after ms.lasthandoff 2024-05-10")
   }
 
   @Test func aHashWinsOverGit() async throws {
@@ -122,13 +133,19 @@ import Testing
   }
 
   @Test func outsideARepositoryThereIsNoEvidence() async throws {
-    let tree = try TemporaryTree(["en-us/a.md": "# A\n", "sv-se/a.md": "---\nms.lasthandoff: 03/20/2024\n---\n# A\n"])
+    let tree = try TemporaryTree([
+      "en-us/a.md": "# A\n", "sv-se/a.md": "---\nms.lasthandoff: 03/20/2024\n---\n# A\n",
+    ])
     defer { tree.remove() }
     let site = try await Site.load(root: tree.path, knownRules: [])
     let report = await LocalizationAnalysis.run(site)
-    let staleness = try #require(report.files.first { $0.pair.translationPath == "sv-se/a.md" }?.staleness)
+    let staleness = try #require(
+      report.files.first { $0.pair.translationPath == "sv-se/a.md" }?.staleness)
     #expect(staleness.freshness == .unknown)
     #expect(staleness.evidence == .none)
-    #expect(staleness.notes == ["the tree is not in a git repository: ms.sourcegitcommit and ms.lasthandoff cannot be checked"])
+    #expect(
+      staleness.notes == [
+        "the tree is not in a git repository: ms.sourcegitcommit and ms.lasthandoff cannot be checked"
+      ])
   }
 }

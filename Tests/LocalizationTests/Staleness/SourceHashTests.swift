@@ -7,8 +7,12 @@ import Testing
 @Suite struct SourceHashTests {
   @Test func bareLineFeedsBecomeCRLF() {
     // sha1("# A\r\n")
-    #expect(SourceHash.openLocFileHash(of: Array("# A\n".utf8)) == "cbd6fa9143fe1cc72038755c3c216d1fbbcb45dd")
-    #expect(SourceHash.openLocFileHash(of: Array("# A\r\n".utf8)) == "cbd6fa9143fe1cc72038755c3c216d1fbbcb45dd")
+    #expect(
+      SourceHash.openLocFileHash(of: Array("# A\n".utf8))
+        == "cbd6fa9143fe1cc72038755c3c216d1fbbcb45dd")
+    #expect(
+      SourceHash.openLocFileHash(of: Array("# A\r\n".utf8))
+        == "cbd6fa9143fe1cc72038755c3c216d1fbbcb45dd")
   }
 
   @Test func mixedEndingsAndNoFinalNewline() {

@@ -48,25 +48,30 @@ import Testing
     let difference = StructureDifference(aspect: .includes, row: rows[1])
     #expect(
       difference.note(sourceLocale: "en-us", locale: "sv-se")
-        == "include: en-us line 8 has 'b', missing from the translation (expected after sv-se line 4)")
+        == "include: en-us line 8 has 'b', missing from the translation (expected after sv-se line 4)"
+    )
     #expect(difference.translationLine == 4)
     let none = StructureDifference(
       aspect: .images,
       row: StructureComparison.align(source: items(["i.png"], lines: [5]), translation: [])[0])
     #expect(
       none.note(sourceLocale: "en-us", locale: "sv-se")
-        == "image: en-us line 5 has 'i.png', missing from the translation (the sv-se file has no images)")
+        == "image: en-us line 5 has 'i.png', missing from the translation (the sv-se file has no images)"
+    )
   }
 
   @Test func changedCodeNamesTheFirstDifferingLine() {
-    let source = StructureItem(key: "py\nx = 1\nprint(x)", label: "```py (2 lines)", line: 5, body: "x = 1\nprint(x)")
-    let translation = StructureItem(key: "py\nx = 1\nskriv(x)", label: "```py (2 lines)", line: 6, body: "x = 1\nskriv(x)")
+    let source = StructureItem(
+      key: "py\nx = 1\nprint(x)", label: "```py (2 lines)", line: 5, body: "x = 1\nprint(x)")
+    let translation = StructureItem(
+      key: "py\nx = 1\nskriv(x)", label: "```py (2 lines)", line: 6, body: "x = 1\nskriv(x)")
     let rows = StructureComparison.align(source: [source], translation: [translation])
     let note = StructureDifference(aspect: .codeBlocks, row: rows[0]).note(
       sourceLocale: "en-us", locale: "de-de")
     #expect(
       note
-        == "code block: de-de line 6 has '```py (2 lines)' where en-us line 5 has '```py (2 lines)'; first difference on line 2 of the block: 'skriv(x)' instead of 'print(x)'")
+        == "code block: de-de line 6 has '```py (2 lines)' where en-us line 5 has '```py (2 lines)'; first difference on line 2 of the block: 'skriv(x)' instead of 'print(x)'"
+    )
   }
 }
 
