@@ -26,10 +26,13 @@ public struct LocalizationReport: Sendable {
 /// localization rules over the result.
 public enum LocalizationAnalysis {
   /// Analyzes the selected localized locales (all when `locales` is empty). Git is asked
-  /// only for translations without an `ms.openlocfilehash`.
-  public static func run(_ site: Site, locales: [String] = []) async -> LocalizationReport {
+  /// only for translations without an `ms.openlocfilehash`. `transcripts` are the site's
+  /// transcript blocks when the caller has found them already.
+  public static func run(
+    _ site: Site, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil
+  ) async -> LocalizationReport {
     let pairs = TranslationPair.all(in: site, locales: locales)
-    let transcripts = TranscriptFinder.find(in: site).blocks
+    let transcripts = known ?? TranscriptFinder.find(in: site).blocks
     var transcriptLines: [String: Set<Int>] = [:]
     for block in transcripts { transcriptLines[block.file, default: []].insert(block.line) }
     let localeNames = Set(site.locales.map { $0.name.lowercased() })

@@ -27,12 +27,8 @@ public enum L10nStale: LocalizationRule {
         let path = file.pair.translationPath
       else { return nil }
       var notes = staleness.notes
-      if staleness.evidence == .openLocFileHash, let source = file.pair.sourcePath,
-        let bytes = try? FileReader.read(site.tree.absolute(source))
-      {
-        notes.append(
-          "once the translation is brought up to date, set ms.openlocfilehash: \(SourceHash.openLocFileHash(of: bytes))"
-        )
+      if let hash = staleness.sourceHash {
+        notes.append("once the translation is brought up to date, set ms.openlocfilehash: \(hash)")
       }
       let drift = file.differences.count
       if drift > 0 {

@@ -29,6 +29,8 @@ public struct Staleness: Sendable, Hashable {
   public var line: Int
   /// Further facts: why a better source of evidence could not be used.
   public var notes: [String]
+  /// The source's `ms.openlocfilehash` as it is now, when the hash was the evidence.
+  public var sourceHash: String?
 }
 
 /// Decides staleness: `ms.openlocfilehash` against the SHA-1 of the source with CRLF line
@@ -146,13 +148,13 @@ public struct StalenessJudge: Sendable {
       return Staleness(
         freshness: .current, evidence: .openLocFileHash,
         explanation: "ms.openlocfilehash \(recorded.prefix(12)) is the SHA-1 of \(sourcePath)",
-        line: line, notes: [])
+        line: line, notes: [], sourceHash: actual)
     }
     return Staleness(
       freshness: .stale, evidence: .openLocFileHash,
       explanation:
         "ms.openlocfilehash \(recorded.prefix(12)) is not the SHA-1 of \(sourcePath) (now \(actual.prefix(12))): the source changed after this translation was made",
-      line: line, notes: [])
+      line: line, notes: [], sourceHash: actual)
   }
 
   /// The handoff day: `MM/DD/YYYY` (what Microsoft's pipeline writes) or `YYYY-MM-DD`, as

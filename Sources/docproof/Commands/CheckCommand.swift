@@ -76,7 +76,9 @@ struct CheckCommand: AsyncParsableCommand {
     }
     if site.locales.count > 1 {
       progress.update("comparing translations")
-      transcriptFindings += await LocalizationAnalysis.run(site, locales: locales).diagnostics
+      transcriptFindings += await LocalizationAnalysis.run(
+        site, locales: locales, transcripts: discovery.blocks
+      ).diagnostics
     }
     let snippets = SnippetStage.check(site)
     transcriptFindings += snippets.diagnostics
