@@ -34,9 +34,12 @@ public struct CheckOptions: Sendable {
   public var locales: [String] = []
   /// External link checking, injectable for tests.
   public var externalChecker: (any ExternalLinkChecking)?
+  /// Only report on the files of this shard (`--shard I/N`).
+  public var shard: Shard?
 
-  public init(external: Bool = false, locales: [String] = []) {
+  public init(external: Bool = false, locales: [String] = [], shard: Shard? = nil) {
     self.external = external
     self.locales = locales
+    self.shard = shard
   }
 }

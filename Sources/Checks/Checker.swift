@@ -63,10 +63,14 @@ public enum Checker {
   static func selected(_ diagnostic: Diagnostic, site: Site, options: CheckOptions) -> Bool {
     // An untranslated file is reported at its source, for the locale that lacks it: the
     // localization stage only reports the selected locales.
-    diagnostic.rule == .l10nUntranslated || selected(diagnostic.path, site: site, options: options)
+    if diagnostic.rule == .l10nUntranslated {
+      return options.shard?.owns(diagnostic.path) ?? true
+    }
+    return selected(diagnostic.path, site: site, options: options)
   }
 
   static func selected(_ path: String, site: Site, options: CheckOptions) -> Bool {
+    if let shard = options.shard, !shard.owns(path) { return false }
     guard !options.locales.isEmpty else { return true }
     return options.locales.contains(site.locale(of: path).name)
   }

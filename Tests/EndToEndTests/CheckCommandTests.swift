@@ -83,6 +83,34 @@ import Testing
     #expect(unknown.stderr == "docproof: no locale 'fr-fr' in this tree (locales: en-us, sv-se)\n")
   }
 
+  @Test func shardsTogetherReportWhatOneRunReports() async throws {
+    func diagnostics(_ extra: [String]) async throws -> (Int32, [[String: AnyHashable]]) {
+      let result = try await BinaryRunner.docproof(
+        ["check", "broken", "--format", "json"] + extra, in: sites)
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let list = try #require(json["diagnostics"] as? [[String: Any]])
+      return (result.status, list.map { $0.compactMapValues { $0 as? AnyHashable } })
+    }
+    let (fullStatus, full) = try await diagnostics([])
+    #expect(fullStatus == 1)
+    var union: [[String: AnyHashable]] = []
+    var statuses: [Int32] = []
+    for index in 1...3 {
+      let (status, part) = try await diagnostics(["--shard", "\(index)/3"])
+      union += part
+      statuses.append(status)
+    }
+    #expect(union.count == full.count)
+    #expect(Set(union) == Set(full))
+    #expect(statuses.contains(1), "the shard with an error fails its job")
+
+    let invalid = try await BinaryRunner.docproof(["check", "broken", "--shard", "4/3"], in: sites)
+    #expect(invalid.status == 2)
+    #expect(
+      invalid.stderr == "docproof: --shard '4/3' is not I/N with 1 <= I <= N (for example 2/4)\n")
+  }
+
   @Test func invalidConfigurationExitsTwoWithItsLine() async throws {
     let tree = try TemporaryTree([
       "docproof.yml": "sourceLocale: en-us\nlinks:\n  externals:\n    timeout: 3\n",

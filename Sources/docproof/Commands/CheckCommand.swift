@@ -37,6 +37,12 @@ struct CheckCommand: AsyncParsableCommand {
   @Option(name: .customLong("locale"), help: "Only report on this locale (repeatable).")
   var locales: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Report only shard I of N (1-based): N jobs with 1/N ... N/N report what one run reports.",
+      valueName: "I/N"))
+  var shard: String?
+
   @Flag(help: "Do not run scenarios: compare transcripts with the golden files only.")
   var noRun = false
 
@@ -47,6 +53,13 @@ struct CheckCommand: AsyncParsableCommand {
   var fix = false
 
   func run() async throws {
+    var selectedShard: Shard?
+    if let shard {
+      guard let parsed = Shard(shard) else {
+        throw ToolFailure("--shard '\(shard)' is not I/N with 1 <= I <= N (for example 2/4)")
+      }
+      selectedShard = parsed
+    }
     let progress = ProgressLine()
     let site: Site
     do {
@@ -84,8 +97,11 @@ struct CheckCommand: AsyncParsableCommand {
     transcriptFindings += snippets.diagnostics
     if fix {
       progress.finish()
+      // A shard fixes only its own files, so that N jobs never write the same file.
+      let owned = { (file: String) in selectedShard?.owns(file) ?? true }
       let (changes, failures) = Fixer.fix(
-        site: site, transcripts: transcriptDrifts, snippets: snippets.drifts)
+        site: site, transcripts: transcriptDrifts.filter { owned($0.block.file) },
+        snippets: snippets.drifts.filter { owned($0.file) })
       var fixed: Set<String> = []
       for change in changes {
         fixed.insert("\(change.file):\(change.line)")
@@ -105,7 +121,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
     progress.update("checking \(site.files.count) files")
     let result = await Checker.run(
-      site, options: CheckOptions(external: external, locales: locales),
+      site, options: CheckOptions(external: external, locales: locales, shard: selectedShard),
       additional: transcriptFindings)
     progress.finish()
 
