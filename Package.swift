@@ -108,6 +108,14 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // A deterministic DocFX-like tree of N pages and the findings it must give, for
+    // benchmarks and scale tests (`docproof generate-corpus`).
+    .target(
+      name: "CorpusGenerator",
+      dependencies: ["Localization"],
+      swiftSettings: strict
+    ),
+
     // A client of the Azure Communication Services Identity REST API.
     .target(
       name: "CommunicationIdentity",
@@ -158,7 +166,7 @@ let package = Package(
       name: "docproof",
       dependencies: [
         "DocModel", "DocSite", "Checks", "Reporting", "Transcripts", "Localization",
-        "IdentityEmulator",
+        "CorpusGenerator", "IdentityEmulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict

@@ -22,6 +22,7 @@ struct Docproof: AsyncParsableCommand {
       GoldenCommand.self,
       RunCommand.self,
       EmulatorCommand.self,
+      GenerateCorpusCommand.self,
     ]
   )
 
