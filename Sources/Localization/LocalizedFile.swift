@@ -52,9 +52,6 @@ public struct LocalizedFile: Sendable, Hashable {
     if staleness?.freshness == .current { return .current }
     return .unverified
   }
-
-  /// The path a reader looks for: the translation's, or the source's when untranslated.
-  public var displayPath: String { pair.translationPath ?? pair.sourcePath ?? pair.relativePath }
 }
 
 /// An `ms.contentlocale` value and its line.
