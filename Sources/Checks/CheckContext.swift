@@ -7,22 +7,28 @@ public struct CheckContext: Sendable {
   public let links: LinkResolver
   public let bookmarks: BookmarkIndex
   public let options: CheckOptions
+  /// Every Markdown file, sorted, with its page model.
+  public let files: [(path: String, page: Page)]
+  /// The root pages (not includes), sorted.
+  public let pages: [(path: String, page: Page)]
+  /// What the page parser reported, by rule, gathered once for every rule.
+  let parserFindings: [RuleID: [Diagnostic]]
 
   public init(site: Site, options: CheckOptions) {
     self.site = site
     self.links = LinkResolver(site: site)
     self.bookmarks = BookmarkIndex(site: site)
     self.options = options
-  }
-
-  /// Every Markdown file, sorted, with its page model.
-  public var files: [(path: String, page: Page)] {
-    site.files.keys.sorted().map { ($0, site.files[$0]!) }
-  }
-
-  /// The root pages (not includes), sorted.
-  public var pages: [(path: String, page: Page)] {
-    site.pages.map { ($0, site.files[$0]!) }
+    let files = site.files.sorted { $0.key < $1.key }.map { (path: $0.key, page: $0.value) }
+    self.files = files
+    self.pages = files.filter { !site.includes.isInclude($0.path) }
+    var parserFindings: [RuleID: [Diagnostic]] = [:]
+    for (_, page) in files {
+      for diagnostic in page.diagnostics {
+        parserFindings[diagnostic.rule, default: []].append(diagnostic)
+      }
+    }
+    self.parserFindings = parserFindings
   }
 }
 

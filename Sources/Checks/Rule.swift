@@ -49,6 +49,6 @@ extension Rule {
 
   /// The findings the page parser reported for this rule, on every file.
   static func parserFindings(_ context: CheckContext) -> [Diagnostic] {
-    context.site.files.values.flatMap { page in page.diagnostics.filter { $0.rule == info.id } }
+    context.parserFindings[info.id] ?? []
   }
 }

@@ -8,11 +8,9 @@ enum Nearby {
   {
     let folder = RelativePath.directory(of: missing)
     let prefix = folder.isEmpty ? "" : folder + "/"
-    let siblings = tree.entries.keys.filter { path in
-      path.hasPrefix(prefix) && !path.dropFirst(prefix.count).contains("/") && tree.isFile(path)
-        && (wanted == nil || RelativePath.fileExtension(of: path) == wanted)
+    let names = (tree.fileNames[folder] ?? []).filter { name in
+      wanted == nil || RelativePath.fileExtension(of: name) == wanted
     }
-    let names = siblings.map { RelativePath.fileName(of: $0) }
     guard let name = Suggestion.closest(to: RelativePath.fileName(of: missing), in: names) else {
       return nil
     }

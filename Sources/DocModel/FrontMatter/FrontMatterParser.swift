@@ -57,7 +57,7 @@ public enum FrontMatterParser {
     // Duplicated top-level keys: report each, keep the first, and parse the rest.
     for _ in 0..<8 {
       do {
-        guard let node = try Yams.compose(yaml: text) else { return [] }
+        guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return [] }
         guard case .mapping(let mapping) = node else {
           diagnostics.append(
             Diagnostic(

@@ -53,7 +53,10 @@ public struct LinkResolver: Sendable {
     let decodedFragment = fragment.flatMap {
       $0.isEmpty ? nil : (RelativePath.percentDecoded($0) ?? $0)
     }
-    guard let decoded = RelativePath.percentDecoded(path.replacingOccurrences(of: "\\", with: "/"))
+    guard
+      let decoded = RelativePath.percentDecoded(
+        (path.utf8.contains(UInt8(ascii: "\\"))
+          ? path.replacingOccurrences(of: "\\", with: "/") : path))
     else {
       return .malformed(target)
     }

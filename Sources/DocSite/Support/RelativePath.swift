@@ -42,7 +42,7 @@ public enum RelativePath {
 
   /// Decodes `%XX` escapes; `nil` when the result is not valid UTF-8 or an escape is bad.
   public static func percentDecoded(_ text: String) -> String? {
-    guard text.contains("%") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var iterator = Array(text.utf8).makeIterator()
     while let byte = iterator.next() {

@@ -26,11 +26,19 @@ public struct FileTree: Sendable {
   public let realRoot: String
   /// Every entry by path relative to the root, `/`-separated.
   public let entries: [String: Entry]
+  /// The names of the files in each folder (`""` for the root), for suggestions.
+  public let fileNames: [String: [String]]
 
   public init(rootPath: String, realRoot: String, entries: [String: Entry]) {
     self.rootPath = rootPath
     self.realRoot = realRoot
     self.entries = entries
+    var names: [String: [String]] = [:]
+    for (path, entry) in entries {
+      guard case .file = entry else { continue }
+      names[RelativePath.directory(of: path), default: []].append(RelativePath.fileName(of: path))
+    }
+    self.fileNames = names
   }
 
   /// The entry at a relative path.
