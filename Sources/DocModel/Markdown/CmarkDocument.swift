@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A Markdown document parsed by cmark-gfm with source positions and the GFM extensions.
 ///
@@ -12,6 +13,14 @@ final class CmarkDocument {
     cmark_gfm_core_extensions_ensure_registered()
     return true
   }()
+
+  /// Held while a parser runs its inline phase. cmark-gfm 0.29 (Debian 12's) keeps the
+  /// table of special inline characters in a global that every `cmark_parser_finish`
+  /// fills with its extensions' characters at the start of the inline phase and clears at
+  /// its end: a parser finishing on another thread would clear `:`, `w` and `~` under this
+  /// one, which then silently misses autolinks and strikethrough. Block parsing, the page
+  /// model and everything after stay parallel.
+  private static let inlinePhase = NSLock()
 
   private let parser: OpaquePointer
   let root: OpaquePointer
@@ -32,7 +41,9 @@ final class CmarkDocument {
       }
     }
     self.parser = parser
+    Self.inlinePhase.lock()
     root = cmark_parser_finish(parser)
+    Self.inlinePhase.unlock()
   }
 
   deinit {

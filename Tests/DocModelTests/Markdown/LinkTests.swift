@@ -35,3 +35,38 @@ import Testing
     #expect(page.links.map { "\($0.line):\($0.column)" } == ["2:8"])
   }
 }
+
+/// cmark-gfm 0.29 keeps its special inline characters in a global that each parse sets and
+/// clears: parses on other threads must not make this one miss autolinks or strikethrough.
+@Suite struct ConcurrentParsingTests {
+  @Test func parallelParsesSeeEveryExtension() async {
+    let text = """
+      # Title
+
+      Visit https://example.com/a and www.example.org, ~~not this~~, or <https://example.com/b>.
+
+      | a | b |
+      |---|---|
+      | [x](x.md) | https://example.com/c |
+
+      """
+    let expected = PageParser.parse(bytes: Array(text.utf8), path: "a.md").links.map(\.target)
+    #expect(expected.count == 5)
+    let results = await withTaskGroup(of: [String].self) { group in
+      for index in 0..<3000 {
+        group.addTask {
+          // Alternate with a page without inline extensions in play, which also clears them.
+          let other = index.isMultiple(of: 2) ? text : "Plain text with *emphasis* only.\n"
+          _ = PageParser.parse(bytes: Array(other.utf8), path: "b.md")
+          return PageParser.parse(bytes: Array(text.utf8), path: "a.md").links.map(\.target)
+        }
+      }
+      var all: [[String]] = []
+      for await links in group { all.append(links) }
+      return all
+    }
+    let wrong = results.filter { $0 != expected }
+    #expect(
+      wrong.isEmpty, "\(wrong.count) of \(results.count) parses lost links: \(wrong.first ?? [])")
+  }
+}
