@@ -175,7 +175,21 @@ import Testing
     let file = try #require(report.files.first { $0.pair.translationPath == "sv-se/a.md" })
     let staleness = try #require(file.staleness)
     #expect(staleness.freshness == .unknown)
-    #expect(staleness.notes.first == "ms.openlocfilehash 'abc' (line 2) is not a SHA-1: not used")
+    #expect(staleness.malformedMetadata)
     #expect(file.status == .unverified)
+    // Malformed metadata is a finding, with its line: the page claims evidence it lacks.
+    let finding = try #require(report.diagnostics.first { $0.rule == .l10nStale })
+    #expect(finding.line == 2)
+    #expect(finding.severity == .warning)
+    #expect(
+      finding.message
+        == "cannot tell whether this translation is stale: ms.openlocfilehash 'abc' (line 2) is not a SHA-1"
+    )
+  }
+
+  @Test func missingMetadataIsNotAFinding() async throws {
+    let report = try await analyze(["en-us/a.md": "# A\n", "sv-se/a.md": "# A\n"])
+    #expect(report.files.first { $0.pair.translationPath == "sv-se/a.md" }?.status == .unverified)
+    #expect(!report.diagnostics.contains { $0.rule == .l10nStale })
   }
 }

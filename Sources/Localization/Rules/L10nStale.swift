@@ -9,7 +9,9 @@ public enum L10nStale: LocalizationRule {
     summary: "A translation was made from an older version of its source.",
     help: "The evidence is ms.openlocfilehash (the SHA-1 of the source with CRLF line endings); "
       + "without it, the source's git history after ms.sourcegitcommit or ms.lasthandoff. "
-      + "Update the translation, then its localization metadata.",
+      + "Update the translation, then its localization metadata. Metadata that is present "
+      + "but malformed (a hash that is not a SHA-1, a date that is not MM/DD/YYYY) is "
+      + "reported too: the translation claims evidence it does not give.",
     triggers: [
       "en-us/a.md": "# A\n",
       "sv-se/a.md":
@@ -23,8 +25,8 @@ public enum L10nStale: LocalizationRule {
 
   public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
     report.files.compactMap { file in
-      guard let staleness = file.staleness, staleness.freshness == .stale,
-        let path = file.pair.translationPath
+      guard let staleness = file.staleness, let path = file.pair.translationPath,
+        staleness.freshness == .stale || staleness.malformedMetadata
       else { return nil }
       var notes = staleness.notes
       if let hash = staleness.sourceHash {

@@ -30,7 +30,10 @@ public struct Staleness: Sendable, Hashable {
   /// Further facts: why a better source of evidence could not be used.
   public var notes: [String]
   /// The source's `ms.openlocfilehash` as it is now, when the hash was the evidence.
-  public var sourceHash: String?
+  public var sourceHash: String? = nil
+  /// The verdict is unknown because localization metadata is malformed (not merely
+  /// missing): `l10n-stale` reports it, since the page claims evidence it does not give.
+  public var malformedMetadata = false
 }
 
 /// Decides staleness: `ms.openlocfilehash` against the SHA-1 of the source with CRLF line
@@ -50,91 +53,153 @@ public struct StalenessJudge: Sendable {
     -> Staleness
   {
     let front = translation.frontMatter
-    var notes: [String] = []
+    var gathered = Gathered()
     if let entry = front.entry("ms.openlocfilehash"), let value = entry.text {
       let recorded = value.trimmingSpaces().lowercased()
       if SourceHash.isSHA1(recorded) {
         return byHash(recorded, line: entry.line, sourcePath: sourcePath)
       }
-      notes.append("ms.openlocfilehash '\(value)' (line \(entry.line)) is not a SHA-1: not used")
+      gathered.invalid(
+        entry.line, "ms.openlocfilehash '\(value)' (line \(entry.line)) is not a SHA-1")
+    }
+    let commit = front.entry("ms.sourcegitcommit").flatMap { entry in
+      entry.text.map { (value: $0.trimmingSpaces(), line: entry.line) }
+    }
+    let handoff = front.entry("ms.lasthandoff").flatMap { entry in
+      entry.text.map { (value: $0.trimmingSpaces(), line: entry.line) }
+    }
+    if let commit, !SourceHash.isCommitName(commit.value) {
+      gathered.invalid(
+        commit.line, "ms.sourcegitcommit '\(commit.value)' (line \(commit.line)) is not a commit id"
+      )
+    }
+    let handoffDay = handoff.flatMap { Self.handoffDay($0.value) }
+    if let handoff, handoffDay == nil {
+      gathered.invalid(
+        handoff.line,
+        "ms.lasthandoff '\(handoff.value)' (line \(handoff.line)) is not a date (MM/DD/YYYY)")
     }
     guard let git else {
-      notes.append(
-        "the tree is not in a git repository: ms.sourcegitcommit and ms.lasthandoff cannot be checked"
-      )
-      return Staleness(
-        freshness: .unknown, evidence: .none,
-        explanation: "no ms.openlocfilehash and no git history to compare with", line: 1,
-        notes: notes)
+      if commit != nil || handoff != nil {
+        gathered.notes.append(
+          "the tree is not in a git repository: ms.sourcegitcommit and ms.lasthandoff cannot be checked"
+        )
+      }
+      return gathered.unknown()
     }
     let sourceFile = site.tree.absolute(sourcePath)
-    if let entry = front.entry("ms.sourcegitcommit"), let value = entry.text {
-      let commit = value.trimmingSpaces()
-      if await git.hasCommit(commit),
-        let later = await git.commits(changing: sourceFile, since: commit)
+    if let commit, SourceHash.isCommitName(commit.value) {
+      if let verdict = await bySourceCommit(
+        commit.value, line: commit.line, sourcePath: sourcePath, sourceFile: sourceFile, git: git,
+        notes: gathered.verdictNotes)
       {
-        let short = String(commit.prefix(12))
-        if let newest = later.first {
-          return Staleness(
-            freshness: .stale, evidence: .sourceGitCommit,
-            explanation:
-              "\(sourcePath) changed in \(later.count) commit\(later.count == 1 ? "" : "s") after ms.sourcegitcommit \(short) (newest \(newest.id.prefix(12)), \(newest.date))",
-            line: entry.line, notes: notes)
-        }
-        if await git.hasUncommittedChanges(sourceFile) {
-          return Staleness(
-            freshness: .stale, evidence: .sourceGitCommit,
-            explanation:
-              "\(sourcePath) has uncommitted changes made after ms.sourcegitcommit \(short)",
-            line: entry.line, notes: notes)
-        }
-        return Staleness(
-          freshness: .current, evidence: .sourceGitCommit,
-          explanation: "\(sourcePath) is unchanged since ms.sourcegitcommit \(short)",
-          line: entry.line, notes: notes)
+        return verdict
       }
-      notes.append(
-        "ms.sourcegitcommit \(commit) (line \(entry.line)) is not in this repository's history")
+      gathered.notes.append(
+        "ms.sourcegitcommit \(commit.value) (line \(commit.line)) is not in this repository's history"
+      )
     }
-    if let entry = front.entry("ms.lasthandoff"), let value = entry.text {
-      guard let handoff = Self.handoffDay(value.trimmingSpaces()) else {
-        notes.append("ms.lasthandoff '\(value)' (line \(entry.line)) is not a date (MM/DD/YYYY)")
-        return unknown(notes)
-      }
-      let day = Self.dayFormatter.string(from: handoff)
-      if await git.hasUncommittedChanges(sourceFile) {
-        return Staleness(
-          freshness: .stale, evidence: .lastHandoff,
-          explanation: "\(sourcePath) has uncommitted changes, made after ms.lasthandoff \(day)",
-          line: entry.line, notes: notes)
-      }
-      guard let last = await git.lastCommit(changing: sourceFile) else {
-        notes.append("\(sourcePath) has no commit in the repository's history")
-        return unknown(notes)
-      }
-      guard let committed = Self.commitDay(last.date) else { return unknown(notes) }
-      let lastDay = Self.dayFormatter.string(from: committed)
-      if committed > handoff {
-        return Staleness(
-          freshness: .stale, evidence: .lastHandoff,
-          explanation:
-            "\(sourcePath) last changed on \(lastDay) (commit \(last.id.prefix(12))), after ms.lasthandoff \(day)",
-          line: entry.line, notes: notes)
-      }
-      return Staleness(
-        freshness: .current, evidence: .lastHandoff,
-        explanation: "\(sourcePath) last changed on \(lastDay), not after ms.lasthandoff \(day)",
-        line: entry.line, notes: notes)
+    if let handoff, let handoffDay,
+      let verdict = await byHandoff(
+        handoffDay, line: handoff.line, sourcePath: sourcePath, sourceFile: sourceFile, git: git,
+        gathered: &gathered)
+    {
+      return verdict
     }
-    return unknown(notes)
+    return gathered.unknown()
   }
 
-  private func unknown(_ notes: [String]) -> Staleness {
-    Staleness(
-      freshness: .unknown, evidence: .none,
-      explanation:
-        "no ms.openlocfilehash, and no ms.sourcegitcommit or ms.lasthandoff that git can check",
-      line: 1, notes: notes)
+  /// What was learned on the way to a verdict that did not come.
+  private struct Gathered {
+    var notes: [String] = []
+    /// Localization metadata that is present but malformed, with its line.
+    var malformed: [(line: Int, text: String)] = []
+
+    mutating func invalid(_ line: Int, _ text: String) {
+      malformed.append((line, text))
+    }
+
+    /// The notes for a verdict another piece of evidence gave: malformed metadata first.
+    var verdictNotes: [String] { malformed.map { $0.text + ": not used" } + notes }
+
+    func unknown() -> Staleness {
+      if let first = malformed.first {
+        return Staleness(
+          freshness: .unknown, evidence: .none,
+          explanation: "cannot tell whether this translation is stale: "
+            + malformed.map(\.text).joined(separator: "; "),
+          line: first.line, notes: notes, malformedMetadata: true)
+      }
+      return Staleness(
+        freshness: .unknown, evidence: .none,
+        explanation:
+          "no ms.openlocfilehash, and no ms.sourcegitcommit or ms.lasthandoff that git can check",
+        line: 1, notes: notes)
+    }
+  }
+
+  /// The verdict from the source's commits after `ms.sourcegitcommit`, or `nil` when that
+  /// commit is not in the history.
+  private func bySourceCommit(
+    _ commit: String, line: Int, sourcePath: String, sourceFile: String, git: GitHistory,
+    notes: [String]
+  ) async -> Staleness? {
+    guard await git.hasCommit(commit),
+      let later = await git.commits(changing: sourceFile, since: commit)
+    else { return nil }
+    let short = String(commit.prefix(12))
+    func verdict(_ freshness: Staleness.Freshness, _ explanation: String) -> Staleness {
+      Staleness(
+        freshness: freshness, evidence: .sourceGitCommit, explanation: explanation, line: line,
+        notes: notes)
+    }
+    if let newest = later.first {
+      return verdict(
+        .stale,
+        "\(sourcePath) changed in \(later.count) commit\(later.count == 1 ? "" : "s") after ms.sourcegitcommit \(short) (newest \(newest.id.prefix(12)), \(newest.date))"
+      )
+    }
+    if await git.hasUncommittedChanges(sourceFile) {
+      return verdict(
+        .stale, "\(sourcePath) has uncommitted changes made after ms.sourcegitcommit \(short)")
+    }
+    return verdict(.current, "\(sourcePath) is unchanged since ms.sourcegitcommit \(short)")
+  }
+
+  /// The verdict from the source's last change against the `ms.lasthandoff` day, or `nil`
+  /// (with a note) when the source has no usable history.
+  private func byHandoff(
+    _ handoff: Date, line: Int, sourcePath: String, sourceFile: String, git: GitHistory,
+    gathered: inout Gathered
+  ) async -> Staleness? {
+    let day = Self.dayFormatter.string(from: handoff)
+    let notes = gathered.verdictNotes
+    func verdict(_ freshness: Staleness.Freshness, _ explanation: String) -> Staleness {
+      Staleness(
+        freshness: freshness, evidence: .lastHandoff, explanation: explanation, line: line,
+        notes: notes)
+    }
+    if await git.hasUncommittedChanges(sourceFile) {
+      return verdict(
+        .stale, "\(sourcePath) has uncommitted changes, made after ms.lasthandoff \(day)")
+    }
+    guard let last = await git.lastCommit(changing: sourceFile) else {
+      gathered.notes.append("\(sourcePath) has no commit in the repository's history")
+      return nil
+    }
+    guard let committed = Self.commitDay(last.date) else {
+      gathered.notes.append("git gave an unreadable date '\(last.date)' for commit \(last.id)")
+      return nil
+    }
+    let lastDay = Self.dayFormatter.string(from: committed)
+    if committed > handoff {
+      return verdict(
+        .stale,
+        "\(sourcePath) last changed on \(lastDay) (commit \(last.id.prefix(12))), after ms.lasthandoff \(day)"
+      )
+    }
+    return verdict(
+      .current, "\(sourcePath) last changed on \(lastDay), not after ms.lasthandoff \(day)")
   }
 
   private func byHash(_ recorded: String, line: Int, sourcePath: String) -> Staleness {

@@ -122,6 +122,21 @@ import Testing
         == "en-us/a.md last changed on 2024-05-10, not after ms.lasthandoff 2024-05-10")
   }
 
+  @Test func aMalformedHashFallsBackToGitAndIsNamed() async throws {
+    let repository = try await Repository()
+    defer { repository.tree.remove() }
+    let staleness = try await repository.staleness(
+      "---\nms.openlocfilehash: not-a-hash\nms.sourcegitcommit: \(repository.second)\nms.lasthandoff: 31/31/2024\n---\n# A\n"
+    )
+    #expect(staleness.freshness == .current)
+    #expect(staleness.evidence == .sourceGitCommit)
+    #expect(
+      staleness.notes == [
+        "ms.openlocfilehash 'not-a-hash' (line 2) is not a SHA-1: not used",
+        "ms.lasthandoff '31/31/2024' (line 4) is not a date (MM/DD/YYYY): not used",
+      ])
+  }
+
   @Test func aHashWinsOverGit() async throws {
     let repository = try await Repository()
     defer { repository.tree.remove() }
