@@ -49,7 +49,8 @@ import Testing
       ["l10n", "l10n", "--format", "html", "--output", output.path], in: sites)
     #expect(result.status == 1)
     #expect(result.stdout == "")
-    #expect(result.stderr == "docproof: wrote \(output.path): 1 error, 4 warnings\n")
+    #expect(
+      result.stderr == "docproof: wrote \(output.path): 1 error, 4 warnings, 6 notes in 5 files\n")
     let html = try String(contentsOf: output, encoding: .utf8)
     #expect(html.hasPrefix("<!doctype html>"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["l10n.html"])

@@ -69,10 +69,11 @@ struct CheckCommand: AsyncParsableCommand {
       progress.finish()
       throw error
     }
-    let known = site.locales.map(\.name)
-    for locale in locales where !known.contains(locale) {
+    do {
+      try site.requireLocales(locales)
+    } catch {
       progress.finish()
-      throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
+      throw error
     }
     var transcriptFindings: [Diagnostic] = []
     var transcriptDrifts: [(block: TranscriptBlock, golden: String)] = []
@@ -134,18 +135,9 @@ struct CheckCommand: AsyncParsableCommand {
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
       && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     let text = try format.reporter(color: useColor).render(report)
-    if let output {
-      do {
-        try AtomicFile.write(Data(text.utf8), to: output)
-      } catch {
-        throw ToolFailure("cannot write \(output): \(error.localizedDescription)")
-      }
-      if format != .text {
-        FileHandle.standardError.write(Data("docproof: \(report.summaryLine)\n".utf8))
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    // A text report ends with the summary line already.
+    try ReportOutput.deliver(
+      text, to: output, summary: format == .text ? nil : report.summaryLine)
     if result.errors > 0 { throw ExitCode(1) }
   }
 }

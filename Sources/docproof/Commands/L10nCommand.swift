@@ -38,13 +38,14 @@ struct L10nCommand: AsyncParsableCommand {
 
   func run() async throws {
     let site = try await Site.loadForCommand(root)
-    let known = site.locales.map(\.name)
-    for locale in locales where !known.contains(locale) {
-      throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
-    }
+    try site.requireLocales(locales)
     let analysis = await LocalizationAnalysis.run(site, locales: locales)
     let diagnostics = Checker.finish(
       analysis.diagnostics, site: site, options: CheckOptions(locales: locales))
+    let report = Report(
+      root: root, diagnostics: diagnostics,
+      filesChecked: analysis.files.filter { $0.pair.translationPath != nil }.count,
+      rules: LocalizationRules.infos, workingDirectory: FileManager.default.currentDirectoryPath)
     let text: String
     switch format {
     case .text:
@@ -52,27 +53,10 @@ struct L10nCommand: AsyncParsableCommand {
     case .html:
       text = L10nHTMLReport(root: root, report: analysis, diagnostics: diagnostics).render()
     case .json:
-      let files = analysis.files.filter { $0.pair.translationPath != nil }.count
-      text = try JSONReporter().render(
-        Report(
-          root: root, diagnostics: diagnostics, filesChecked: files,
-          rules: LocalizationRules.infos,
-          workingDirectory: FileManager.default.currentDirectoryPath))
+      text = try JSONReporter().render(report)
     }
-    if let output {
-      do {
-        try AtomicFile.write(Data(text.utf8), to: output)
-      } catch {
-        throw ToolFailure("cannot write \(output): \(error.localizedDescription)")
-      }
-      let errors = diagnostics.filter { $0.severity == .error }.count
-      let warnings = diagnostics.filter { $0.severity == .warning }.count
-      let counts =
-        "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-      FileHandle.standardError.write(Data("docproof: wrote \(output): \(counts)\n".utf8))
-    } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    try ReportOutput.deliver(
+      text, to: output, summary: "wrote \(output ?? "-"): \(report.summaryLine)")
     if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
   }
 }

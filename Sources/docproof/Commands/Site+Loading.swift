@@ -13,4 +13,12 @@ extension Site {
       throw ToolFailure(error.description)
     }
   }
+
+  /// Stops the command (status 2) when a `--locale` names no locale of this tree.
+  func requireLocales(_ selected: [String]) throws {
+    let known = locales.map(\.name)
+    for locale in selected where !known.contains(locale) {
+      throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
+    }
+  }
 }
