@@ -108,6 +108,13 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // `check --changed-since`: what the files changed since a git commit can affect.
+    .target(
+      name: "Incremental",
+      dependencies: ["DocModel", "DocSite", "Transcripts"],
+      swiftSettings: strict
+    ),
+
     // A deterministic DocFX-like tree of N pages and the findings it must give, for
     // benchmarks and scale tests (`docproof generate-corpus`).
     .target(
@@ -166,7 +173,7 @@ let package = Package(
       name: "docproof",
       dependencies: [
         "DocModel", "DocSite", "Checks", "Reporting", "Transcripts", "Localization",
-        "CorpusGenerator", "IdentityEmulator",
+        "CorpusGenerator", "IdentityEmulator", "Incremental",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -230,6 +237,14 @@ let package = Package(
     .testTarget(
       name: "LocalizationTests",
       dependencies: ["Localization", "Checks", "DocModel", "DocSite", "TestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "IncrementalTests",
+      dependencies: [
+        "Incremental", "Checks", "CorpusGenerator", "DocModel", "DocSite", "Localization",
+        "TestSupport",
+      ],
       swiftSettings: strict
     ),
     .testTarget(

@@ -42,10 +42,26 @@ public struct CheckOptions: Sendable {
   public var externalChecker: (any ExternalLinkChecking)?
   /// Only report on the files of this shard (`--shard I/N`).
   public var shard: Shard?
+  /// Only report on these root-relative files (`--changed-since`); findings in files
+  /// outside the tree (golden files) are always reported. `nil`: every file.
+  public var scope: Set<String>?
 
-  public init(external: Bool = false, locales: [String] = [], shard: Shard? = nil) {
+  public init(
+    external: Bool = false, locales: [String] = [], shard: Shard? = nil,
+    scope: Set<String>? = nil
+  ) {
     self.external = external
     self.locales = locales
     self.shard = shard
+    self.scope = scope
+  }
+
+  /// Whether this run reports on the file at `path`: its shard owns it and it is in scope.
+  public func covers(_ path: String, in site: Site) -> Bool {
+    if let shard, !shard.owns(path) { return false }
+    if let scope, !scope.contains(path), site.tree[path] != nil || site.files[path] != nil {
+      return false
+    }
+    return true
   }
 }

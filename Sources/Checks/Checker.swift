@@ -64,13 +64,13 @@ public enum Checker {
     // An untranslated file is reported at its source, for the locale that lacks it: the
     // localization stage only reports the selected locales.
     if diagnostic.rule == .l10nUntranslated {
-      return options.shard?.owns(diagnostic.path) ?? true
+      return options.covers(diagnostic.path, in: site)
     }
     return selected(diagnostic.path, site: site, options: options)
   }
 
   static func selected(_ path: String, site: Site, options: CheckOptions) -> Bool {
-    if let shard = options.shard, !shard.owns(path) { return false }
+    guard options.covers(path, in: site) else { return false }
     guard !options.locales.isEmpty else { return true }
     return options.locales.contains(site.locale(of: path).name)
   }

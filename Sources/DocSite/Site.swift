@@ -16,6 +16,9 @@ public struct Site: Sendable {
   /// `zone-pivot-groups.yml` per locale name (a locale without one uses the source's).
   public let pivotGroups: [String: PivotGroups]
   public let includes: IncludeGraph
+  /// Every Markdown file of the locales that can be parsed (not too large, readable), sorted;
+  /// `files` holds those parsed so far (all of them, unless the site was loaded in part).
+  public let markdownPaths: [String]
 
   public var sourceLocale: SiteLocale { locales[0] }
 
@@ -39,6 +42,15 @@ public struct Site: Sendable {
     root: String, configuration given: Configuration? = nil, knownRules: Set<RuleID>,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(SiteError) -> Site {
+    let site = try scan(root: root, configuration: given, knownRules: knownRules)
+    return await site.parsing(site.markdownPaths, progress: progress)
+  }
+
+  /// Reads the configuration, walks the files and reads the pivot groups, without parsing
+  /// any Markdown file: `parsing(_:)` adds the files a run needs.
+  public static func scan(
+    root: String, configuration given: Configuration? = nil, knownRules: Set<RuleID>
+  ) throws(SiteError) -> Site {
     let tree = try FileTree.scan(root)
     var configuration = Configuration()
     if let given {
@@ -94,19 +106,6 @@ public struct Site: Sendable {
     }
     markdown.sort { $0.0 < $1.0 }
 
-    let parsed = await parseAll(markdown.map(\.0), tree: tree, progress: progress)
-    var files: [String: Page] = [:]
-    for (path, outcome) in parsed {
-      switch outcome {
-      case .success(let page): files[path] = page
-      case .failure(let error):
-        diagnostics.append(
-          Diagnostic(
-            rule: .fileUnreadable, severity: .error, path: path, line: 1,
-            message: error.description.replacingOccurrences(of: tree.absolute(path), with: path)))
-      }
-    }
-
     var pivotGroups: [String: PivotGroups] = [:]
     for locale in locales {
       let path = locale.path(configuration.zonePivotGroupsFile)
@@ -117,10 +116,47 @@ public struct Site: Sendable {
         String(decoding: bytes, as: UTF8.self), path: path)
     }
 
-    let includes = IncludeGraph.build(files: files, tree: tree, locales: locales)
     return Site(
-      rootPath: root, configuration: configuration, tree: tree, locales: locales, files: files,
-      fileDiagnostics: diagnostics, pivotGroups: pivotGroups, includes: includes)
+      rootPath: root, configuration: configuration, tree: tree, locales: locales, files: [:],
+      fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
+      includes: IncludeGraph.build(files: [:], tree: tree, locales: locales),
+      markdownPaths: markdown.map(\.0))
+  }
+
+  /// Whether `path` is among `markdownPaths` (a binary search: they are sorted).
+  public func isParseable(_ path: String) -> Bool {
+    var low = 0
+    var high = markdownPaths.count
+    while low < high {
+      let middle = (low + high) / 2
+      if markdownPaths[middle] < path { low = middle + 1 } else { high = middle }
+    }
+    return low < markdownPaths.count && markdownPaths[low] == path
+  }
+
+  /// This site with more Markdown files parsed (in parallel) and the include graph rebuilt;
+  /// paths already parsed, or not among `markdownPaths`, are skipped.
+  public func parsing(
+    _ paths: some Sequence<String>, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> Site {
+    let wanted = Set(paths).filter { isParseable($0) && self.files[$0] == nil }.sorted()
+    var files = self.files
+    var diagnostics = fileDiagnostics
+    for (path, outcome) in await Self.parseAll(wanted, tree: tree, progress: progress) {
+      switch outcome {
+      case .success(let page): files[path] = page
+      case .failure(let error):
+        diagnostics.append(
+          Diagnostic(
+            rule: .fileUnreadable, severity: .error, path: path, line: 1,
+            message: error.description.replacingOccurrences(of: tree.absolute(path), with: path)))
+      }
+    }
+    return Site(
+      rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
+      files: files, fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
+      includes: IncludeGraph.build(files: files, tree: tree, locales: locales),
+      markdownPaths: markdownPaths)
   }
 
   private static func detectLocales(tree: FileTree, configuration: Configuration, root: String)

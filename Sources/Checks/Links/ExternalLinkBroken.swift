@@ -14,7 +14,7 @@ enum ExternalLinkBroken: Rule {
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard context.options.external else { return [] }
     var locations: [(path: String, reference: LinkReference)] = []
-    for (path, page) in context.files where context.options.shard?.owns(path) ?? true {
+    for (path, page) in context.files where context.options.covers(path, in: context.site) {
       for reference in LinkReferences.all(in: page) {
         let target = reference.target.trimmingCharacters(in: .whitespaces)
         let lower = target.lowercased()

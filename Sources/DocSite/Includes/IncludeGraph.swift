@@ -241,3 +241,12 @@ public struct IncludeGraph: Sendable {
     }
   }
 }
+
+extension Site {
+  /// Where an include directive written in `file` leads in this tree, as `includes` resolves
+  /// it (for directives the graph does not hold, such as an old version's).
+  public func resolveInclude(_ written: String, from file: String) -> IncludeGraph.Resolution {
+    IncludeGraph.resolve(
+      written, from: file, locale: locale(of: file), source: sourceLocale, tree: tree)
+  }
+}

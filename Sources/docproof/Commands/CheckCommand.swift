@@ -3,6 +3,7 @@ import Checks
 import DocModel
 import DocSite
 import Foundation
+import Incremental
 import Localization
 import Reporting
 import Synchronization
@@ -43,6 +44,12 @@ struct CheckCommand: AsyncParsableCommand {
       valueName: "I/N"))
   var shard: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Only check what the files changed since this git commit (committed or not) can affect.",
+      valueName: "REF"))
+  var changedSince: String?
+
   @Flag(help: "Do not run scenarios: compare transcripts with the golden files only.")
   var noRun = false
 
@@ -62,9 +69,17 @@ struct CheckCommand: AsyncParsableCommand {
     }
     let progress = ProgressLine()
     let site: Site
+    var scope: Set<String>?
     do {
-      site = try await Site.loadForCommand(
-        root, progress: { done, total in progress.update("parsed \(done)/\(total) files") })
+      let parsed: @Sendable (Int, Int) -> Void = { done, total in
+        progress.update("parsed \(done)/\(total) files")
+      }
+      if let changedSince {
+        (site, scope) = try await Self.loadChanges(
+          since: changedSince, root: root, progress: parsed)
+      } else {
+        site = try await Site.loadForCommand(root, progress: parsed)
+      }
     } catch {
       progress.finish()
       throw error
@@ -99,7 +114,8 @@ struct CheckCommand: AsyncParsableCommand {
     if fix {
       progress.finish()
       // A shard fixes only its own files, so that N jobs never write the same file.
-      let owned = { (file: String) in selectedShard?.owns(file) ?? true }
+      let options = CheckOptions(shard: selectedShard, scope: scope)
+      let owned = { (file: String) in options.covers(file, in: site) }
       let (changes, failures) = Fixer.fix(
         site: site, transcripts: transcriptDrifts.filter { owned($0.block.file) },
         snippets: snippets.drifts.filter { owned($0.file) })
@@ -122,7 +138,9 @@ struct CheckCommand: AsyncParsableCommand {
     }
     progress.update("checking \(site.files.count) files")
     let result = await Checker.run(
-      site, options: CheckOptions(external: external, locales: locales, shard: selectedShard),
+      site,
+      options: CheckOptions(
+        external: external, locales: locales, shard: selectedShard, scope: scope),
       additional: transcriptFindings)
     progress.finish()
 
@@ -139,6 +157,38 @@ struct CheckCommand: AsyncParsableCommand {
     try ReportOutput.deliver(
       text, to: output, summary: format == .text ? nil : report.summaryLine)
     if result.errors > 0 { throw ExitCode(1) }
+  }
+}
+
+extension CheckCommand {
+  /// Loads only what the changes since `reference` can affect; the scope is `nil` when
+  /// they can affect everything (a note on stderr says why).
+  static func loadChanges(
+    since reference: String, root: String, progress: @escaping @Sendable (Int, Int) -> Void
+  ) async throws -> (Site, Set<String>?) {
+    let scanned = try Site.scanForCommand(root)
+    let changes: ChangedFiles
+    do {
+      changes = try await ChangedFiles.since(reference, root: root)
+    } catch {
+      throw ToolFailure(error.description)
+    }
+    let impact = await ChangeImpact.compute(site: scanned, changes: changes, progress: progress)
+    let count = changes.changed.count + changes.deleted.count
+    let files = count == 1 ? "1 file" : "\(count) files"
+    switch impact.scope {
+    case .everything(let reason):
+      FileHandle.standardError.write(
+        Data("docproof: --changed-since \(reference): \(reason): checking every file\n".utf8))
+      return (impact.site, nil)
+    case .files(let scope):
+      let checked = scope.filter { impact.site.files[$0] != nil }.count
+      FileHandle.standardError.write(
+        Data(
+          "docproof: \(files) changed since \(reference); checking the \(checked) Markdown files they can affect\n"
+            .utf8))
+      return (impact.site, scope)
+    }
   }
 }
 

@@ -14,6 +14,16 @@ extension Site {
     }
   }
 
+  /// Reads the configuration and walks the tree without parsing, for commands that parse
+  /// only part of it.
+  static func scanForCommand(_ root: String) throws -> Site {
+    do {
+      return try Site.scan(root: root, knownRules: Rules.knownIDs)
+    } catch {
+      throw ToolFailure(error.description)
+    }
+  }
+
   /// Stops the command (status 2) when a `--locale` names no locale of this tree.
   func requireLocales(_ selected: [String]) throws {
     let known = locales.map(\.name)

@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `docproof check --changed-since REF` as a user runs it: what it says it checks, what
+/// it reports, and its errors.
+@Suite struct ChangedSinceTests {
+  static let files = [
+    "docs/docproof.yml": "sourceLocale: en-us\nfrontMatter:\n  required: []\n",
+    "docs/en-us/a.md": "# A\n\n## Set up\n\n[B](b.md#b)\n",
+    "docs/en-us/b.md": "# B\n\n[A](a.md#set-up)\n",
+    "docs/en-us/c.md": "# C\n\n[missing](nowhere.md)\n",
+  ]
+
+  static func git(_ tree: TemporaryTree, _ arguments: [String]) async throws {
+    let result = try await BinaryRunner.run(
+      path: "/usr/bin/git", ["-C", tree.path] + arguments,
+      environment: [
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": tree.path,
+      ])
+    try #require(result.status == 0, "git \(arguments): \(result.stderr)")
+  }
+
+  static func repository() async throws -> TemporaryTree {
+    let tree = try TemporaryTree(files)
+    try await git(tree, ["init", "-q", "-b", "main"])
+    try await git(tree, ["add", "-A"])
+    try await git(tree, ["commit", "-q", "-m", "base"])
+    return tree
+  }
+
+  @Test func reportsWhatTheChangeBreaksAndNotTheRest() async throws {
+    let tree = try await Self.repository()
+    defer { tree.remove() }
+    let clean = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "HEAD", "docs"], in: tree.url)
+    #expect(clean.status == 0)
+    #expect(clean.stdout == "docproof: no problems in 0 files\n")
+    #expect(
+      clean.stderr
+        == "docproof: 0 files changed since HEAD; checking the 0 Markdown files they can affect\n")
+
+    // The heading b.md links to is renamed: b.md breaks although only a.md changed; c.md's
+    // old broken link is not reported.
+    try tree.write(["docs/en-us/a.md": "# A\n\n## Install\n\n[B](b.md#b)\n"])
+    let changed = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "HEAD", "docs"], in: tree.url)
+    #expect(changed.status == 1)
+    #expect(
+      changed.stdout == """
+        docs/en-us/b.md:3:1: error: bookmark '#set-up' not found in en-us/a.md [bookmark-not-found]
+        docproof: 1 error, 0 warnings in 2 files
+
+        """)
+    #expect(
+      changed.stderr
+        == "docproof: 1 file changed since HEAD; checking the 2 Markdown files they can affect\n")
+
+    try tree.write([
+      "docs/docproof.yml": "# Changed.\nsourceLocale: en-us\nfrontMatter:\n  required: []\n"
+    ])
+    let everything = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "HEAD", "docs"], in: tree.url)
+    #expect(everything.status == 1)
+    #expect(
+      everything.stderr.hasPrefix(
+        "docproof: --changed-since HEAD: docproof.yml changed: checking every file\n"))
+    #expect(
+      everything.stdout.contains(
+        "docs/en-us/c.md:3:1: error: link target 'nowhere.md' not found (looked for en-us/nowhere.md)"
+      ))
+  }
+
+  @Test func aReferenceThatIsNoCommitStopsTheRun() async throws {
+    let tree = try await Self.repository()
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "origin/main", "docs"], in: tree.url)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "docproof: --changed-since: 'origin/main' is not a commit of this repository; fetch it first (for example 'git fetch origin main', or 'fetch-depth: 0' in a shallow CI checkout)\n"
+    )
+  }
+
+  @Test func aTreeOutsideGitStopsTheRun() async throws {
+    let tree = try TemporaryTree(Self.files)
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "HEAD", "docs"], in: tree.url)
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.contains("--changed-since needs a git repository, and docs is not in one"))
+  }
+}
