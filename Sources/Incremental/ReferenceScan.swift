@@ -138,7 +138,12 @@ public struct ReferenceScan: Sendable {
             return nil
           }
           let position = base.distance(to: UnsafeRawPointer(hit))
-          if memcmp(base + position, pinBase, pin.count) == 0 { return position }
+          // The last byte first: most candidates fail there without a call.
+          if hay[position + pin.count - 1] == pin[pin.count - 1],
+            memcmp(base + position, pinBase, pin.count) == 0
+          {
+            return position
+          }
           offset = position + 1
         }
         return nil

@@ -27,11 +27,13 @@ public struct LocalizationReport: Sendable {
 public enum LocalizationAnalysis {
   /// Analyzes the selected localized locales (all when `locales` is empty). Git is asked
   /// only for translations without an `ms.openlocfilehash`. `transcripts` are the site's
-  /// transcript blocks when the caller has found them already.
+  /// transcript blocks when the caller has found them already. With `only`, just the pairs
+  /// with a file among those paths (`--changed-since`).
   public static func run(
-    _ site: Site, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil
+    _ site: Site, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil,
+    only scope: Set<String>? = nil
   ) async -> LocalizationReport {
-    let pairs = TranslationPair.all(in: site, locales: locales)
+    let pairs = TranslationPair.all(in: site, locales: locales, only: scope)
     let transcripts = known ?? TranscriptFinder.find(in: site).blocks
     var transcriptLines: [String: Set<Int>] = [:]
     for block in transcripts { transcriptLines[block.file, default: []].insert(block.line) }

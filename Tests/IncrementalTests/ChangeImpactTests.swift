@@ -166,7 +166,7 @@ import Testing
 
   /// What `docproof check --no-run` reports, minus transcripts (the tree has none).
   static func findings(_ site: Site, scope: Set<String>?) async -> Set<Finding> {
-    let l10n = await LocalizationAnalysis.run(site).diagnostics
+    let l10n = await LocalizationAnalysis.run(site, only: scope).diagnostics
     let result = await Checker.run(site, options: CheckOptions(scope: scope), additional: l10n)
     return Set(
       result.diagnostics.map {

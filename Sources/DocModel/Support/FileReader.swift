@@ -52,7 +52,20 @@ public enum FileReader {
     while true {
       if total == bytes.count {
         if total >= limit { break }
-        bytes.append(contentsOf: repeatElement(0, count: max(4096, total)))
+        // The size fstat gave is read: probe for more (a file growing, or /proc) without
+        // growing the array, which would double every file's memory.
+        var probe = [UInt8](repeating: 0, count: 4096)
+        let count = probe.withUnsafeMutableBytes { buffer in
+          Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+        }
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw error(path, errno)
+        }
+        if count == 0 { break }
+        bytes.append(contentsOf: probe[..<count])
+        total += count
+        continue
       }
       let count = bytes.withUnsafeMutableBytes { buffer in
         Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)

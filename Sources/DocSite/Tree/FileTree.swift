@@ -89,7 +89,8 @@ public struct FileTree: Sendable {
         let childRelative = relative.isEmpty ? name : relative + "/" + name
         let childAbsolute = absolute + "/" + name
         var info = stat()
-        guard lstat(childAbsolute, &info) == 0 else { continue }
+        // Relative to the open folder: the kernel does not walk the whole path again.
+        guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
         var kind = info.st_mode & S_IFMT
         var resolved = childAbsolute
         if kind == S_IFLNK {

@@ -16,12 +16,28 @@ public struct TranslationPair: Sendable, Hashable {
 
   /// Every pair of the selected localized locales (all of them when `locales` is empty),
   /// sorted by locale, then path. Only Markdown files count.
-  public static func all(in site: Site, locales selected: [String] = []) -> [TranslationPair] {
+  /// With `only`, just the pairs with a file among those paths.
+  public static func all(
+    in site: Site, locales selected: [String] = [], only scope: Set<String>? = nil
+  ) -> [TranslationPair] {
     let source = site.sourceLocale
     guard !source.folder.isEmpty else { return [] }
-    let markdown = site.tree.entries.compactMap { path, entry -> String? in
-      guard case .file = entry, RelativePath.fileExtension(of: path) == "md" else { return nil }
-      return path
+    let markdown: [String]
+    if let scope {
+      // The files in scope and their counterparts in every locale.
+      var paths: Set<String> = []
+      for path in scope where RelativePath.fileExtension(of: path) == "md" {
+        guard let relative = site.locale(of: path).relative(path) else { continue }
+        for locale in site.locales where site.tree.isFile(locale.path(relative)) {
+          paths.insert(locale.path(relative))
+        }
+      }
+      markdown = Array(paths)
+    } else {
+      markdown = site.tree.entries.compactMap { path, entry -> String? in
+        guard case .file = entry, RelativePath.fileExtension(of: path) == "md" else { return nil }
+        return path
+      }
     }
     var sourceFiles: [String: String] = [:]
     for path in markdown {

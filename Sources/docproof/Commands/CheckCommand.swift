@@ -106,7 +106,7 @@ struct CheckCommand: AsyncParsableCommand {
     if site.locales.count > 1 {
       progress.update("comparing translations")
       transcriptFindings += await LocalizationAnalysis.run(
-        site, locales: locales, transcripts: discovery.blocks
+        site, locales: locales, transcripts: discovery.blocks, only: scope
       ).diagnostics
     }
     let snippets = SnippetStage.check(site)

@@ -1,0 +1,35 @@
+import DocModel
+import Foundation
+import TestSupport
+import Testing
+
+/// Reading files whole: exact bytes, typed errors, and no memory beyond the file's size.
+@Suite struct FileReaderTests {
+  @Test(arguments: [0, 1, 4095, 4096, 70_000])
+  func readsExactlyTheFileAndKeepsNoSlack(size: Int) throws {
+    let tree = try TemporaryTree([:])
+    defer { tree.remove() }
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    let file = tree.url.appendingPathComponent("f.bin")
+    try Data(bytes).write(to: file)
+    let read = try FileReader.read(file.path)
+    #expect(read == bytes)
+    // Thousands of files are read and kept at once: a doubled buffer per file doubled the
+    // memory of a run.
+    #expect(read.capacity <= max(size, 16) + 64)
+  }
+
+  @Test func readsWhatAFileGrowsToPastItsStatSize() throws {
+    // /proc files report size 0 and still have content.
+    let read = try FileReader.read("/proc/self/status")
+    #expect(String(decoding: read, as: UTF8.self).contains("Name:"))
+  }
+
+  @Test func errorsNameTheReason() throws {
+    let tree = try TemporaryTree(["big.md": String(repeating: "x", count: 100)])
+    defer { tree.remove() }
+    #expect(throws: FileReadError.self) { try FileReader.read(tree.path + "/missing.md") }
+    #expect(throws: FileReadError.self) { try FileReader.read(tree.path) }
+    #expect(throws: FileReadError.self) { try FileReader.read(tree.path + "/big.md", limit: 10) }
+  }
+}
