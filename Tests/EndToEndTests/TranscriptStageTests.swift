@@ -428,3 +428,78 @@ import Testing
         "could not start: its working directory 'work' leads outside the project"))
   }
 }
+
+/// `check --fix` killed at any moment leaves every page either as it was or fixed whole.
+@Suite struct FixCrashSafetyTests {
+  @Test func aKilledFixNeverLeavesAPartialPage() async throws {
+    // Forty pages, each with a block drifting from a large source: enough writing that a
+    // kill lands before, between and during the rewrites.
+    let source = (0..<20_000).map { "let line\($0) = \($0)" }.joined(separator: "\n") + "\n"
+    var files = [
+      "docs/docproof.yml": "frontMatter:\n  required: []\nproject: ..\n",
+      "Sources/big.swift": source,
+    ]
+    let stale = "# Page\n\n<!-- docproof: snippet ../../Sources/big.swift -->\n```swift\nold\n```\n"
+    for page in 0..<40 { files["docs/en-us/page-\(page).md"] = stale }
+    let tree = try TemporaryTree(files)
+    defer { tree.remove() }
+    // One uninterrupted run gives the fixed page, and how long a run takes.
+    let start = ContinuousClock.now
+    let first = try await BinaryRunner.docproof(
+      ["check", "docs", "--fix", "--no-run"], in: tree.url)
+    let duration = ContinuousClock.now - start
+    #expect(first.status == 0, "\(first.stdout)")
+    let fixedPage = try String(
+      contentsOf: tree.url.appendingPathComponent("docs/en-us/page-0.md"), encoding: .utf8)
+    #expect(fixedPage != stale && fixedPage.contains("let line19999 = 19999"))
+    var generator = SystemRandomNumberGenerator()
+    var sawBoth = false
+    // Kills spread over the run, most of them late, where the rewrites happen.
+    let milliseconds =
+      Int(duration.components.seconds * 1000)
+      + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+    for attempt in 0..<12 {
+      try tree.write(
+        Dictionary(uniqueKeysWithValues: (0..<40).map { ("docs/en-us/page-\($0).md", stale) }))
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: BinaryRunner.docproofPath)
+      process.arguments = ["check", "docs", "--fix", "--no-run"]
+      process.currentDirectoryURL = tree.url
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let delay = Int.random(
+        in: milliseconds / 3...max(milliseconds / 3 + 1, milliseconds * 11 / 10), using: &generator)
+      try await Task.sleep(for: .milliseconds(delay))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      var states: Set<String> = []
+      for page in 0..<40 {
+        let text = try String(
+          contentsOf: tree.url.appendingPathComponent("docs/en-us/page-\(page).md"), encoding: .utf8
+        )
+        #expect(
+          text == stale || text == fixedPage, "attempt \(attempt): page-\(page).md is partial")
+        states.insert(text == stale ? "stale" : "fixed")
+      }
+      if states.count == 2 { sawBoth = true }
+    }
+    // The next run finishes the job and leaves no temporary file behind.
+    let finish = try await BinaryRunner.docproof(
+      ["check", "docs", "--fix", "--no-run"], in: tree.url)
+    #expect(finish.status == 0, "\(finish.stdout)")
+    for page in 0..<40 {
+      let text = try String(
+        contentsOf: tree.url.appendingPathComponent("docs/en-us/page-\(page).md"), encoding: .utf8)
+      #expect(text == fixedPage)
+    }
+    let names = try FileManager.default.contentsOfDirectory(
+      atPath: tree.url.appendingPathComponent("docs/en-us").path)
+    #expect(names.filter { $0.hasSuffix(".tmp") }.isEmpty, "\(names.sorted())")
+    // Some kill landed mid-way (pages of both kinds at once): the test saw the window it tests.
+    withKnownIssue("timing: every kill may land before or after the rewrites", isIntermittent: true)
+    {
+      #expect(sawBoth)
+    }
+  }
+}
