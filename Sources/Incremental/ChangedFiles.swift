@@ -150,29 +150,17 @@ public struct ChangedFiles: Sendable, Equatable {
   }
 }
 
-/// Runs git in one folder, without optional locks, in the C locale.
+/// Runs git for `ChangedFiles`, with failures as `IncrementalError`.
 struct Git: Sendable {
-  let directory: String
-  private let runner = ProgramRunner(outputLimit: 256 << 20, gracePeriod: .seconds(1))
+  private let command: GitCommand
 
-  init(directory: String) { self.directory = directory }
+  init(directory: String) { command = GitCommand(directory: directory, outputLimit: 256 << 20) }
 
-  /// git's standard output; throws with its standard error when it fails.
   func run(_ arguments: [String]) async throws(IncrementalError) -> String {
-    let run = await runner.run(
-      ["git", "-C", directory] + arguments, workingDirectory: directory,
-      environment: ["GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "GIT_PAGER": "cat"],
-      timeout: .seconds(120))
-    guard run.succeeded else {
-      throw .git(
-        command: "git " + arguments.joined(separator: " "),
-        message: run.stderrTail(lines: 3).trimmingCharacters(in: .whitespacesAndNewlines))
+    do {
+      return try await command.run(arguments)
+    } catch {
+      throw .git(command: error.command, message: error.message)
     }
-    guard !run.stdoutTruncated else {
-      throw .git(
-        command: "git " + arguments.joined(separator: " "),
-        message: "more than \(runner.outputLimit >> 20) MiB of output")
-    }
-    return String(decoding: run.stdout, as: UTF8.self)
   }
 }

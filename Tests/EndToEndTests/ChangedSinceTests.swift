@@ -12,26 +12,15 @@ import Testing
     "docs/en-us/c.md": "# C\n\n[missing](nowhere.md)\n",
   ]
 
-  static func git(_ tree: TemporaryTree, _ arguments: [String]) async throws {
-    let result = try await BinaryRunner.run(
-      path: "/usr/bin/git", ["-C", tree.path] + arguments,
-      environment: [
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": tree.path,
-      ])
-    try #require(result.status == 0, "git \(arguments): \(result.stderr)")
-  }
-
-  static func repository() async throws -> TemporaryTree {
-    let tree = try TemporaryTree(files)
-    try await git(tree, ["init", "-q", "-b", "main"])
-    try await git(tree, ["add", "-A"])
-    try await git(tree, ["commit", "-q", "-m", "base"])
-    return tree
+  static func repository() async throws -> GitRepository {
+    let repository = try await GitRepository(files)
+    try await repository.commitAll("base")
+    return repository
   }
 
   @Test func reportsWhatTheChangeBreaksAndNotTheRest() async throws {
-    let tree = try await Self.repository()
+    let repository = try await Self.repository()
+    let tree = repository.tree
     defer { tree.remove() }
     let clean = try await BinaryRunner.docproof(
       ["check", "--no-run", "--changed-since", "HEAD", "docs"], in: tree.url)
@@ -73,7 +62,8 @@ import Testing
   }
 
   @Test func aReferenceThatIsNoCommitStopsTheRun() async throws {
-    let tree = try await Self.repository()
+    let repository = try await Self.repository()
+    let tree = repository.tree
     defer { tree.remove() }
     let result = try await BinaryRunner.docproof(
       ["check", "--no-run", "--changed-since", "origin/main", "docs"], in: tree.url)

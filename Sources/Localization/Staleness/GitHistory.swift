@@ -12,7 +12,6 @@ public struct GitHistory: Sendable {
 
   /// The repository's top-level folder.
   public let topLevel: String
-  private let runner = ProgramRunner(outputLimit: 1 << 20, gracePeriod: .seconds(1))
 
   /// The repository holding `path`, or `nil` when it is not in one (or git is missing).
   public static func open(at path: String) async -> GitHistory? {
@@ -63,13 +62,8 @@ public struct GitHistory: Sendable {
     }
   }
 
-  /// Runs git in the repository without taking optional locks; `nil` when it fails.
+  /// Runs git in the repository; `nil` when it fails.
   private func git(_ arguments: [String]) async -> String? {
-    let run = await runner.run(
-      ["git", "-C", topLevel] + arguments, workingDirectory: topLevel,
-      environment: ["GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "GIT_PAGER": "cat"],
-      timeout: .seconds(30))
-    guard run.succeeded else { return nil }
-    return String(decoding: run.stdout, as: UTF8.self)
+    try? await GitCommand(directory: topLevel).run(arguments, timeout: .seconds(30))
   }
 }

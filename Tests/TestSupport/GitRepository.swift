@@ -1,25 +1,24 @@
 import Foundation
-import TestSupport
 import Testing
 
 /// A temporary git repository for tests, with a fixed identity and no user configuration.
-struct GitRepository {
-  let tree: TemporaryTree
+public struct GitRepository: Sendable {
+  public let tree: TemporaryTree
 
-  init(_ files: [String: String]) async throws {
+  public init(_ files: [String: String]) async throws {
     try await self.init(tree: try TemporaryTree(files))
   }
 
   /// Makes a repository of a tree already written.
-  init(tree: TemporaryTree) async throws {
+  public init(tree: TemporaryTree) async throws {
     self.tree = tree
     try await git(["init", "-q", "-b", "main"])
   }
 
-  var path: String { tree.path }
+  public var path: String { tree.path }
 
   @discardableResult
-  func git(_ arguments: [String]) async throws -> String {
+  public func git(_ arguments: [String]) async throws -> String {
     let environment = [
       "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
       "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": tree.path,
@@ -32,19 +31,19 @@ struct GitRepository {
 
   /// Commits everything; returns the commit id.
   @discardableResult
-  func commitAll(_ message: String = "change") async throws -> String {
+  public func commitAll(_ message: String = "change") async throws -> String {
     try await git(["add", "-A"])
     try await git(["commit", "-q", "--allow-empty", "-m", message])
     return try await git(["rev-parse", "HEAD"])
   }
 
-  func write(_ files: [String: String]) throws { try tree.write(files) }
+  public func write(_ files: [String: String]) throws { try tree.write(files) }
 
-  func delete(_ relative: String) throws {
+  public func delete(_ relative: String) throws {
     try FileManager.default.removeItem(at: tree.url.appendingPathComponent(relative))
   }
 
-  func read(_ relative: String) throws -> String {
+  public func read(_ relative: String) throws -> String {
     try String(contentsOf: tree.url.appendingPathComponent(relative), encoding: .utf8)
   }
 }
