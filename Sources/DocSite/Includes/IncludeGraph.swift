@@ -230,6 +230,7 @@ public struct IncludeGraph: Sendable {
     case .outsideRoot:
       return .outsideRoot(target)
     case .broken, nil:
+      if tree.isBeneathLinkOutside(target) { return .outsideRoot(target) }
       if RelativePath.fileExtension(of: target) != "md" {
         return .invalid(target, reason: "only Markdown (.md) files can be included")
       }

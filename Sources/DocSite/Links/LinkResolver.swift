@@ -85,6 +85,7 @@ public struct LinkResolver: Sendable {
     {
       return found
     }
+    if site.tree.isBeneathLinkOutside(resolved) { return .outsideRoot(target) }
     return .missing(resolved, fragment: decodedFragment)
   }
 

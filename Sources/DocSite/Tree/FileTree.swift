@@ -61,6 +61,17 @@ public struct FileTree: Sendable {
     }.sorted()
   }
 
+  /// Whether a folder on the way to `path` is a symbolic link out of the root (what lies
+  /// beneath it is never listed, and must not be called missing).
+  public func isBeneathLinkOutside(_ path: String) -> Bool {
+    var end = path.endIndex
+    while let slash = path[..<end].lastIndex(of: "/") {
+      if case .outsideRoot = entries[String(path[..<slash])] { return true }
+      end = slash
+    }
+    return false
+  }
+
   /// The absolute path of a relative path, for reading.
   public func absolute(_ relative: String) -> String {
     relative.isEmpty ? realRoot : realRoot + "/" + relative

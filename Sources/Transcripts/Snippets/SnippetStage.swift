@@ -63,9 +63,15 @@ public enum SnippetStage {
           source = String(source[..<hash])
         }
         // Resolve against the real folder of the page, then confine to the project root.
-        let absolute =
-          ((site.tree.realRoot + "/" + RelativePath.directory(of: path) + "/" + source) as NSString)
-          .standardizingPath
+        let absolute = ProjectPath.lexicallyNormalized(
+          site.tree.realRoot + "/" + RelativePath.directory(of: path) + "/" + source)
+        // Leaving the project by `..` is decided on the text: nothing outside is looked at.
+        guard ProjectPath.contains(absolute, in: realProject) else {
+          report(
+            .pathOutsideRoot, "snippet source '\(source)' is outside the project root: not read",
+            notes: ["the project root is '\(site.configuration.project)' in docproof.yml"])
+          continue
+        }
         guard let real = FileTree.realPath(absolute) else {
           report(.codesnippetNotFound, "snippet source '\(source)' not found")
           continue
