@@ -468,9 +468,27 @@ import Testing
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
-      let delay = Int.random(
-        in: milliseconds / 3...max(milliseconds / 3 + 1, milliseconds * 11 / 10), using: &generator)
-      try await Task.sleep(for: .milliseconds(delay))
+      if attempt.isMultiple(of: 2) {
+        // At a random moment of the run.
+        let delay = Int.random(
+          in: milliseconds / 3...max(milliseconds / 3 + 1, milliseconds * 11 / 10),
+          using: &generator)
+        try await Task.sleep(for: .milliseconds(delay))
+      } else {
+        // Just after the first page is rewritten, whatever the machine's load: mid-rewrite.
+        let first = tree.url.appendingPathComponent("docs/en-us/page-0.md")
+        let deadline = ContinuousClock.now + duration * 3
+        while ContinuousClock.now < deadline, process.isRunning {
+          let pages = (0..<40).map {
+            (try? String(
+              contentsOf: first.deletingLastPathComponent().appendingPathComponent("page-\($0).md"),
+              encoding: .utf8)) ?? stale
+          }
+          if pages.contains(where: { $0 != stale }) { break }
+          try await Task.sleep(for: .milliseconds(1))
+        }
+        try await Task.sleep(for: .milliseconds(Int.random(in: 0...20, using: &generator)))
+      }
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       var states: Set<String> = []
