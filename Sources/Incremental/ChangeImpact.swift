@@ -7,8 +7,9 @@ import Foundation
 ///
 /// The files to report on are the changed Markdown files; the pages that include a
 /// changed or deleted file, directly or through other includes (their content changed);
-/// the files that link to, show an image of or take a snippet from any of those (their
-/// links may now break or heal); the localized copies of changed source files and the
+/// the files that link to, show an image of or take a snippet from any of those or from a
+/// changed file outside the tree (their links may now break or heal, their snippets
+/// drift); the localized copies of changed source files and the
 /// sources of changed copies (staleness and structure); and every file those files
 /// include. Parsed besides, not reported on: link targets (for their bookmarks), the
 /// includers of reported includes (a bare `#x` in an include resolves on its pages) and
@@ -41,7 +42,9 @@ public struct ChangeImpact: Sendable {
         site: await site.parsing(site.markdownPaths, progress: progress))
     }
     let touched = Set(changes.changed + changes.deleted)
-    guard !touched.isEmpty else { return ChangeImpact(scope: .files([]), site: site) }
+    guard !touched.isEmpty || !changes.elsewhere.isEmpty else {
+      return ChangeImpact(scope: .files([]), site: site)
+    }
     var walk = ImpactWalk(
       site: site, scan: await ReferenceScan(paths: site.markdownPaths, tree: site.tree))
     await walk.run(changes: changes)
@@ -113,8 +116,9 @@ struct ImpactWalk {
     let includers = await includers(of: Set(changedMarkdown + deletedMarkdown))
     roots.formUnion(includers)
 
-    // Files whose references may break or heal: they name a file that changed or vanished.
-    let named = roots.union(changes.changed).union(changes.deleted)
+    // Files whose references may break or heal: they name a file that changed or vanished,
+    // in the tree or beyond it (a snippet's source in the project).
+    let named = roots.union(changes.changed).union(changes.deleted).union(changes.elsewhere)
     let linkers = await scan.files(referringTo: named)
     roots.formUnion(linkers)
     site = await site.parsing(linkers)

@@ -85,3 +85,38 @@ import Testing
       result.stderr.contains("--changed-since needs a git repository, and docs is not in one"))
   }
 }
+
+/// A snippet's source lives outside the docs tree: changing it re-checks the pages that
+/// show it.
+@Suite struct ChangedSinceSnippetTests {
+  @Test func aChangedSnippetSourceOutsideTheTreeRechecksItsPages() async throws {
+    let repository = try await GitRepository([
+      "docs/docproof.yml": "frontMatter:\n  required: []\nproject: ..\n",
+      "docs/en-us/page.md": """
+      # Page
+
+      <!-- docproof: snippet ../../Sources/app.swift -->
+      ```swift
+      print("hello")
+      ```
+
+      """,
+      "docs/en-us/other.md": "# Other\n",
+      "Sources/app.swift": "print(\"hello\")\n",
+    ])
+    defer { repository.tree.remove() }
+    try await repository.commitAll("base")
+    try repository.write(["Sources/app.swift": "print(\"bye\")\n"])
+    let result = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "HEAD", "docs"], in: repository.tree.url)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.hasPrefix(
+        "docs/en-us/page.md:4:1: error: this code block differs from its source '../../Sources/app.swift' [snippet-drift]"
+      ))
+    #expect(result.stdout.hasSuffix("docproof: 1 error, 0 warnings in 1 file\n"))
+    #expect(
+      result.stderr
+        == "docproof: 1 file changed since HEAD; checking the 1 Markdown file they can affect\n")
+  }
+}

@@ -174,8 +174,11 @@ extension CheckCommand {
       throw ToolFailure(error.description)
     }
     let impact = await ChangeImpact.compute(site: scanned, changes: changes, progress: progress)
-    let count = changes.changed.count + changes.deleted.count
-    let files = count == 1 ? "1 file" : "\(count) files"
+    // Files beyond the tree count too: a snippet's source, a golden file.
+    let count = changes.changed.count + changes.deleted.count + changes.elsewhere.count
+    func files(_ count: Int, _ kind: String = "") -> String {
+      "\(count) \(kind)\(count == 1 ? "file" : "files")"
+    }
     switch impact.scope {
     case .everything(let reason):
       FileHandle.standardError.write(
@@ -185,7 +188,7 @@ extension CheckCommand {
       let checked = scope.filter { impact.site.files[$0] != nil }.count
       FileHandle.standardError.write(
         Data(
-          "docproof: \(files) changed since \(reference); checking the \(checked) Markdown files they can affect\n"
+          "docproof: \(files(count)) changed since \(reference); checking the \(files(checked, "Markdown ")) they can affect\n"
             .utf8))
       return (impact.site, scope)
     }
