@@ -54,16 +54,16 @@ public enum FileReader {
         if total >= limit { break }
         // The size fstat gave is read: probe for more (a file growing, or /proc) without
         // growing the array, which would double every file's memory.
-        var probe = [UInt8](repeating: 0, count: 4096)
-        let count = probe.withUnsafeMutableBytes { buffer in
-          Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+        let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { probe in
+          let count = Glibc.read(descriptor, probe.baseAddress!, probe.count)
+          if count > 0 { bytes.append(contentsOf: probe[..<count]) }
+          return count
         }
         if count < 0 {
           if errno == EINTR { continue }
           throw error(path, errno)
         }
         if count == 0 { break }
-        bytes.append(contentsOf: probe[..<count])
         total += count
         continue
       }
