@@ -65,18 +65,14 @@ public struct ChangeImpact: Sendable {
     }) {
       return "\(index) changed, and links such as '../' reach an index.md without naming it"
     }
-    let project = URL(fileURLWithPath: site.tree.realRoot).appendingPathComponent(
-      site.configuration.project)
-    for scenario in site.configuration.scenarios {
-      let golden = project.appendingPathComponent(scenario.golden).standardized.path
-      if changes.elsewhere.contains(golden)
-        || touched.contains(where: {
-          URL(fileURLWithPath: site.tree.realRoot).appendingPathComponent($0).standardized.path
-            == golden
-        })
-      {
-        return "the golden file \(scenario.golden) changed"
-      }
+    // Golden files, by absolute path: in the tree or elsewhere in the repository.
+    let root = URL(fileURLWithPath: site.tree.realRoot)
+    let changedPaths = Set(changes.elsewhere).union(
+      touched.map { root.appendingPathComponent($0).standardized.path })
+    let project = root.appendingPathComponent(site.configuration.project)
+    for scenario in site.configuration.scenarios
+    where changedPaths.contains(project.appendingPathComponent(scenario.golden).standardized.path) {
+      return "the golden file \(scenario.golden) changed"
     }
     return nil
   }

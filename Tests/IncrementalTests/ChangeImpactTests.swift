@@ -150,6 +150,36 @@ import Testing
     #expect(none.site.files.isEmpty)
   }
 
+  @Test func aChangedGoldenFileChecksEverythingAndASnippetSourceOnlyItsPages() async throws {
+    let tree = try TemporaryTree([
+      "docs/docproof.yml": """
+      frontMatter:
+        required: []
+      project: ..
+      scenarios:
+        demo:
+          command: [echo, hi]
+          golden: golden/demo.txt
+      """,
+      "docs/page.md":
+        "# Page\n\n<!-- docproof: snippet ../Sources/app.swift -->\n```swift\nx\n```\n",
+      "docs/other.md": "# Other\n",
+    ])
+    defer { tree.remove() }
+    let top = try #require(FileTree.realPath(tree.path))
+    let scanned = try Site.scan(root: tree.path + "/docs", knownRules: Rules.knownIDs)
+    let golden = await ChangeImpact.compute(
+      site: scanned,
+      changes: ChangedFiles(
+        changed: [], deleted: [], elsewhere: [top + "/golden/demo.txt"], commit: "x"))
+    #expect(golden.scope == .everything(reason: "the golden file golden/demo.txt changed"))
+    let snippet = await ChangeImpact.compute(
+      site: scanned,
+      changes: ChangedFiles(
+        changed: [], deleted: [], elsewhere: [top + "/Sources/app.swift"], commit: "x"))
+    #expect(snippet.scope == .files(["page.md"]))
+  }
+
   /// A 200-page generated tree, committed.
   static func corpus() async throws -> GitRepository {
     let tree = try TemporaryTree([:])
