@@ -139,7 +139,11 @@ public struct Site: Sendable {
   public func parsing(
     _ paths: some Sequence<String>, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> Site {
-    let wanted = Set(paths).filter { isParseable($0) && self.files[$0] == nil }.sorted()
+    // In the order given (a full load passes the sorted `markdownPaths`), each once.
+    var seen: Set<String> = []
+    let wanted = paths.filter {
+      self.files[$0] == nil && isParseable($0) && seen.insert($0).inserted
+    }
     var files = self.files
     var diagnostics = fileDiagnostics
     for (path, outcome) in await Self.parseAll(wanted, tree: tree, progress: progress) {
