@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "DocSite", targets: ["DocSite"]),
     .library(name: "Checks", targets: ["Checks"]),
     .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "Transcripts", targets: ["Transcripts"]),
     .library(name: "Localization", targets: ["Localization"]),
     .library(name: "CommunicationIdentity", targets: ["CommunicationIdentity"]),
     .library(name: "IdentityEmulator", targets: ["IdentityEmulator"]),

@@ -146,7 +146,10 @@ struct PreparedEmulator: Sendable {
   {
     let http1 = HTTPServerBuilder.http1(
       configuration: HTTP1Channel.Configuration(
-        additionalChannelHandlers: [MalformedRequestHandler()],
+        additionalChannelHandlers: [
+          MalformedRequestHandler(),
+          RequestReadTimeoutHandler(timeout: .init(configuration.requestReadTimeout)),
+        ],
         idleTimeout: .seconds(60),
         httpDecoderConfiguration: .init(
           maxHeaderFieldSize: Self.maxHeaderFieldSize,

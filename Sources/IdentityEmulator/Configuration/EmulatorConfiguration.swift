@@ -18,6 +18,9 @@ public struct EmulatorConfiguration: Sendable {
   public var accessKey: [UInt8]?
   /// How far `x-ms-date` may be from the real time, 15 minutes by default.
   public var allowedClockSkew: Duration
+  /// How long a request may take to arrive, from its first byte to its last (10 seconds by
+  /// default); a slower one gets 408 and its connection closes.
+  public var requestReadTimeout: Duration
   /// What the emulator logs, on standard error.
   public var logLevel: Logger.Level
 
@@ -29,6 +32,7 @@ public struct EmulatorConfiguration: Sendable {
     maxBodySize: Int = 64 * 1024,
     accessKey: [UInt8]? = nil,
     allowedClockSkew: Duration = .seconds(15 * 60),
+    requestReadTimeout: Duration = .seconds(10),
     logLevel: Logger.Level = .warning
   ) {
     self.host = host
@@ -38,6 +42,7 @@ public struct EmulatorConfiguration: Sendable {
     self.maxBodySize = maxBodySize
     self.accessKey = accessKey
     self.allowedClockSkew = allowedClockSkew
+    self.requestReadTimeout = requestReadTimeout
     self.logLevel = logLevel
   }
 }

@@ -45,20 +45,7 @@ final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandl
       return
     }
     answered = true
-    let body = failure.body.json.serialized
-    var headers = failure.headers
-    headers[.contentType] = "application/json"
-    headers[.contentLength] = String(body.count)
-    headers[.connection] = "close"
-    headers[HTTPField.Name("api-supported-versions")!] = APIVersion.supportedVersionsHeader
-    context.write(
-      wrapOutboundOut(.head(HTTPResponse(status: failure.status, headerFields: headers))),
-      promise: nil)
-    context.write(wrapOutboundOut(.body(ByteBuffer(bytes: body))), promise: nil)
-    let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
-    context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-      boundContext.value.close(promise: nil)
-    }
+    context.writeFailureAndClose(failure)
   }
 
   /// The answer to a protocol error, or `nil` for an error this handler leaves alone.

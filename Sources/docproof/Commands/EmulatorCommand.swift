@@ -25,15 +25,32 @@ struct EmulatorCommand: AsyncParsableCommand {
   @Flag(help: "Fixed clock, sequential ids and fixed keys, so runs are byte-for-byte repeatable.")
   var deterministic = false
 
+  @Option(
+    name: .customLong("clock-skew"),
+    help: ArgumentHelp(
+      "How many seconds a request's x-ms-date may be from the emulator's clock.",
+      valueName: "seconds"))
+  var clockSkew = 900
+
+  @Option(
+    name: .customLong("read-timeout"),
+    help: ArgumentHelp(
+      "How many seconds a request may take from its first byte to its last (408 after).",
+      valueName: "seconds"))
+  var readTimeout = 10
+
   func validate() throws {
     guard (0...65_535).contains(port) else {
       throw ValidationError("--port must be between 0 and 65535.")
     }
+    guard clockSkew >= 0 else { throw ValidationError("--clock-skew must be 0 or more.") }
+    guard readTimeout >= 1 else { throw ValidationError("--read-timeout must be 1 or more.") }
   }
 
   func run() async throws {
     let configuration = EmulatorConfiguration(
-      host: host, port: port, tls: tls, deterministic: deterministic)
+      host: host, port: port, tls: tls, deterministic: deterministic,
+      allowedClockSkew: .seconds(clockSkew), requestReadTimeout: .seconds(readTimeout))
     do {
       try await IdentityEmulator.run(configuration) { emulator in
         FileHandle.standardOutput.write(Data((emulator.readyLine + "\n").utf8))

@@ -56,6 +56,17 @@ enum RawHTTP {
   static func exchange(
     port: Int, _ request: [UInt8], halfClose: Bool = false, timeout: Duration = .seconds(20)
   ) async throws -> [UInt8] {
+    try await exchange(
+      port: port, parts: [(.zero, request)], halfClose: halfClose, timeout: timeout)
+  }
+
+  /// Writes each part after its delay (a slow client), optionally half-closes, and reads
+  /// until the server closes the connection. A write the closed connection refuses ends the
+  /// writing; what was received is returned.
+  static func exchange(
+    port: Int, parts: [(delay: Duration, bytes: [UInt8])], halfClose: Bool = false,
+    timeout: Duration = .seconds(20)
+  ) async throws -> [UInt8] {
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .channelOption(.allowRemoteHalfClosure, value: true)
       .connect(host: "127.0.0.1", port: port) { channel in
@@ -68,8 +79,14 @@ enum RawHTTP {
     return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
       group.addTask {
         try await channel.executeThenClose { inbound, outbound in
-          try await outbound.write(ByteBuffer(bytes: request))
-          if halfClose { outbound.finish() }
+          let writer = Task {
+            for part in parts {
+              try await Task.sleep(for: part.delay)
+              try await outbound.write(ByteBuffer(bytes: part.bytes))
+            }
+            if halfClose { outbound.finish() }
+          }
+          defer { writer.cancel() }
           var received: [UInt8] = []
           do {
             for try await chunk in inbound {

@@ -1,0 +1,63 @@
+import Foundation
+import IdentityEmulator
+import Testing
+
+/// A request must arrive within the read timeout of its first byte, however slowly it drips.
+@Suite("Request read timeout")
+struct RequestReadTimeoutTests {
+  static let configuration = EmulatorConfiguration(
+    deterministic: true, requestReadTimeout: .seconds(1))
+
+  /// One part per byte, `interval` apart.
+  static func drip(_ text: String, every interval: Duration) -> [(Duration, [UInt8])] {
+    text.utf8.map { (interval, [$0]) }
+  }
+
+  @Test("a head that drips in slower than the timeout gets 408 and a closed connection")
+  func slowHeadTimesOut() async throws {
+    try await withEmulator(Self.configuration) { emulator in
+      let port = try #require(emulator.endpoint.port)
+      // 60 bytes, 100 ms apart: the head would be complete after 6 s, and each byte resets
+      // the idle timeout; the read timeout stops it after 1 s.
+      let head = "POST /identities?api-version=2023-10-01 HTTP/1.1\r\nHost: x\r\n\r\n"
+      let received = try await RawHTTP.exchange(
+        port: port, parts: Self.drip(head, every: .milliseconds(100)))
+      let response = try RawHTTP.parse(received)
+      #expect(response.status == 408)
+      #expect(try response.serviceError().code == "RequestTimeout")
+      #expect(response.header("connection") == "close")
+    }
+  }
+
+  @Test("a body that drips in slower than the timeout closes the connection unanswered")
+  func slowBodyCloses() async throws {
+    try await withEmulator(Self.configuration) { emulator in
+      let port = try #require(emulator.endpoint.port)
+      let head =
+        "POST /identities?api-version=2023-10-01 HTTP/1.1\r\nHost: x\r\nContent-Length: 40\r\n\r\n"
+      let body = String(repeating: " ", count: 40)
+      let received = try await RawHTTP.exchange(
+        port: port,
+        parts: [(.zero, Array(head.utf8))] + Self.drip(body, every: .milliseconds(100)))
+      // Without the timeout the body completes after 4 s and the unsigned request gets 401.
+      #expect(String(decoding: received, as: UTF8.self).contains(" 401 ") == false)
+    }
+  }
+
+  @Test("a kept-alive connection may stay idle longer than the read timeout between requests")
+  func idleBetweenRequestsIsFine() async throws {
+    try await withEmulator(Self.configuration) { emulator in
+      let port = try #require(emulator.endpoint.port)
+      let requests = try SignedRequests(emulator)
+      let keepAlive = requests.request("POST", "/identities?api-version=2023-10-01")
+      let first = String(decoding: keepAlive, as: UTF8.self)
+        .replacingOccurrences(of: "Connection: close", with: "Connection: keep-alive")
+      // Signed for the second part's send time is not needed: the date window is 15 minutes.
+      let second = requests.request("POST", "/identities?api-version=2023-10-01")
+      let received = try await RawHTTP.exchange(
+        port: port, parts: [(.zero, Array(first.utf8)), (.milliseconds(2500), second)])
+      let text = String(decoding: received, as: UTF8.self)
+      #expect(text.components(separatedBy: "HTTP/1.1 201 ").count == 3, "\(text)")
+    }
+  }
+}
