@@ -81,9 +81,18 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     guard components.query == nil, components.fragment == nil, components.user == nil else {
       throw .invalidEndpoint(text, reason: "it must not have a query, fragment or user")
     }
+    // Read the port as written: URLComponents drops one too large for an Int.
+    var port: Int?
+    if let range = components.rangeOfPort, !range.isEmpty {
+      let written = String(text[range])
+      guard let number = Int(written), (1...65_535).contains(number) else {
+        throw .invalidEndpoint(text, reason: "its port \(written) is not between 1 and 65535")
+      }
+      port = number
+    }
     self.scheme = scheme
     self.host = host
-    self.port = components.port
+    self.port = port
   }
 
   /// The endpoint from its parts.

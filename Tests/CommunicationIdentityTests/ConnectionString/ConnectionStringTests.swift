@@ -20,6 +20,28 @@ struct ConnectionStringTests {
     #expect(parsed.accessKey.count == 64)
   }
 
+  @Test("a port outside 1...65535 is refused (found by the connection-string fuzzer)")
+  func portOutOfRange() throws {
+    let input = try String(
+      contentsOf: Fixtures.directory.deletingLastPathComponent()
+        .appendingPathComponent("fuzz/regressions/connection-string/port-out-of-range.txt"),
+      encoding: .utf8)
+    #expect(input.contains(":84143"))
+    #expect {
+      try ConnectionString(input)
+    } throws: { error in
+      "\(error)".contains("port 84143 is not between 1 and 65535")
+    }
+    for port in ["0", "65536", "99999999999999999999"] {
+      #expect(throws: ConnectionStringError.self) {
+        try ConnectionString("endpoint=https://a:\(port)/;accesskey=\(Self.key)")
+      }
+    }
+    #expect(
+      try ConnectionString("endpoint=https://a:65535/;accesskey=\(Self.key)").endpoint.port == 65535
+    )
+  }
+
   @Test("keys are case-insensitive, order and surrounding whitespace do not matter")
   func caseInsensitiveKeys() throws {
     let parsed = try ConnectionString(
