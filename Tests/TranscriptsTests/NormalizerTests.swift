@@ -25,6 +25,32 @@ import Transcripts
     #expect(normalizer.normalize(input) == [expected])
   }
 
+  /// Found by the `normalization` fuzzer: `placeholders(in:)` ran every pattern on the
+  /// original line and listed the GUID inside an identity id, which `normalize` never
+  /// redacts on its own (the identity rule took it first).
+  @Test func placeholdersAreExactlyTheReplacementsNormalizeMakes() throws {
+    let data = try Data(
+      contentsOf: Fixtures.root.appendingPathComponent(
+        "fuzz/regressions/normalization/guid-inside-identity.txt"))
+    let text = String(decoding: data, as: UTF8.self)
+    let output = normalizer.normalize(text).joined(separator: "\n")
+    let found = normalizer.placeholders(in: text)
+    #expect(!found.isEmpty)
+    for (value, placeholder) in found {
+      #expect(output.contains(placeholder), "\(placeholder) for \(value)")
+    }
+    #expect(!found.contains { $0.value == "5ccc92c8-9815-4422-bddc-ceea181dc774" })
+
+    let line =
+      "id 8:acs:5ccc92c8-9815-4422-bddc-ceea181dc774_0000 and 6f1e2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"
+    let pairs = normalizer.placeholders(in: line).map { "\($0.placeholder)=\($0.value)" }
+    #expect(
+      pairs == [
+        "[IDENTITY-1]=8:acs:5ccc92c8-9815-4422-bddc-ceea181dc774_0000",
+        "[GUID]=6f1e2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+      ])
+  }
+
   @Test func identityIdsOfEveryPrefixAreNumberedByFirstAppearance() {
     let text = """
       8:acs:4ccc92c8-9815-4422-bddc-ceea181dc774_00000006-19e0-2727-80f5-8b3a0d003502

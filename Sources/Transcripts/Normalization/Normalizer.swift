@@ -24,10 +24,17 @@ public struct Normalizer: Sendable {
     }
   }
 
-  public var userRules: [UserRule]
+  public let userRules: [UserRule]
+  /// The user rules' patterns, compiled once (a pattern that does not compile is skipped;
+  /// `docproof.yml` reports it where it is written).
+  nonisolated(unsafe) private let compiledRules:
+    [(regex: Regex<AnyRegexOutput>, placeholder: String)]
 
   public init(userRules: [UserRule] = []) {
     self.userRules = userRules
+    self.compiledRules = userRules.compactMap { rule in
+      (try? Regex(rule.pattern)).map { ($0, "[\(rule.name)]") }
+    }
   }
 
   /// The normalizer of a site: the built-in redactions plus `normalize:` of docproof.yml.
@@ -39,58 +46,50 @@ public struct Normalizer: Sendable {
   /// The normalized lines of a text.
   public func normalize(_ text: String) -> [String] {
     var numbering: [String: Int] = [:]
-    var lines = Self.lines(of: text).map { line in
-      var result = line
-      for rule in userRules {
-        guard let regex = try? Regex(rule.pattern) else { continue }
-        result = result.replacing(regex, with: "[\(rule.name)]")
-      }
-      result = result.replacing(Self.identity) { match in
-        let value = String(match.output)
-        if numbering[value] == nil { numbering[value] = numbering.count + 1 }
-        return "[IDENTITY-\(numbering[value]!)]"
-      }
-      result = result.replacing(Self.jwt, with: "[TOKEN]")
-      result = result.replacing("<token signature here>", with: "[TOKEN]")
-      result = result.replacing(Self.javaScriptDate, with: "[TIMESTAMP]")
-      result = result.replacing(Self.dotNetDate, with: "[TIMESTAMP]")
-      result = result.replacing(Self.isoDate, with: "[TIMESTAMP]")
-      result = result.replacing(Self.guid, with: "[GUID]")
-      return result
-    }
+    var lines = Self.lines(of: text).map { redact($0, numbering: &numbering) { _, _ in } }
     while lines.last?.isEmpty == true { lines.removeLast() }
     return lines
   }
 
-  /// Every redacted value of a text with its placeholder (`[IDENTITY-1]`, `[TOKEN]`, ...),
-  /// numbered as `normalize` numbers them.
+  /// Every value `normalize` redacts in a text, with its placeholder (`[IDENTITY-1]`,
+  /// `[TOKEN]`, ...), in order: exactly the replacements `normalize` makes, so a value
+  /// inside one already redacted (a GUID inside an identity id) is not listed on its own.
   public func placeholders(in text: String) -> [(value: String, placeholder: String)] {
     var found: [(value: String, placeholder: String)] = []
     var numbering: [String: Int] = [:]
     for line in Self.lines(of: text) {
-      for rule in userRules {
-        guard let regex = try? Regex(rule.pattern) else { continue }
-        for match in line.matches(of: regex) {
-          found.append((String(line[match.range]), "[\(rule.name)]"))
-        }
-      }
-      for match in line.matches(of: Self.identity) {
-        let value = String(match.output)
-        if numbering[value] == nil { numbering[value] = numbering.count + 1 }
-        found.append((value, "[IDENTITY-\(numbering[value]!)]"))
-      }
-      for match in line.matches(of: Self.jwt) { found.append((String(match.output), "[TOKEN]")) }
-      if line.contains("<token signature here>") {
-        found.append(("<token signature here>", "[TOKEN]"))
-      }
-      for pattern in [Self.javaScriptDate, Self.dotNetDate, Self.isoDate] {
-        for match in line.matches(of: pattern) {
-          found.append((String(match.output), "[TIMESTAMP]"))
-        }
-      }
-      for match in line.matches(of: Self.guid) { found.append((String(match.output), "[GUID]")) }
+      _ = redact(line, numbering: &numbering) { found.append(($0, $1)) }
     }
     return found
+  }
+
+  /// One line with every rule applied in order, each on the previous one's result;
+  /// `replaced` hears each value and its placeholder.
+  private func redact(
+    _ line: String, numbering: inout [String: Int],
+    replaced: (_ value: String, _ placeholder: String) -> Void
+  ) -> String {
+    var result = line
+    func apply(_ regex: some RegexComponent, _ placeholder: (String) -> String) {
+      result = result.replacing(regex) { match in
+        let value = String(result[match.range])
+        let name = placeholder(value)
+        replaced(value, name)
+        return name
+      }
+    }
+    for rule in compiledRules { apply(rule.regex) { _ in rule.placeholder } }
+    apply(Self.identity) { value in
+      if numbering[value] == nil { numbering[value] = numbering.count + 1 }
+      return "[IDENTITY-\(numbering[value]!)]"
+    }
+    apply(Self.jwt) { _ in "[TOKEN]" }
+    apply(Self.tokenPlaceholder) { _ in "[TOKEN]" }
+    apply(Self.javaScriptDate) { _ in "[TIMESTAMP]" }
+    apply(Self.dotNetDate) { _ in "[TIMESTAMP]" }
+    apply(Self.isoDate) { _ in "[TIMESTAMP]" }
+    apply(Self.guid) { _ in "[GUID]" }
+    return result
   }
 
   /// Lines split on `\n`, `\r\n` or `\r`, without trailing spaces.
@@ -123,6 +122,7 @@ public struct Normalizer: Sendable {
   // The patterns, as Swift regexes.
   nonisolated(unsafe) static let identity =
     #/(?:8:(?:acs|dod-acs|gcch-acs|spool|orgid|dod|gcch|teamsvisitor):[0-9A-Za-z_\-]+)|(?:\b4:\+?[0-9]{6,15}\b)|(?:\b28:[0-9A-Za-z_\-:]+)/#
+  nonisolated(unsafe) static let tokenPlaceholder = #/<token signature here>/#
   nonisolated(unsafe) static let jwt = #/eyJ[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*/#
   nonisolated(unsafe) static let isoDate =
     #/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+\-]\d{2}:?\d{2})?/#
