@@ -22,11 +22,12 @@ test-deps:
 
 ## format: format the sources with swift format (.swift-format)
 format:
-	$(SWIFT) format -i -r Sources Tests Package.swift
+	$(SWIFT) format -i -r Sources Tests Package.swift Fuzz/Sources Fuzz/Package.swift \
+	  Benchmarks/IdentityLoad/Sources Benchmarks/IdentityLoad/Package.swift
 
-## fuzz: run the page-parser fuzzer (FUZZ_SECONDS, default 60)
+## fuzz: run one libFuzzer target (FUZZ_TARGET, default page-parser) for FUZZ_SECONDS (60)
 fuzz: deps
-	@bash Fuzz/run.sh page-parser $${FUZZ_SECONDS:-60}
+	@bash Fuzz/run.sh $${FUZZ_TARGET:-page-parser} $${FUZZ_SECONDS:-60}
 
 ## bench: parse-speed benchmark in a release build
 bench: deps

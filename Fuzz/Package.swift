@@ -8,20 +8,38 @@ let package = Package(
   name: "DocproofFuzz",
   platforms: [.macOS(.v15)],
   dependencies: [
-    .package(name: "docproof", path: "..")
+    .package(name: "docproof", path: ".."),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     // `LLVMFuzzerTestOneInput` over `PageParser.parse(bytes:path:)` and `Page.dumpJSON()`.
-    // libFuzzer brings `main`, so the target is compiled as a library (no top-level code).
-    .executableTarget(
-      name: "page-parser",
-      dependencies: [.product(name: "DocModel", package: "docproof")],
-      path: "Sources/page-parser",
-      swiftSettings: [
-        .swiftLanguageMode(.v6),
-        .enableUpcomingFeature("ExistentialAny"),
-        .unsafeFlags(["-parse-as-library"]),
-      ]
-    )
+    // libFuzzer brings `main`, so each target is compiled as a library (no top-level code).
+    fuzzTarget("page-parser", "DocModel"),
+    // `FrontMatterParser.parse(_:path:)`: libyaml and Yams under the front matter rules.
+    fuzzTarget("front-matter", "DocModel"),
+    // `Normalizer.normalize(_:)` and `placeholders(in:)`: idempotence and clean lines.
+    fuzzTarget("normalization", "Transcripts"),
+    // `ConnectionString.init(_:)`: errors with messages, round trips through `stringValue`.
+    fuzzTarget("connection-string", "CommunicationIdentity"),
+    // The emulator's gate (`RequestAdmission`, SPI): accepted requests are signed correctly.
+    fuzzTarget(
+      "emulator-auth", "IdentityEmulator",
+      extra: [.product(name: "Crypto", package: "swift-crypto")]),
   ]
 )
+
+/// A libFuzzer target in `Sources/NAME`, over one library of the root package.
+func fuzzTarget(
+  _ name: String, _ library: String, extra: [Target.Dependency] = []
+) -> Target {
+  .executableTarget(
+    name: name,
+    dependencies: [.product(name: library, package: "docproof")] + extra,
+    path: "Sources/\(name)",
+    swiftSettings: [
+      .swiftLanguageMode(.v6),
+      .enableUpcomingFeature("ExistentialAny"),
+      .unsafeFlags(["-parse-as-library"]),
+    ]
+  )
+}

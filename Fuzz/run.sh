@@ -3,7 +3,8 @@
 #
 #   Fuzz/run.sh TARGET SECONDS [LIBFUZZER_FLAG ...]
 #
-# TARGET is one of the package's executables (page-parser). The work corpus grows in
+# TARGET is one of the package's executables (page-parser, front-matter, normalization,
+# connection-string, emulator-auth). The work corpus grows in
 # Fuzz/corpus-work/TARGET (ignored by git), seeded from Tests/Fixtures/fuzz/TARGET; crashes,
 # hangs and out-of-memory inputs land in Fuzz/artifacts/TARGET/ (also ignored), with the
 # full log. Environment: FUZZ_ASAN=0 builds without AddressSanitizer; FUZZ_MAX_LEN (65536),
@@ -12,15 +13,21 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: Fuzz/run.sh TARGET SECONDS [LIBFUZZER_FLAG ...]   (TARGET: page-parser)" >&2
+  echo "usage: Fuzz/run.sh TARGET SECONDS [LIBFUZZER_FLAG ...]" >&2
+  echo "  TARGET: page-parser front-matter normalization connection-string emulator-auth" >&2
   exit 2
 }
 [ $# -ge 2 ] || usage
 target=$1
 seconds=$2
 shift 2
+# The object file that must carry coverage counters: the code each target is about.
 case "$target" in
-  page-parser) ;;
+  page-parser) covered=DocModel.build/PageParser.swift.o ;;
+  front-matter) covered=DocModel.build/FrontMatterParser.swift.o ;;
+  normalization) covered=Transcripts.build/Normalizer.swift.o ;;
+  connection-string) covered=CommunicationIdentity.build/ConnectionString.swift.o ;;
+  emulator-auth) covered=IdentityEmulator.build/RequestAuthenticator.swift.o ;;
   *) echo "Fuzz/run.sh: unknown target '$target'" >&2; usage ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
@@ -47,9 +54,9 @@ fi
 bin_dir="$("${build[@]}" --show-bin-path)"
 binary="$bin_dir/$target"
 # Without coverage counters in the Swift code, libFuzzer would fuzz blind: refuse.
-sections=$(objdump -h "$bin_dir"/DocModel.build/PageParser.swift.o 2>/dev/null || true)
+sections=$(objdump -h "$bin_dir/$covered" 2>/dev/null || true)
 if ! grep -q __sancov_cntrs <<<"$sections"; then
-  echo "Fuzz/run.sh: DocModel was built without libFuzzer coverage; remove Fuzz/.build" >&2
+  echo "Fuzz/run.sh: $covered was built without libFuzzer coverage; remove Fuzz/.build" >&2
   exit 2
 fi
 
