@@ -47,9 +47,7 @@ struct EmulatorProcess: Sendable {
 
   /// The resident set size, in KiB, from `/proc/PID/status`.
   func residentKiB() -> Int? {
-    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else {
-      return nil
-    }
+    guard let status = readProcFile("/proc/\(pid)/status") else { return nil }
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
       return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
     }
@@ -63,7 +61,7 @@ func establishedConnections(toPort port: Int) -> Int {
   let hexPort = String(format: ":%04X", port)
   var count = 0
   for file in ["/proc/net/tcp", "/proc/net/tcp6"] {
-    guard let table = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+    guard let table = readProcFile(file) else { continue }
     for line in table.split(separator: "\n").dropFirst() {
       let fields = line.split(separator: " ", omittingEmptySubsequences: true)
       guard fields.count > 3 else { continue }
@@ -72,6 +70,15 @@ func establishedConnections(toPort port: Int) -> Int {
     }
   }
   return count
+}
+
+/// The whole text of a `/proc` file. They report a size of 0, and reading by size (as
+/// `String(contentsOfFile:)` does) stops after the first page.
+func readProcFile(_ path: String) -> String? {
+  guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+  defer { try? handle.close() }
+  guard let data = try? handle.readToEnd() else { return nil }
+  return String(decoding: data, as: UTF8.self)
 }
 
 /// A soak check that could not run or did not hold.

@@ -17,9 +17,15 @@ struct SoakRun {
   let settings: Settings
 
   func run() async throws -> SoakReport {
+    // One client, so one connection, per worker; the attacks have a pool of their own.
+    let clients = try (0..<settings.connections).map { _ in
+      try SoakClient(
+        connectionString: emulator.connectionString, certificateFile: emulator.certificateFile,
+        connections: 1)
+    }
     let client = try SoakClient(
       connectionString: emulator.connectionString, certificateFile: emulator.certificateFile,
-      connections: settings.connections)
+      connections: 40)
     guard let port = client.endpoint.port else { throw SoakFailure("the emulator names no port") }
     let adversary = Adversary(
       client: client, port: port, certificateFile: emulator.certificateFile,
@@ -41,8 +47,8 @@ struct SoakRun {
     let mixedEnd = start + settings.duration
     async let attacks = attack(adversary, start: start)
     var workers = await Self.each(
-      (0..<settings.connections).map {
-        Worker(index: $0, client: client, clockSkew: settings.clockSkew)
+      clients.enumerated().map { index, client in
+        Worker(index: index, client: client, clockSkew: settings.clockSkew)
       }
     ) { worker in await worker.mixed(until: mixedEnd) }
     let adversaryOutcome = await attacks
@@ -66,6 +72,7 @@ struct SoakRun {
     sampler.cancel()
     _ = await sampler.result
     await client.shutdown()
+    for client in clients { await client.shutdown() }
 
     for worker in workers { tally.merge(worker.tally) }
     let created = workers.flatMap(\.model.created) + adversaryOutcome.created

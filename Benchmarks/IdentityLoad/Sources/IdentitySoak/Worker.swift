@@ -13,7 +13,13 @@ struct Worker: Sendable {
     /// How many times each identity's tokens were revoked.
     var revocations: [String: Int] = [:]
     /// Every token issued, with its identity and the identity's revocation count then.
-    var tokens: [(token: String, identity: String, revocationsAtIssue: Int)] = []
+    var tokens: [(token: String, identity: String, revocationsAtIssue: Int)] = [] {
+      didSet { if let last = tokens.last { latestIssue[last.token] = tokens.count - 1 } }
+    }
+    /// The last time each token text was issued. Tokens are JWTs of claims with one-second
+    /// times and no nonce, so one issued to the same identity within the same second is the
+    /// same text; the emulator (like the service) judges it by its latest issue.
+    var latestIssue: [String: Int] = [:]
     /// Every id the emulator returned, to check uniqueness across workers.
     var created: [String] = []
 
@@ -35,7 +41,7 @@ struct Worker: Sendable {
 
     /// What the emulator's introspection must say about token `index`.
     func expectedStatus(ofToken index: Int) -> String {
-      let token = tokens[index]
+      let token = tokens[latestIssue[tokens[index].token] ?? index]
       if deleted.contains(token.identity) { return "identityDeleted" }
       return revocations[token.identity, default: 0] > token.revocationsAtIssue
         ? "revoked" : "active"
