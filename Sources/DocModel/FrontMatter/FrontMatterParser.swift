@@ -53,7 +53,12 @@ public enum FrontMatterParser {
   static func parseYAML(
     _ yaml: String, lineOffset: Int, path: String, diagnostics: inout [Diagnostic]
   ) -> [YAMLEntry]? {
-    var text = yaml
+    // libyaml (YAML 1.1) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR,
+    // which YAML 1.2 and the page's own line count do not: its line numbers would run past
+    // the block. In a scalar YAML 1.1 folds such a break to a space anyway.
+    var text = String(
+      String.UnicodeScalarView(
+        yaml.unicodeScalars.map { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))
     // Duplicated top-level keys: report each, keep the first, and parse the rest.
     for _ in 0..<8 {
       do {

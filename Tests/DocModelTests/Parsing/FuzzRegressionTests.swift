@@ -12,9 +12,10 @@ import Testing
 @Suite struct FuzzRegressionTests {
   static let folder = Fixtures.url("fuzz/regressions")
 
-  /// The regression inputs, by file name.
+  /// The page regression inputs, by file name (the folders beside them hold other targets').
   static let inputs: [String] =
-    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+    .filter { $0.hasSuffix(".md") }.sorted()
 
   func regression(_ name: String) throws -> Page {
     PageParser.parse(
@@ -63,6 +64,27 @@ import Testing
     let small = parse("---\nbase: &x [a, b]\ncopy: *x\n---\n# T\n")
     #expect(small.diagnostics.isEmpty)
     #expect(small.frontMatter["copy"] == .sequence([.string("a"), .string("b")]))
+  }
+
+  /// libyaml breaks lines at NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR; the
+  /// page does not. A NEL in a title put a YAML error past the front matter's end (found
+  /// by the front-matter fuzzer).
+  @Test func frontMatterLinesIgnoreUnicodeLineSeparators() throws {
+    let page = try regression("front-matter-next-line-character.md")
+    let end = try #require(page.frontMatter.endLine)
+    for diagnostic in page.diagnostics where diagnostic.rule == .frontMatterInvalid {
+      #expect(diagnostic.line <= end, "\(diagnostic.line): \(diagnostic.message)")
+    }
+    for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
+      let page = parse("---\ntitle: a\(separator)b\nbad: [\n---\n# T\n")
+      #expect(page.frontMatter.endLine == 4)
+      #expect(page.diagnostics.map(\.rule) == [.frontMatterInvalid])
+      // The unclosed `[` is reported where the YAML ends: the closing line, 4.
+      #expect(page.diagnostics.map(\.line) == [4], "\(page.diagnostics)")
+    }
+    let kept = parse("---\ntitle: a\u{2028}b\nms.topic: x\n---\n")
+    #expect(kept.frontMatter.string("title") == "a b")
+    #expect(kept.frontMatter.entry("ms.topic")?.line == 3)
   }
 
   /// Directives inside many code spans on one line are skipped in one pass (it was quadratic),
