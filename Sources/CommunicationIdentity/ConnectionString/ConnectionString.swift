@@ -83,8 +83,10 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     }
     // Read the port as written: URLComponents drops one too large for an Int.
     var port: Int?
-    if let range = components.rangeOfPort, !range.isEmpty {
-      let written = String(text[range])
+    // `rangeOfPort` is a range of `components.string`, which may differ from `text` (a
+    // slice of `text` by it crashed on `https://[%::1]:443/`, found by the fuzzer).
+    if let whole = components.string, let range = components.rangeOfPort, !range.isEmpty {
+      let written = String(whole[range])
       guard let number = Int(written), (1...65_535).contains(number) else {
         throw .invalidEndpoint(text, reason: "its port \(written) is not between 1 and 65535")
       }

@@ -42,6 +42,19 @@ struct ConnectionStringTests {
     )
   }
 
+  @Test("an endpoint URLComponents rewrites is read without a crash (found by the fuzzer)")
+  func rewrittenEndpoint() throws {
+    let input = try String(
+      contentsOf: Fixtures.directory.deletingLastPathComponent()
+        .appendingPathComponent("fuzz/regressions/connection-string/percent-in-ipv6-host.txt"),
+      encoding: .utf8)
+    #expect(input.contains("[%::1]:443"))
+    // Parsed or refused, with the port read from the URL as URLComponents holds it.
+    if let parsed = try? ConnectionString(input) {
+      #expect(parsed.endpoint.port == 443)
+    }
+  }
+
   @Test("keys are case-insensitive, order and surrounding whitespace do not matter")
   func caseInsensitiveKeys() throws {
     let parsed = try ConnectionString(
