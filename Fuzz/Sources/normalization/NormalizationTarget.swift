@@ -44,11 +44,18 @@ func checkInvariants(_ normalizer: Normalizer, _ text: String) {
     again == lines,
     "normalizing twice differs:\n\(lines.joined(separator: "\n").debugDescription)\n"
       + "\(again.joined(separator: "\n").debugDescription)")
-  let output = lines.joined(separator: "\n")
+  // Each listed placeholder is one `normalize` writes. It need not survive in the output: a
+  // later rule may take it in (a JavaScript date's "(zone name)" can hold an identity id).
+  let names = Set(
+    ["[TOKEN]", "[TIMESTAMP]", "[GUID]"] + normalizer.userRules.map { "[\($0.name)]" })
+  let identities = normalizer.placeholders(in: text).filter {
+    $0.placeholder.hasPrefix("[IDENTITY-")
+  }
   for (value, placeholder) in normalizer.placeholders(in: text) {
     require(!value.isEmpty, "an empty value for \(placeholder)")
     require(
-      output.contains(placeholder),
-      "placeholder \(placeholder) for \(value.debugDescription) is not in the output")
+      names.contains(placeholder)
+        || (1...max(identities.count, 1)).contains { placeholder == "[IDENTITY-\($0)]" },
+      "placeholder \(placeholder) for \(value.debugDescription) is not one normalize writes")
   }
 }
