@@ -71,8 +71,9 @@ public struct Normalizer: Sendable {
   ) -> String {
     var result = line
     func apply(_ regex: some RegexComponent, _ placeholder: (String) -> String) {
-      result = result.replacing(regex) { match in
-        let value = String(result[match.range])
+      let current = result
+      result = current.replacing(regex) { match in
+        let value = String(current[match.range])
         let name = placeholder(value)
         replaced(value, name)
         return name

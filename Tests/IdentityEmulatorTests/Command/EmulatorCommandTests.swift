@@ -106,4 +106,17 @@ struct EmulatorCommandTests {
     #expect(run.status != .exited(0))
     #expect(run.standardError.contains("--port must be between 0 and 65535"))
   }
+
+  @Test(
+    "a negative --clock-skew or a --read-timeout under 1 is a usage error",
+    arguments: [
+      (["--clock-skew=-1"], "--clock-skew must be 0 or more"),
+      (["--read-timeout", "0"], "--read-timeout must be 1 or more"),
+    ])
+  func badTimes(_ arguments: [String], _ message: String) async throws {
+    let run = try await ProgramRun.run(
+      try Products.path("docproof"), arguments: ["emulator"] + arguments)
+    #expect(run.status == .exited(2))
+    #expect(run.standardError.contains(message), "\(run.standardError)")
+  }
 }
