@@ -135,16 +135,30 @@ struct FuzzRequest {
   /// Why the request is not correctly signed, or `nil` when it is.
   func signatureProblem() -> String? {
     guard let authorization = header("authorization") else { return "unsigned" }
-    let prefix = "HMAC-SHA256 SignedHeaders="
-    guard authorization.hasPrefix(prefix), let ampersand = authorization.firstIndex(of: "&")
-    else { return "signed with another scheme: \(authorization)" }
-    let names = authorization[
-      authorization.index(authorization.startIndex, offsetBy: prefix.count)..<ampersand
-    ]
-    .split(separator: ";", omittingEmptySubsequences: false).map { $0.lowercased() }
-    let rest = authorization[authorization.index(after: ampersand)...]
-    guard rest.hasPrefix("Signature=") else { return "without 'Signature=': \(authorization)" }
-    let given = Data(base64Encoded: String(rest.dropFirst("Signature=".count)))
+    // RFC 7235: the scheme and the parameter names are case-insensitive, parameters come in
+    // any order; `SignedHeaders` and `Signature` each exactly once, nothing else.
+    let scheme = "hmac-sha256 "
+    guard authorization.lowercased().hasPrefix(scheme) else {
+      return "signed with another scheme: \(authorization)"
+    }
+    var parameters: [String: String] = [:]
+    for parameter in authorization.dropFirst(scheme.count).split(separator: "&") {
+      let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let name = pair[0].lowercased()
+      guard pair.count == 2, ["signedheaders", "signature"].contains(name),
+        parameters[name] == nil
+      else { return "signed with a malformed parameter list: \(authorization)" }
+      parameters[name] = String(pair[1])
+    }
+    guard let signedHeaders = parameters["signedheaders"] else {
+      return "without 'SignedHeaders=': \(authorization)"
+    }
+    guard let signatureText = parameters["signature"] else {
+      return "without 'Signature=': \(authorization)"
+    }
+    let names = signedHeaders.split(separator: ";", omittingEmptySubsequences: false)
+      .map { $0.lowercased() }
+    let given = Data(base64Encoded: signatureText)
     var values: [String] = []
     for name in names {
       guard let value = header(name) else { return "missing its signed header \(name)" }

@@ -69,11 +69,15 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
       throw .invalidEndpoint(
         text, reason: "it must start with https:// (or http:// for a local emulator)")
     }
-    guard var host = components.host, !host.isEmpty else {
+    guard var host = components.host else {
       throw .invalidEndpoint(text, reason: "it names no host")
     }
     if host.hasPrefix("["), host.hasSuffix("]") {
       host = String(host.dropFirst().dropLast())
+    }
+    // After the brackets: `https://[]:443/` names no host either (found by the fuzzer).
+    guard !host.isEmpty else {
+      throw .invalidEndpoint(text, reason: "it names no host")
     }
     guard components.path.isEmpty || components.path == "/" else {
       throw .invalidEndpoint(text, reason: "it must not have a path; use the resource's base URL")

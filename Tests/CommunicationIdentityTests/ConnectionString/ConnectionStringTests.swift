@@ -42,6 +42,23 @@ struct ConnectionStringTests {
     )
   }
 
+  @Test("empty brackets name no host (found by the connection-string fuzzer)")
+  func emptyBracketedHost() throws {
+    let input = try String(
+      contentsOf: Fixtures.directory.deletingLastPathComponent()
+        .appendingPathComponent("fuzz/regressions/connection-string/empty-ipv6-host.txt"),
+      encoding: .utf8)
+    #expect(input.contains("https://[]:443/"))
+    #expect {
+      try ConnectionString(input)
+    } throws: { error in
+      "\(error)".contains("it names no host")
+    }
+    #expect(
+      try ConnectionString("endpoint=https://[::1]:443/;accesskey=\(Self.key)").endpoint.host
+        == "::1")
+  }
+
   @Test("an endpoint URLComponents rewrites is read without a crash (found by the fuzzer)")
   func rewrittenEndpoint() throws {
     let input = try String(

@@ -110,4 +110,17 @@ struct AuthorizationHeaderTests {
     #expect(header?.signedHeaders == ["host"])
     #expect(header?.signature == "abc=")
   }
+
+  @Test("parameter names are case-insensitive and in any order (RFC 7235)")
+  func parameterNamesCaseInsensitive() {
+    // The emulator-auth fuzzer's oracle once demanded the exact spelling `SignedHeaders`.
+    for value in [
+      "HMAC-SHA256 SignedHeadeRs=x-ms-date;Host&Signature=abc=",
+      "HMAC-SHA256 signature=abc=&signedheaders=x-ms-date;host",
+    ] {
+      let header = AuthorizationHeader(parsing: value)
+      #expect(header?.signedHeaders == ["x-ms-date", "host"], "\(value)")
+      #expect(header?.signature == "abc=", "\(value)")
+    }
+  }
 }
