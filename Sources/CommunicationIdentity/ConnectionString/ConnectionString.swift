@@ -72,12 +72,15 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     guard var host = components.host else {
       throw .invalidEndpoint(text, reason: "it names no host")
     }
-    if host.hasPrefix("["), host.hasSuffix("]") {
-      host = String(host.dropFirst().dropLast())
-    }
+    let bracketed = host.hasPrefix("[") && host.hasSuffix("]")
+    if bracketed { host = String(host.dropFirst().dropLast()) }
     // After the brackets: `https://[]:443/` names no host either (found by the fuzzer).
     guard !host.isEmpty else {
       throw .invalidEndpoint(text, reason: "it names no host")
+    }
+    // URLComponents accepts any text in brackets (`https://[=%ht]/`, found by the fuzzer).
+    guard !bracketed || Self.isIPv6Address(host) else {
+      throw .invalidEndpoint(text, reason: "'[\(host)]' is not an IPv6 address")
     }
     guard components.path.isEmpty || components.path == "/" else {
       throw .invalidEndpoint(text, reason: "it must not have a path; use the resource's base URL")
@@ -99,6 +102,12 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     self.scheme = scheme
     self.host = host
     self.port = port
+  }
+
+  /// Whether `text` is an IPv6 address as the C library reads one (`::1`, `fe80::1`).
+  static func isIPv6Address(_ text: String) -> Bool {
+    var address = in6_addr()
+    return text.withCString { inet_pton(AF_INET6, $0, &address) } == 1
   }
 
   /// The endpoint from its parts.

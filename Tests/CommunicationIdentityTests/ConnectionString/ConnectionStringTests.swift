@@ -59,6 +59,27 @@ struct ConnectionStringTests {
         == "::1")
   }
 
+  @Test("text in brackets must be an IPv6 address (found by the connection-string fuzzer)")
+  func bracketedHostIsIPv6() throws {
+    let input = try String(
+      contentsOf: Fixtures.directory.deletingLastPathComponent()
+        .appendingPathComponent("fuzz/regressions/connection-string/bracketed-non-address.txt"),
+      encoding: .utf8)
+    #expect(input.contains("https://[=%ht]:443/"))
+    #expect {
+      try ConnectionString(input)
+    } throws: { error in
+      "\(error)".contains("'[=%ht]' is not an IPv6 address")
+    }
+    for host in ["example.com", "1.2.3.4", "::1::", "fe80::1%eth0"] {
+      #expect(throws: ConnectionStringError.self, "\(host)") {
+        try ConnectionString("endpoint=https://[\(host)]/;accesskey=\(Self.key)")
+      }
+    }
+    let parsed = try ConnectionString("endpoint=http://[FE80::1]:8443/;accesskey=\(Self.key)")
+    #expect(parsed.endpoint.baseURL == "http://[FE80::1]:8443")
+  }
+
   @Test("an endpoint URLComponents rewrites is read without a crash (found by the fuzzer)")
   func rewrittenEndpoint() throws {
     let input = try String(
