@@ -189,7 +189,7 @@ let package = Package(
     ),
     .testTarget(
       name: "DocModelTests",
-      dependencies: ["DocModel", "TestSupport"],
+      dependencies: ["DocModel", "TestSupport", "Yams"],
       swiftSettings: strict
     ),
     .testTarget(

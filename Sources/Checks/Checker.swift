@@ -20,8 +20,14 @@ public enum Checker {
   public static func run(_ site: Site, options: CheckOptions, additional: [Diagnostic] = []) async
     -> CheckResult
   {
+    result(site, options: options, found: await findings(site, options: options) + additional)
+  }
+
+  /// Every rule's findings as found, before configuration: the rules run in parallel, and
+  /// other stages may run beside them (`result` then applies configuration to all).
+  public static func findings(_ site: Site, options: CheckOptions) async -> [Diagnostic] {
     let context = CheckContext(site: site, options: options)
-    let found = await withTaskGroup(of: [Diagnostic].self) { group in
+    return await withTaskGroup(of: [Diagnostic].self) { group in
       for rule in Rules.all {
         group.addTask { await rule.check(context) }
       }
@@ -29,7 +35,13 @@ public enum Checker {
       for await findings in group { all += findings }
       return all
     }
-    let diagnostics = finish(found + additional, site: site, options: options)
+  }
+
+  /// The outcome of a run from all its raw findings (rules' and later stages').
+  public static func result(_ site: Site, options: CheckOptions, found: [Diagnostic])
+    -> CheckResult
+  {
+    let diagnostics = finish(found, site: site, options: options)
     let checked = site.files.keys.filter { selected($0, site: site, options: options) }.count
     return CheckResult(diagnostics: diagnostics, filesChecked: checked)
   }

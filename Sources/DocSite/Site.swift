@@ -27,7 +27,7 @@ public struct Site: Sendable {
 
   /// The locale a root-relative path belongs to.
   public func locale(of path: String) -> SiteLocale {
-    for locale in locales.dropFirst() where locale.relative(path) != nil { return locale }
+    for locale in locales.dropFirst() where locale.contains(path) { return locale }
     return locales[0]
   }
 
@@ -76,7 +76,7 @@ public struct Site: Sendable {
     var diagnostics: [Diagnostic] = []
     var markdown: [(String, Int)] = []
     for (path, entry) in tree.entries {
-      let inLocale = locales.contains { $0.relative(path) != nil }
+      let inLocale = locales.contains { $0.contains(path) }
       guard inLocale, RelativePath.fileExtension(of: path) == "md" else { continue }
       switch entry {
       case .file(let size):
@@ -119,7 +119,7 @@ public struct Site: Sendable {
     return Site(
       rootPath: root, configuration: configuration, tree: tree, locales: locales, files: [:],
       fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
-      includes: IncludeGraph.build(files: [:], tree: tree, locales: locales),
+      includes: .empty,
       markdownPaths: markdown.map(\.0))
   }
 
@@ -159,7 +159,7 @@ public struct Site: Sendable {
     return Site(
       rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
       files: files, fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
-      includes: IncludeGraph.build(files: files, tree: tree, locales: locales),
+      includes: await IncludeGraph.build(files: files, tree: tree, locales: locales),
       markdownPaths: markdownPaths)
   }
 

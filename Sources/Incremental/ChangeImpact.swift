@@ -61,7 +61,7 @@ public struct ChangeImpact: Sendable {
     }
     if let index = touched.first(where: { path in
       RelativePath.fileName(of: path) == "index.md"
-        && site.locales.contains { $0.relative(path) != nil }
+        && site.locales.contains { $0.contains(path) }
     }) {
       return "\(index) changed, and links such as '../' reach an index.md without naming it"
     }

@@ -62,7 +62,9 @@ public enum FrontMatterParser {
     // Duplicated top-level keys: report each, keep the first, and parse the rest.
     for _ in 0..<8 {
       do {
-        guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return [] }
+        // The basic resolver leaves plain scalars untyped: `scalarValue` types them, sparing
+        // most of them the default resolver's regular expressions.
+        guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return [] }
         guard case .mapping(let mapping) = node else {
           diagnostics.append(
             Diagnostic(
@@ -144,14 +146,8 @@ public enum FrontMatterParser {
     budget -= 1
     guard budget >= 0 else { throw TooManyValues() }
     switch node {
-    case .scalar:
-      switch Tag.Name(rawValue: node.tag.rawValue) {
-      case .null: return .null
-      case .bool: return node.bool.map(YAMLValue.bool) ?? .string(node.string ?? "")
-      case .int: return node.int.map(YAMLValue.int) ?? .string(node.string ?? "")
-      case .float: return node.float.map(YAMLValue.double) ?? .string(node.string ?? "")
-      default: return .string(node.string ?? "")
-      }
+    case .scalar(let scalar):
+      return scalarValue(scalar, node: node)
     case .sequence(let sequence):
       return .sequence(try sequence.map { try convert($0, budget: &budget) })
     case .mapping(let mapping):
@@ -163,6 +159,43 @@ public enum FrontMatterParser {
         })
     case .alias:
       return .null
+    }
+  }
+
+  /// Types a scalar as YAML 1.1 does (Yams' default resolver): an explicit tag wins, a
+  /// quoted or block scalar is a string, a plain scalar is typed by its text.
+  private static func scalarValue(_ scalar: Node.Scalar, node: Node) -> YAMLValue {
+    let name: Tag.Name
+    let written = Tag.Name(rawValue: scalar.tag.rawValue)
+    switch written {
+    case .implicit:
+      // Only text the default resolver's rules can match is handed to them: every rule
+      // matches the empty text, or text starting with one of these bytes; a word starting
+      // with a letter matches only up to five letters long (`false`, `FALSE`, `null`).
+      let text = scalar.string.utf8
+      guard let first = text.first else { return .null }
+      switch first {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+        UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
+        name = Resolver.default.resolveTag(of: node)
+      case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+        UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+        UInt8(ascii: "o"), UInt8(ascii: "O"):
+        name = text.count <= 5 ? Resolver.default.resolveTag(of: node) : .str
+      default:
+        name = .str
+      }
+    case .nonSpecific:
+      name = .str
+    default:
+      name = written
+    }
+    switch name {
+    case .null: return .null
+    case .bool: return node.bool.map(YAMLValue.bool) ?? .string(scalar.string)
+    case .int: return node.int.map(YAMLValue.int) ?? .string(scalar.string)
+    case .float: return node.float.map(YAMLValue.double) ?? .string(scalar.string)
+    default: return .string(scalar.string)
     }
   }
 

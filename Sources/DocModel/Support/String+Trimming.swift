@@ -1,9 +1,21 @@
-extension StringProtocol {
+extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
   public func trimmingSpaces() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-    let last = lastIndex(where: { !isSpace($0) })!
-    return String(self[first...last])
+    self[...].trimmingSpaces()
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces, tabs and line breaks.
+  public func trimmingSpaces() -> String {
+    // Bytes, not characters: `\r\n` is one Character, and equal to neither `\r` nor `\n`.
+    let bytes = utf8
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+    let last = bytes.lastIndex(where: { !isSpace($0) })!
+    // Both ends sit next to ASCII bytes (or the ends), so on scalar boundaries.
+    return String(self[first..<bytes.index(after: last)])
   }
 }

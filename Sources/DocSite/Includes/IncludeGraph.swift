@@ -87,46 +87,87 @@ public struct IncludeGraph: Sendable {
     includers[file] ?? [file]
   }
 
-  /// Resolves every include and walks the graph from every page.
-  static func build(files: [String: Page], tree: FileTree, locales: [SiteLocale]) -> IncludeGraph {
+  /// The graph of a tree with no Markdown file parsed yet.
+  static let empty = IncludeGraph(
+    edges: [:], cycles: [], tooDeep: [], reachable: [:], includers: [:])
+
+  /// Resolves every include and walks the graph from every page, in parallel: chunks of
+  /// files, then chunks of pages, merged in order (the result is the serial one's).
+  static func build(files: [String: Page], tree: FileTree, locales: [SiteLocale]) async
+    -> IncludeGraph
+  {
     let source = locales[0]
-    func locale(of path: String) -> SiteLocale {
-      locales.dropFirst().first { $0.relative(path) != nil } ?? source
+    let paths = files.keys.sorted()
+    let resolved = await paths.concurrentChunks { chunk in
+      chunk.compactMap { path -> (String, [Edge])? in
+        guard let page = files[path], !page.includes.isEmpty else { return nil }
+        let fileLocale = locales.dropFirst().first { $0.contains(path) } ?? source
+        return (
+          path,
+          page.includes.map { include in
+            Edge(
+              from: path, include: include,
+              resolution: resolve(
+                include.path, from: path, locale: fileLocale, source: source, tree: tree))
+          }
+        )
+      }
     }
     var edges: [String: [Edge]] = [:]
     var targeted: Set<String> = []
-    for (path, page) in files {
-      let fileLocale = locale(of: path)
-      var list: [Edge] = []
-      for include in page.includes {
-        let resolution = resolve(
-          include.path, from: path, locale: fileLocale, source: source, tree: tree)
-        if let target = resolution.target { targeted.insert(target) }
-        list.append(Edge(from: path, include: include, resolution: resolution))
+    for chunk in resolved {
+      for (path, list) in chunk {
+        edges[path] = list
+        for edge in list {
+          if let target = edge.resolution.target { targeted.insert(target) }
+        }
       }
-      if !list.isEmpty { edges[path] = list }
     }
 
     // Roots: files nothing includes. Walk each, depth-first and iteratively.
-    let roots = files.keys.filter { !targeted.contains($0) }.sorted()
-    var walker = Walker(edges: edges, files: files)
+    let roots = paths.filter { !targeted.contains($0) }
+    let graph = edges
+    let walks = await roots.concurrentChunks { chunk in
+      var walker = Walker(edges: graph, files: files)
+      let orders = chunk.map { root in
+        var seen: Set<String> = [root]
+        return walker.walk(from: root, seen: &seen)
+      }
+      return (orders: orders, cycles: walker.cycles, tooDeep: walker.tooDeep)
+    }
     var reachable: [String: [String]] = [:]
+    reachable.reserveCapacity(roots.count)
     var includers: [String: [String]] = [:]
-    for root in roots {
-      var seen: Set<String> = [root]
-      let order = walker.walk(from: root, seen: &seen)
-      reachable[root] = order
-      for file in order { includers[file, default: []].append(root) }
+    var cycles: [Cycle] = []
+    var cycleKeys: Set<Edge> = []
+    var tooDeep: [Edge] = []
+    var tooDeepKeys: Set<Edge> = []
+    var visited = Set(roots)
+    var rootIndex = 0
+    for walk in walks {
+      for order in walk.orders {
+        let root = roots[rootIndex]
+        rootIndex += 1
+        reachable[root] = order
+        for file in order {
+          includers[file, default: []].append(root)
+          visited.insert(file)
+        }
+      }
+      // The first root (in order) to meet a cycle or a too-deep edge reports it.
+      for cycle in walk.cycles where cycleKeys.insert(cycle.edge).inserted {
+        cycles.append(cycle)
+      }
+      for edge in walk.tooDeep where tooDeepKeys.insert(edge).inserted { tooDeep.append(edge) }
     }
     // Cycles that no root reaches (a page that includes itself is nobody's root).
-    var visited = Set(reachable.values.joined()).union(roots)
+    var walker = Walker(edges: edges, files: files, knownCycles: cycleKeys)
     for start in edges.keys.sorted() where !visited.contains(start) {
       visited.insert(start)
       // Only for cycles: files past the depth bound of a root's walk are reported there.
       _ = walker.walk(from: start, seen: &visited, reportDepth: false)
     }
-    let cycles = walker.cycles
-    let tooDeep = walker.tooDeep
+    cycles += walker.cycles
     // Files only reachable inside a cycle that no root reaches.
     for target in targeted where includers[target] == nil && files[target] != nil {
       includers[target] = []
@@ -145,9 +186,11 @@ public struct IncludeGraph: Sendable {
     private var cycleKeys: Set<Edge> = []
     private var tooDeepKeys: Set<Edge> = []
 
-    init(edges: [String: [Edge]], files: [String: Page]) {
+    /// `knownCycles`: cycle-closing edges already reported elsewhere, not to report again.
+    init(edges: [String: [Edge]], files: [String: Page], knownCycles: Set<Edge> = []) {
       self.edges = edges
       self.files = files
+      self.cycleKeys = knownCycles
     }
 
     private struct Frame {

@@ -34,17 +34,17 @@ public struct LinkResolver: Sendable {
   public func resolve(_ target: String, from file: String) -> LinkTarget {
     let trimmed = target.trimmingSpaces()
     guard !trimmed.isEmpty else { return .unchecked }
-    if Self.hasScheme(trimmed) || trimmed.hasPrefix("//") {
-      let lower = trimmed.lowercased()
-      return lower.hasPrefix("xref:") ? .unchecked : .external(trimmed)
+    if Self.hasScheme(trimmed) || trimmed.utf8.starts(with: "//".utf8) {
+      let isXref = trimmed.utf8.count >= 5 && trimmed.prefix(5).lowercased() == "xref:"
+      return isXref ? .unchecked : .external(trimmed)
     }
     var path = trimmed
     var fragment: String?
-    if let hash = path.firstIndex(of: "#") {
-      fragment = String(path[path.index(after: hash)...])
+    if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+      fragment = String(path[path.utf8.index(after: hash)...])
       path = String(path[..<hash])
     }
-    if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+    if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
     if path.isEmpty {
       guard let fragment, !fragment.isEmpty else { return .unchecked }
       if fragment.hasPrefix("tab/") { return .tab }
@@ -112,11 +112,18 @@ public struct LinkResolver: Sendable {
 
   /// `scheme:` per RFC 3986 (a drive letter like `c:` is not a scheme here).
   static func hasScheme(_ text: String) -> Bool {
-    guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-    let scheme = text[..<colon]
-    guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count > 1 else {
-      return false
+    let bytes = text.utf8
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+    let scheme = bytes[..<colon]
+    guard scheme.count > 1, let first = scheme.first, isLetter(first) else { return false }
+    return scheme.allSatisfy { byte in
+      isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
-    return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    let lower = byte | 0x20
+    return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
   }
 }

@@ -3,17 +3,52 @@ public enum RelativePath {
   /// Joins and normalizes: `a/b` + `../c/./d` → `a/c/d`. Returns `nil` when the result
   /// climbs above the starting point.
   public static func resolve(_ path: String, from directory: String) -> String? {
-    var parts = directory.split(separator: "/").map(String.init)
-    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-      switch component {
-      case ".": continue
-      case "..":
-        guard !parts.isEmpty else { return nil }
-        parts.removeLast()
-      default: parts.append(String(component))
-      }
+    // Bytes, not characters or split strings: links are resolved a million times a run.
+    var output: [UInt8] = []
+    output.reserveCapacity(directory.utf8.count + path.utf8.count + 1)
+    forEachComponent(of: directory) { component in
+      if !output.isEmpty { output.append(slash) }
+      output.append(contentsOf: component)
+      return true
     }
-    return parts.joined(separator: "/")
+    let climbed = forEachComponent(of: path) { component in
+      if component.count == 1, component[component.startIndex] == dot { return true }
+      if component.count == 2, component[component.startIndex] == dot,
+        component[component.startIndex + 1] == dot
+      {
+        guard !output.isEmpty else { return false }
+        output.removeSubrange((output.lastIndex(of: slash) ?? 0)...)
+        return true
+      }
+      if !output.isEmpty { output.append(slash) }
+      output.append(contentsOf: component)
+      return true
+    }
+    guard climbed else { return nil }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static let slash = UInt8(ascii: "/")
+  private static let dot = UInt8(ascii: ".")
+
+  /// Calls `body` with each non-empty `/`-separated component's bytes, until it returns
+  /// `false`; returns whether every call returned `true`.
+  @discardableResult
+  private static func forEachComponent(
+    of text: String, _ body: (UnsafeBufferPointer<UInt8>.SubSequence) -> Bool
+  ) -> Bool {
+    func walk(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != slash { end += 1 }
+        if end > start, !body(bytes[start..<end]) { return false }
+        start = end + 1
+      }
+      return true
+    }
+    if let result = text.utf8.withContiguousStorageIfAvailable(walk) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(walk)
   }
 
   /// Whether a relative path climbs out of where it starts.
@@ -35,9 +70,23 @@ public enum RelativePath {
 
   /// The extension without the dot, lowercased (`x.MD` → `md`).
   public static func fileExtension(of path: String) -> String {
-    let name = fileName(of: path)
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return name[name.index(after: dot)...].lowercased()
+    let bytes = path.utf8
+    var index = bytes.endIndex
+    var lastDot: String.Index?
+    while index > bytes.startIndex {
+      let before = bytes.index(before: index)
+      let byte = bytes[before]
+      if byte == slash { break }
+      if byte == dot, lastDot == nil { lastDot = before }
+      index = before
+    }
+    // `index` is where the file name starts; a leading dot (`.gitignore`) is no extension.
+    guard let lastDot, lastDot != index else { return "" }
+    let tail = bytes[bytes.index(after: lastDot)...]
+    if tail.allSatisfy({ $0 < 0x80 }) {
+      return String(decoding: tail.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+    return String(path[bytes.index(after: lastDot)...]).lowercased()
   }
 
   /// Decodes `%XX` escapes; `nil` when the result is not valid UTF-8 or an escape is bad.

@@ -13,9 +13,23 @@ public struct SiteLocale: Sendable, Hashable {
 
   /// The part of a root-relative path inside this locale, or `nil` when it is elsewhere.
   public func relative(_ path: String) -> String? {
-    if folder.isEmpty { return path }
-    if path == folder { return "" }
-    guard path.hasPrefix(folder + "/") else { return nil }
-    return String(path.dropFirst(folder.count + 1))
+    guard let start = start(in: path) else { return nil }
+    return String(path[start...])
+  }
+
+  /// Whether a root-relative path is inside this locale.
+  public func contains(_ path: String) -> Bool {
+    start(in: path) != nil
+  }
+
+  /// Where the locale-relative part of `path` starts, or `nil` when it is elsewhere.
+  private func start(in path: String) -> String.Index? {
+    if folder.isEmpty { return path.startIndex }
+    let bytes = path.utf8
+    guard bytes.starts(with: folder.utf8) else { return nil }
+    let end = bytes.index(bytes.startIndex, offsetBy: folder.utf8.count)
+    if end == bytes.endIndex { return end }
+    guard bytes[end] == UInt8(ascii: "/") else { return nil }
+    return bytes.index(after: end)
   }
 }

@@ -90,6 +90,10 @@ struct CheckCommand: AsyncParsableCommand {
       progress.finish()
       throw error
     }
+    let options = CheckOptions(
+      external: external, locales: locales, shard: selectedShard, scope: scope)
+    // The rules need nothing the later stages find: they run beside them.
+    async let ruleFindings = Checker.findings(site, options: options)
     var transcriptFindings: [Diagnostic] = []
     var transcriptDrifts: [(block: TranscriptBlock, golden: String)] = []
     let discovery = TranscriptFinder.find(in: site)
@@ -114,7 +118,6 @@ struct CheckCommand: AsyncParsableCommand {
     if fix {
       progress.finish()
       // A shard fixes only its own files, so that N jobs never write the same file.
-      let options = CheckOptions(shard: selectedShard, scope: scope)
       let owned = { (file: String) in options.covers(file, in: site) }
       let (changes, failures) = Fixer.fix(
         site: site, transcripts: transcriptDrifts.filter { owned($0.block.file) },
@@ -137,11 +140,8 @@ struct CheckCommand: AsyncParsableCommand {
       transcriptFindings += failures
     }
     progress.update("checking \(site.files.count) files")
-    let result = await Checker.run(
-      site,
-      options: CheckOptions(
-        external: external, locales: locales, shard: selectedShard, scope: scope),
-      additional: transcriptFindings)
+    let result = Checker.result(
+      site, options: options, found: await ruleFindings + transcriptFindings)
     progress.finish()
 
     let report = Report(

@@ -1,5 +1,6 @@
 import DocModel
 import Testing
+import Yams
 
 @Suite struct FrontMatterParserTests {
   @Test func readsScalarsSequencesAndLines() throws {
@@ -107,5 +108,43 @@ import Testing
     let page = parse("---\ntitle: Dots\n...\n# Title\n")
     #expect(page.frontMatter.string("title") == "Dots")
     #expect(page.frontMatter.endLine == 3)
+  }
+
+  /// Scalars of every kind Yams' default resolver types, and words that only start like one.
+  static let scalarSamples = [
+    "yes", "Yes", "YES", "no", "No", "on", "ON", "Off", "true", "False", "TRUE", "y", "n",
+    "null", "Null", "NULL", "~", "0", "007", "0x1F", "0o17", "0b101", "-12", "+3", "1_000",
+    "1:30", "190:20:30", "12e3", "1.5", ".5", "1.", "-1.5e+3", ".inf", "-.Inf", "+.INF", ".nan",
+    "2026-11-22", "2026-11-22 10:00:00", "2026-1-2T3:04:05.6Z", "<<", "=", "tchladek",
+    "yesterday", "nothing", "offline", "trueish", "Quickstart - x", "06/10/2025", "1.2.3", "-x",
+    "+", "off-topic", "on-call", "--", "0xZZ", "09", "yes no", "!!int 3", "!!str 3", "!!bool yes",
+    "!!float 1", "\"3\"", "'yes'", "\"\"", "|\n  block", ">\n  folded",
+  ]
+
+  @Test(
+    "plain scalars are typed as Yams' default resolver types them",
+    arguments: scalarSamples)
+  func scalarTypesMatchYamsDefaultResolver(_ sample: String) throws {
+    let page = parse("---\nk: \(sample)\n---\n# T\n")
+    #expect(page.diagnostics.isEmpty)
+    // The oracle: Yams with its default resolver, typed as before the fast path.
+    let node = try #require(try Yams.compose(yaml: "k: \(sample)\n")?.mapping?["k"])
+    let expected: YAMLValue =
+      switch Tag.Name(rawValue: node.tag.rawValue) {
+      case .null: .null
+      case .bool: node.bool.map(YAMLValue.bool) ?? .string(node.string ?? "")
+      case .int: node.int.map(YAMLValue.int) ?? .string(node.string ?? "")
+      case .float: node.float.map(YAMLValue.double) ?? .string(node.string ?? "")
+      default: .string(node.string ?? "")
+      }
+    if case .double(let number) = expected, number.isNaN {
+      guard case .double(let actual) = page.frontMatter["k"] else {
+        Issue.record("\(sample) is not a number: \(String(describing: page.frontMatter["k"]))")
+        return
+      }
+      #expect(actual.isNaN)
+    } else {
+      #expect(page.frontMatter["k"] == expected, "\(sample)")
+    }
   }
 }

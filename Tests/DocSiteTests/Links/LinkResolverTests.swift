@@ -35,5 +35,13 @@ import Testing
       links.resolve("missing.md", from: from) == .missing("en-us/a/missing.md", fragment: nil))
     #expect(links.resolve("../../../out.md", from: from) == .outsideRoot("../../../out.md"))
     #expect(links.resolve("bad%zz.md", from: from) == .malformed("bad%zz.md"))
+    // Schemes per RFC 3986, read as bytes; a drive letter or a word with a colon is a path.
+    #expect(links.resolve("XREF:System.String", from: from) == .unchecked)
+    #expect(
+      links.resolve("ms-windows-store://pdp", from: from) == .external("ms-windows-store://pdp"))
+    #expect(links.resolve("c:b.md", from: from) == .missing("en-us/a/c:b.md", fragment: nil))
+    #expect(links.resolve("9p:x", from: from) == .missing("en-us/a/9p:x", fragment: nil))
+    #expect(links.resolve("fö:x", from: from) == .missing("en-us/a/fö:x", fragment: nil))
+    #expect(links.resolve(" \r\nb.md#x\r\n", from: from) == .file("en-us/a/b.md", fragment: "x"))
   }
 }

@@ -1,5 +1,7 @@
-import DocSite
+import DocModel
 import Testing
+
+@testable import DocSite
 
 @Suite struct RelativePathTests {
   @Test func resolve() {
@@ -9,6 +11,46 @@ import Testing
     #expect(RelativePath.resolve("a//b/../c", from: "") == "a/c")
     #expect(RelativePath.escapes("../x"))
     #expect(!RelativePath.escapes("a/../x"))
+  }
+
+  @Test func resolveWorksOnComponentsNotCharacters() {
+    #expect(RelativePath.resolve("../../x", from: "a/b") == "x")
+    #expect(RelativePath.resolve("../../../x", from: "a/b") == nil)
+    #expect(RelativePath.resolve("./", from: "a/b/") == "a/b")
+    #expect(RelativePath.resolve("..", from: "a") == "")
+    #expect(RelativePath.resolve("/x//y/", from: "a") == "a/x/y")
+    #expect(RelativePath.resolve("...", from: "a") == "a/...")
+    #expect(RelativePath.resolve(".x/..y", from: "") == ".x/..y")
+    #expect(RelativePath.resolve("../för/ö.md", from: "sv-se/ä") == "sv-se/för/ö.md")
+    #expect(RelativePath.resolve("e\u{301}/../x", from: "") == "x")
+  }
+
+  @Test func fileExtension() {
+    #expect(RelativePath.fileExtension(of: "a/b/c.MD") == "md")
+    #expect(RelativePath.fileExtension(of: "a.b/c") == "")
+    #expect(RelativePath.fileExtension(of: "a/.gitignore") == "")
+    #expect(RelativePath.fileExtension(of: "a/x.tar.GZ") == "gz")
+    #expect(RelativePath.fileExtension(of: "x.") == "")
+    #expect(RelativePath.fileExtension(of: "bild.ÄBC") == "äbc")
+    #expect(RelativePath.fileExtension(of: "") == "")
+  }
+
+  @Test func localeRelativePaths() {
+    let locale = SiteLocale(name: "sv-se", folder: "sv-se", isSource: false)
+    #expect(locale.relative("sv-se/a/b.md") == "a/b.md")
+    #expect(locale.relative("sv-se") == "")
+    #expect(locale.relative("sv-sex/a.md") == nil)
+    #expect(locale.relative("en-us/a.md") == nil)
+    #expect(locale.contains("sv-se/a.md") && !locale.contains("sv-se.md"))
+    let whole = SiteLocale(name: "", folder: "", isSource: true)
+    #expect(whole.relative("a/b.md") == "a/b.md" && whole.contains("x"))
+  }
+
+  @Test func trimmingSpacesTrimsLineBreaksAsBytes() {
+    #expect(" \t a b \r\n".trimmingSpaces() == "a b")
+    #expect("\r\n".trimmingSpaces() == "")
+    #expect("  ö ".trimmingSpaces() == "ö")
+    #expect("x".trimmingSpaces() == "x")
   }
 
   @Test func percentDecoding() {
