@@ -82,6 +82,12 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     guard !bracketed || Self.isIPv6Address(host) else {
       throw .invalidEndpoint(text, reason: "'[\(host)]' is not an IPv6 address")
     }
+    // A resource's host is a DNS name or an IPv4 address; URLComponents decodes `%00` and
+    // other escapes into it (`https://a%00b/`, found by the fuzzer).
+    guard bracketed || host.utf8.allSatisfy(Self.isHostByte) else {
+      throw .invalidEndpoint(
+        text, reason: "its host '\(host)' is not a DNS name or an IP address")
+    }
     guard components.path.isEmpty || components.path == "/" else {
       throw .invalidEndpoint(text, reason: "it must not have a path; use the resource's base URL")
     }
@@ -102,6 +108,17 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     self.scheme = scheme
     self.host = host
     self.port = port
+  }
+
+  /// Letters, digits, `-`, `.` and `_`: the bytes of DNS names and IPv4 addresses.
+  static func isHostByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+      UInt8(ascii: "_"):
+      true
+    default: false
+    }
   }
 
   /// Whether `text` is an IPv6 address as the C library reads one (`::1`, `fe80::1`).

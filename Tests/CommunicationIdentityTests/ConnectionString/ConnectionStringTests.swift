@@ -59,6 +59,30 @@ struct ConnectionStringTests {
         == "::1")
   }
 
+  @Test("a host is a DNS name or an IP address (found by the connection-string fuzzer)")
+  func hostIsADNSNameOrAnAddress() throws {
+    let input = try String(
+      contentsOf: Fixtures.directory.deletingLastPathComponent()
+        .appendingPathComponent("fuzz/regressions/connection-string/percent-encoded-host.txt"),
+      encoding: .utf8)
+    #expect(input.contains("https://UnsafeMu%000000000013948/"))
+    #expect {
+      try ConnectionString(input)
+    } throws: { error in
+      "\(error)".contains("is not a DNS name or an IP address")
+    }
+    for host in ["a%20b", "a%2Fb", "caf%C3%A9.example"] {
+      #expect(throws: ConnectionStringError.self, "\(host)") {
+        try ConnectionString("endpoint=https://\(host)/;accesskey=\(Self.key)")
+      }
+    }
+    for host in ["127.0.0.1", "my_resource-1.communication.azure.com", "LOCALHOST"] {
+      #expect(
+        try ConnectionString("endpoint=https://\(host)/;accesskey=\(Self.key)").endpoint.host
+          == host)
+    }
+  }
+
   @Test("text in brackets must be an IPv6 address (found by the connection-string fuzzer)")
   func bracketedHostIsIPv6() throws {
     let input = try String(
