@@ -51,6 +51,26 @@ import Transcripts
       ])
   }
 
+  /// Found by the `normalization` fuzzer: a date right after a date kept its digits on the
+  /// first pass (no word boundary between `29` and `10`) and lost them on the second, once
+  /// `[TIMESTAMP]` stood before it: normalizing was not idempotent.
+  @Test func normalizingNormalizedTextChangesNothing() throws {
+    let data = try Data(
+      contentsOf: Fixtures.root.appendingPathComponent(
+        "fuzz/regressions/normalization/timestamp-after-timestamp.txt"))
+    let text = String(decoding: data, as: UTF8.self)
+    let once = normalizer.normalize(text)
+    #expect(once == ["Expires at [TIMESTAMP][TIMESTAMP] here"])
+    #expect(normalizer.normalize(once.joined(separator: "\n")) == once)
+    #expect(
+      normalizer.placeholders(in: text).map(\.value) == [
+        "10/11/2022 7:34:29", "10/11/2022 7:34:29",
+      ])
+    // A user rule whose placeholder it matches again stops after a bounded number of passes.
+    let growing = Normalizer(userRules: [.init(name: "XX", pattern: "X")])
+    #expect(growing.normalize("X").first?.count ?? 0 > 1)
+  }
+
   @Test func identityIdsOfEveryPrefixAreNumberedByFirstAppearance() {
     let text = """
       8:acs:4ccc92c8-9815-4422-bddc-ceea181dc774_00000006-19e0-2727-80f5-8b3a0d003502
