@@ -13,13 +13,18 @@ public struct CheckContext: Sendable {
   public let pages: [(path: String, page: Page)]
   /// What the page parser reported, by rule, gathered once for every rule.
   let parserFindings: [RuleID: [Diagnostic]]
+  /// Every page's pivot groups and zones, for the four pivot rules.
+  private(set) var pivotUsages: [PivotUsage]
 
   public init(site: Site, options: CheckOptions) {
     self.site = site
     self.links = LinkResolver(site: site)
     self.bookmarks = BookmarkIndex(site: site)
     self.options = options
-    let files = site.files.sorted { $0.key < $1.key }.map { (path: $0.key, page: $0.value) }
+    // `markdownPaths` is sorted already, and holds every parsed file.
+    let files = site.markdownPaths.compactMap { path in
+      site.files[path].map { (path: path, page: $0) }
+    }
     self.files = files
     self.pages = files.filter { !site.includes.isInclude($0.path) }
     var parserFindings: [RuleID: [Diagnostic]] = [:]
@@ -29,6 +34,8 @@ public struct CheckContext: Sendable {
       }
     }
     self.parserFindings = parserFindings
+    self.pivotUsages = []
+    self.pivotUsages = PivotUsage.all(self)
   }
 }
 

@@ -21,7 +21,7 @@ enum PivotGroupNotFound: Rule {
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for usage in PivotUsage.all(context) {
+    for usage in context.pivotUsages {
       for name in usage.groupNames where usage.definitions?.group(name) == nil {
         guard let definitions = usage.definitions else {
           let file = context.site.locale(of: usage.page).path(

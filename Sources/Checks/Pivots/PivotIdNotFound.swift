@@ -22,7 +22,7 @@ enum PivotIdNotFound: Rule {
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for usage in PivotUsage.all(context) where !usage.groups.isEmpty {
+    for usage in context.pivotUsages where !usage.groups.isEmpty {
       let defined = Set(usage.definedPivots)
       let groupList = usage.groups.map { "'\($0.id)'" }.joined(separator: ", ")
       for placed in usage.zones {

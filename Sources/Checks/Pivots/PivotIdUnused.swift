@@ -21,7 +21,7 @@ enum PivotIdUnused: Rule {
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for usage in PivotUsage.all(context) where !usage.groups.isEmpty {
+    for usage in context.pivotUsages where !usage.groups.isEmpty {
       let used = Set(usage.zones.flatMap(\.zone.pivots))
       for group in usage.groups {
         for pivot in group.pivots where !used.contains(pivot.id) {

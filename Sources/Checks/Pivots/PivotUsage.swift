@@ -3,8 +3,8 @@ import DocSite
 
 /// For one page: the pivot groups it names, the pivots they define, and every zone the
 /// reader sees (the page's and its includes').
-struct PivotUsage {
-  struct PlacedZone {
+struct PivotUsage: Sendable {
+  struct PlacedZone: Sendable {
     var file: String
     var zone: Zone
   }

@@ -15,7 +15,7 @@ enum ZonePivotGroupMissing: Rule {
     ])
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
-    PivotUsage.all(context).compactMap { usage in
+    context.pivotUsages.compactMap { usage in
       guard usage.groupNames.isEmpty,
         let first = usage.zones.first(where: { !$0.zone.pivots.isEmpty })
       else { return nil }

@@ -4,28 +4,119 @@
 /// A `Page` is an immutable value: it is made once by `PageParser` and shared freely
 /// between tasks.
 public struct Page: Sendable, Hashable {
+  /// The page's values, behind one reference: copying a `Page` (every rule visits every
+  /// page) retains one object instead of every array.
+  private struct Fields: Sendable, Hashable {
+    var path: String
+    var frontMatter: FrontMatter
+    var zones: [Zone]
+    var includes: [Include]
+    var headings: [Heading]
+    var links: [Link]
+    var anchors: [Anchor]
+    var codeBlocks: [CodeBlock]
+    var comments: [Comment]
+    var images: [ImageDirective]
+    var codeReferences: [CodeReference]
+    var alerts: [Alert]
+    var sections: [DivSection]
+    var videos: [Video]
+    var tabs: [Tab]
+    var lineCount: Int
+    var isBinary: Bool
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Immutable: a setter (used while parsing) replaces it.
+  private final class Box: Sendable {
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
+
+  private mutating func update(_ change: (inout Fields) -> Void) {
+    var fields = box.fields
+    change(&fields)
+    box = Box(fields)
+  }
+
   /// The path the page was read from, as the caller named it.
-  public var path: String
-  public var frontMatter: FrontMatter
-  public var zones: [Zone]
-  public var includes: [Include]
-  public var headings: [Heading]
-  public var links: [Link]
-  public var anchors: [Anchor]
-  public var codeBlocks: [CodeBlock]
-  public var comments: [Comment]
-  public var images: [ImageDirective]
-  public var codeReferences: [CodeReference]
-  public var alerts: [Alert]
-  public var sections: [DivSection]
-  public var videos: [Video]
-  public var tabs: [Tab]
+  public var path: String {
+    get { box.fields.path }
+    set { update { $0.path = newValue } }
+  }
+  public var frontMatter: FrontMatter {
+    get { box.fields.frontMatter }
+    set { update { $0.frontMatter = newValue } }
+  }
+  public var zones: [Zone] {
+    get { box.fields.zones }
+    set { update { $0.zones = newValue } }
+  }
+  public var includes: [Include] {
+    get { box.fields.includes }
+    set { update { $0.includes = newValue } }
+  }
+  public var headings: [Heading] {
+    get { box.fields.headings }
+    set { update { $0.headings = newValue } }
+  }
+  public var links: [Link] {
+    get { box.fields.links }
+    set { update { $0.links = newValue } }
+  }
+  public var anchors: [Anchor] {
+    get { box.fields.anchors }
+    set { update { $0.anchors = newValue } }
+  }
+  public var codeBlocks: [CodeBlock] {
+    get { box.fields.codeBlocks }
+    set { update { $0.codeBlocks = newValue } }
+  }
+  public var comments: [Comment] {
+    get { box.fields.comments }
+    set { update { $0.comments = newValue } }
+  }
+  public var images: [ImageDirective] {
+    get { box.fields.images }
+    set { update { $0.images = newValue } }
+  }
+  public var codeReferences: [CodeReference] {
+    get { box.fields.codeReferences }
+    set { update { $0.codeReferences = newValue } }
+  }
+  public var alerts: [Alert] {
+    get { box.fields.alerts }
+    set { update { $0.alerts = newValue } }
+  }
+  public var sections: [DivSection] {
+    get { box.fields.sections }
+    set { update { $0.sections = newValue } }
+  }
+  public var videos: [Video] {
+    get { box.fields.videos }
+    set { update { $0.videos = newValue } }
+  }
+  public var tabs: [Tab] {
+    get { box.fields.tabs }
+    set { update { $0.tabs = newValue } }
+  }
   /// The number of lines in the file.
-  public var lineCount: Int
+  public var lineCount: Int {
+    get { box.fields.lineCount }
+    set { update { $0.lineCount = newValue } }
+  }
   /// The file is not text (it holds NUL bytes): nothing else was parsed.
-  public var isBinary = false
+  public var isBinary: Bool {
+    get { box.fields.isBinary }
+    set { update { $0.isBinary = newValue } }
+  }
   /// What the parser found wrong: YAML errors, invalid zones, encoding problems, ...
-  public var diagnostics: [Diagnostic]
+  public var diagnostics: [Diagnostic] {
+    get { box.fields.diagnostics }
+    set { update { $0.diagnostics = newValue } }
+  }
 
   public init(
     path: String, frontMatter: FrontMatter = FrontMatter(), zones: [Zone] = [],
@@ -35,23 +126,21 @@ public struct Page: Sendable, Hashable {
     sections: [DivSection] = [], videos: [Video] = [], tabs: [Tab] = [], lineCount: Int = 0,
     diagnostics: [Diagnostic] = []
   ) {
-    self.path = path
-    self.frontMatter = frontMatter
-    self.zones = zones
-    self.includes = includes
-    self.headings = headings
-    self.links = links
-    self.anchors = anchors
-    self.codeBlocks = codeBlocks
-    self.comments = comments
-    self.images = images
-    self.codeReferences = codeReferences
-    self.alerts = alerts
-    self.sections = sections
-    self.videos = videos
-    self.tabs = tabs
-    self.lineCount = lineCount
-    self.diagnostics = diagnostics
+    box = Box(
+      Fields(
+        path: path, frontMatter: frontMatter, zones: zones, includes: includes,
+        headings: headings, links: links, anchors: anchors, codeBlocks: codeBlocks,
+        comments: comments, images: images, codeReferences: codeReferences, alerts: alerts,
+        sections: sections, videos: videos, tabs: tabs, lineCount: lineCount, isBinary: false,
+        diagnostics: diagnostics))
+  }
+
+  public static func == (lhs: Page, rhs: Page) -> Bool {
+    lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(box.fields)
   }
 
   /// Every bookmark id on this file: heading ids and HTML anchors.

@@ -72,22 +72,19 @@ public enum PageParser {
     }
 
     let zones = ZoneLocator(zones: directives.zones)
-    var page = Page(
+    let page = Page(
       path: path, frontMatter: front.frontMatter, zones: directives.zones,
-      lineCount: source.lineCount)
-    page.includes = zones.assign(directives.includes, line: \.line, zone: \.zone)
-    page.headings = zones.assign(collector.headings, line: \.line, zone: \.zone)
-    page.links = zones.assign(links.map(\.link), line: \.line, zone: \.zone)
-    page.anchors = zones.assign(collector.anchors, line: \.line, zone: \.zone)
-    page.codeBlocks = zones.assign(collector.codeBlocks, line: \.line, zone: \.zone)
-    page.images = zones.assign(directives.images, line: \.line, zone: \.zone)
-    page.codeReferences = zones.assign(directives.codeReferences, line: \.line, zone: \.zone)
-    page.comments = collector.comments
-    page.alerts = directives.alerts
-    page.sections = directives.sections
-    page.videos = directives.videos
-    page.tabs = collector.tabs
-    page.diagnostics = diagnostics.sorted(by: Diagnostic.reportOrder)
+      includes: zones.assign(directives.includes, line: \.line, zone: \.zone),
+      headings: zones.assign(collector.headings, line: \.line, zone: \.zone),
+      links: zones.assign(links.map(\.link), line: \.line, zone: \.zone),
+      anchors: zones.assign(collector.anchors, line: \.line, zone: \.zone),
+      codeBlocks: zones.assign(collector.codeBlocks, line: \.line, zone: \.zone),
+      comments: collector.comments,
+      images: zones.assign(directives.images, line: \.line, zone: \.zone),
+      codeReferences: zones.assign(directives.codeReferences, line: \.line, zone: \.zone),
+      alerts: directives.alerts, sections: directives.sections, videos: directives.videos,
+      tabs: collector.tabs, lineCount: source.lineCount,
+      diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
     return page
   }
 }
