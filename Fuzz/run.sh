@@ -84,6 +84,8 @@ echo "   $binary ${flags[*]} $* $work $seeds" >&2
 # crashes to libFuzzer's handler. Stack traces come from ASan's symbolizer.
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}handle_abort=1:handle_sigill=1"
+# One-time allocations of Swift's regex engine that LeakSanitizer reports at exit (see the file).
+export LSAN_OPTIONS="${LSAN_OPTIONS:-}${LSAN_OPTIONS:+:}suppressions=$fuzz_dir/lsan.supp:print_suppressions=0"
 status=0
 # The work corpus comes first: libFuzzer writes new inputs to the first directory only.
 "$binary" "${flags[@]}" "$@" "$work" "$seeds" >"$log" 2>&1 || status=$?

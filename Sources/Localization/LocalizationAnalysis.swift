@@ -35,8 +35,8 @@ public enum LocalizationAnalysis {
   ) async -> LocalizationReport {
     let pairs = TranslationPair.all(in: site, locales: locales, only: scope)
     let transcripts = known ?? TranscriptFinder.find(in: site).blocks
-    var transcriptLines: [String: Set<Int>] = [:]
-    for block in transcripts { transcriptLines[block.file, default: []].insert(block.line) }
+    let transcriptLines = Dictionary(
+      transcripts.map { ($0.file, [$0.line] as Set<Int>) }, uniquingKeysWith: { $0.union($1) })
     let localeNames = Set(site.locales.map { $0.name.lowercased() })
 
     let needsGit = pairs.contains { pair in
@@ -50,31 +50,36 @@ public enum LocalizationAnalysis {
     let git = needsGit ? await GitHistory.open(at: site.tree.realRoot) : nil
     let judge = StalenessJudge(site: site, git: git)
 
-    var files: [LocalizedFile] = []
-    files.reserveCapacity(pairs.count)
-    for pair in pairs {
-      var file = LocalizedFile(pair: pair)
-      if let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
-        let translation = site.files[translationPath], let source = site.files[sourcePath],
-        !translation.isBinary, !source.isBinary
-      {
-        file.staleness = await judge.judge(
-          translation: translation, translationPath: translationPath, sourcePath: sourcePath)
-        let sourceStructure = PageStructure(
-          of: source, transcriptLines: transcriptLines[sourcePath] ?? [], localeNames: localeNames)
-        let translationStructure = PageStructure(
-          of: translation, transcriptLines: transcriptLines[translationPath] ?? [],
-          localeNames: localeNames)
-        for aspect in StructureAspect.allCases {
-          file.comparison[aspect] = StructureComparison.align(
-            source: sourceStructure[aspect], translation: translationStructure[aspect])
+    // Pairs are independent: judged and compared in parallel chunks, kept in pair order.
+    let files = await pairs.concurrentChunks { chunk in
+      var files: [LocalizedFile] = []
+      files.reserveCapacity(chunk.count)
+      for pair in chunk {
+        var file = LocalizedFile(pair: pair)
+        if let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
+          let translation = site.files[translationPath], let source = site.files[sourcePath],
+          !translation.isBinary, !source.isBinary
+        {
+          file.staleness = await judge.judge(
+            translation: translation, translationPath: translationPath, sourcePath: sourcePath)
+          let sourceStructure = PageStructure(
+            of: source, transcriptLines: transcriptLines[sourcePath] ?? [],
+            localeNames: localeNames)
+          let translationStructure = PageStructure(
+            of: translation, transcriptLines: transcriptLines[translationPath] ?? [],
+            localeNames: localeNames)
+          for aspect in StructureAspect.allCases {
+            file.comparison[aspect] = StructureComparison.align(
+              source: sourceStructure[aspect], translation: translationStructure[aspect])
+          }
         }
+        if let translationPath = pair.translationPath, let page = site.files[translationPath] {
+          file.contentLocale = ContentLocale(of: page)
+        }
+        files.append(file)
       }
-      if let translationPath = pair.translationPath, let page = site.files[translationPath] {
-        file.contentLocale = ContentLocale(of: page)
-      }
-      files.append(file)
-    }
+      return files
+    }.flatMap { $0 }
     var report = LocalizationReport(
       sourceLocale: site.sourceLocale.name,
       locales: site.locales.dropFirst().map(\.name).filter {

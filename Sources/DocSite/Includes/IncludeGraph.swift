@@ -58,7 +58,18 @@ public struct IncludeGraph: Sendable {
 
   /// Whether a file is an include: the target of some include, or in an `includes` folder.
   public func isInclude(_ path: String) -> Bool {
-    includers[path] != nil || path.split(separator: "/").dropLast().contains("includes")
+    includers[path] != nil || Self.isInIncludesFolder(path)
+  }
+
+  /// Whether a folder on the path (not the file name) is called `includes`.
+  static func isInIncludesFolder(_ path: String) -> Bool {
+    let bytes = path.utf8
+    var start = bytes.startIndex
+    while let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")) {
+      if bytes[start..<slash].elementsEqual("includes".utf8) { return true }
+      start = bytes.index(after: slash)
+    }
+    return false
   }
 
   /// The files whose content a page shows: the page, then everything it includes.
@@ -241,19 +252,25 @@ public struct IncludeGraph: Sendable {
   static func resolve(
     _ written: String, from file: String, locale: SiteLocale, source: SiteLocale, tree: FileTree
   ) -> Resolution {
+    // Bytes, not characters: every include of every file comes through here.
     var path = written
-    if let hash = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+    if let hash = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }
+    ) {
       path = String(path[..<hash])
     }
     let base: String
-    if path.hasPrefix("~/") || path.hasPrefix("~\\") {
+    if path.utf8.starts(with: "~/".utf8) || path.utf8.starts(with: "~\\".utf8) {
       base = locale.folder
       path = String(path.dropFirst(2))
     } else {
       base = RelativePath.directory(of: file)
     }
-    path = path.replacingOccurrences(of: "\\", with: "/")
-    guard !path.hasPrefix("/"), let resolved = RelativePath.resolve(path, from: base) else {
+    if path.utf8.contains(UInt8(ascii: "\\")) {
+      path = path.replacingOccurrences(of: "\\", with: "/")
+    }
+    guard path.utf8.first != UInt8(ascii: "/"),
+      let resolved = RelativePath.resolve(path, from: base)
+    else {
       return .outsideRoot(written)
     }
     var target = resolved

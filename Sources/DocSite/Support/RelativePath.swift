@@ -58,14 +58,14 @@ public enum RelativePath {
 
   /// The folder part of a path (`a/b/c.md` → `a/b`, `c.md` → ``).
   public static func directory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
+    guard let slash = path.utf8.lastIndex(of: slash) else { return "" }
     return String(path[..<slash])
   }
 
   /// The last component of a path.
   public static func fileName(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return path }
-    return String(path[path.index(after: slash)...])
+    guard let slash = path.utf8.lastIndex(of: slash) else { return path }
+    return String(path[path.utf8.index(after: slash)...])
   }
 
   /// The extension without the dot, lowercased (`x.MD` → `md`).

@@ -4,9 +4,17 @@ public enum Suggestion {
   public static func closest<S: Sequence>(to word: String, in candidates: S) -> String?
   where S.Element == String {
     let target = Array(word.unicodeScalars)
+    // No candidate further than this is ever suggested (`limit` below is at most this), and
+    // the edit distance is at least the difference in length: most candidates of a large
+    // folder are ruled out without computing a distance.
+    let ceiling = max(2, target.count / 3)
     var best: (String, Int)?
     for candidate in candidates {
-      let distance = editDistance(target, Array(candidate.unicodeScalars))
+      let scalars = Array(candidate.unicodeScalars)
+      let bound = min(best?.1 ?? ceiling, ceiling)
+      guard abs(scalars.count - target.count) <= bound else { continue }
+      let distance = editDistance(target, scalars, bound: bound)
+      guard distance <= bound else { continue }
       if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
         best = (candidate, distance)
       }
@@ -26,18 +34,25 @@ public enum Suggestion {
     return 1 - Double(editDistance(left, right)) / Double(longest)
   }
 
-  /// Levenshtein distance with two rows.
-  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+  /// Levenshtein distance with two rows; past `bound` it stops early and returns a value
+  /// above `bound` (not the distance).
+  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int = .max)
+    -> Int
+  {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
     var current = Array(repeating: 0, count: b.count + 1)
     for i in 1...a.count {
       current[0] = i
+      var rowMinimum = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowMinimum = min(rowMinimum, current[j])
       }
+      // Every later row is at least this row's minimum.
+      if rowMinimum > bound { return rowMinimum }
       swap(&previous, &current)
     }
     return previous[b.count]

@@ -156,7 +156,10 @@ struct CheckCommand: AsyncParsableCommand {
     // A text report ends with the summary line already.
     try ReportOutput.deliver(
       text, to: output, summary: format == .text ? nil : report.summaryLine)
-    if result.errors > 0 { throw ExitCode(1) }
+    // Exit with the site still alive: releasing it (every page of the tree, one object at a
+    // time) took longer than writing the report (0.25 s of 3.7 on 66,000 files).
+    withExtendedLifetime(site) {}
+    Glibc.exit(result.errors > 0 ? 1 : 0)
   }
 }
 

@@ -1,0 +1,61 @@
+import DocSite
+import Testing
+
+@Suite struct SuggestionTests {
+  /// The suggestion before candidates were ruled out by length and distances cut short:
+  /// every candidate's full Levenshtein distance.
+  static func naiveClosest(to word: String, in candidates: [String]) -> String? {
+    func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+      var row = Array(0...b.count)
+      for i in a.indices {
+        var next = [i + 1]
+        for j in b.indices {
+          next.append(min(row[j + 1] + 1, next[j] + 1, row[j] + (a[i] == b[j] ? 0 : 1)))
+        }
+        row = next
+      }
+      return row[b.count]
+    }
+    let target = Array(word.unicodeScalars)
+    var best: (String, Int)?
+    for candidate in candidates {
+      let d = distance(target, Array(candidate.unicodeScalars))
+      if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
+        best = (candidate, d)
+      }
+    }
+    guard let (candidate, d) = best else { return nil }
+    let limit = max(2, min(target.count, candidate.unicodeScalars.count) / 3)
+    return d <= limit && d < max(target.count, 1) ? candidate : nil
+  }
+
+  @Test func suggestsTheClosestLikelyTypo() {
+    let names = ["overview.md", "next-steps.md", "prerequisites.md", "setup.md"]
+    #expect(Suggestion.closest(to: "overviw.md", in: names) == "overview.md")
+    #expect(Suggestion.closest(to: "prerequisite.md", in: names) == "prerequisites.md")
+    #expect(Suggestion.closest(to: "completely-different.md", in: names) == nil)
+    #expect(Suggestion.closest(to: "x", in: [String]()) == nil)
+    // Ties go to the name that sorts first.
+    #expect(Suggestion.closest(to: "ab", in: ["ac", "aa"]) == "aa")
+  }
+
+  @Test func agreesWithTheFullDistanceOnEveryCandidate() {
+    // Deterministic pseudo-random words over a small alphabet, so that near misses abound.
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let alphabet = Array("abcdé-.")
+    func word() -> String {
+      String((0..<(1 + next(14))).map { _ in alphabet[next(alphabet.count)] })
+    }
+    for _ in 0..<400 {
+      let candidates = (0..<next(30)).map { _ in word() }
+      let target = word()
+      #expect(
+        Suggestion.closest(to: target, in: candidates)
+          == Self.naiveClosest(to: target, in: candidates), "\(target) in \(candidates)")
+    }
+  }
+}
