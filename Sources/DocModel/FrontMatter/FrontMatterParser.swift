@@ -56,9 +56,14 @@ public enum FrontMatterParser {
     // libyaml (YAML 1.1) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR,
     // which YAML 1.2 and the page's own line count do not: its line numbers would run past
     // the block. In a scalar YAML 1.1 folds such a break to a space anyway.
-    var text = String(
-      String.UnicodeScalarView(
-        yaml.unicodeScalars.map { ["\u{85}", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))
+    func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+    // Rebuilt only when it holds one (rarely): every page's front matter comes through here.
+    var text =
+      yaml.unicodeScalars.contains(where: breaksLine)
+      ? String(String.UnicodeScalarView(yaml.unicodeScalars.map { breaksLine($0) ? " " : $0 }))
+      : yaml
     // Duplicated top-level keys: report each, keep the first, and parse the rest.
     for _ in 0..<8 {
       do {

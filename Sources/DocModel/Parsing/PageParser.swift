@@ -72,7 +72,7 @@ public enum PageParser {
     }
 
     let zones = ZoneLocator(zones: directives.zones)
-    let page = Page(
+    return Page(
       path: path, frontMatter: front.frontMatter, zones: directives.zones,
       includes: zones.assign(directives.includes, line: \.line, zone: \.zone),
       headings: zones.assign(collector.headings, line: \.line, zone: \.zone),
@@ -85,7 +85,6 @@ public enum PageParser {
       alerts: directives.alerts, sections: directives.sections, videos: directives.videos,
       tabs: collector.tabs, lineCount: source.lineCount,
       diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
-    return page
   }
 }
 

@@ -173,7 +173,7 @@ public struct IncludeGraph: Sendable {
     }
     // Cycles that no root reaches (a page that includes itself is nobody's root).
     var walker = Walker(edges: edges, files: files, knownCycles: cycleKeys)
-    for start in edges.keys.sorted() where !visited.contains(start) {
+    for start in paths where edges[start] != nil && !visited.contains(start) {
       visited.insert(start)
       // Only for cycles: files past the depth bound of a root's walk are reported there.
       _ = walker.walk(from: start, seen: &visited, reportDepth: false)

@@ -104,17 +104,25 @@ struct ConnectionStringTests {
     #expect(parsed.endpoint.baseURL == "http://[FE80::1]:8443")
   }
 
-  @Test("an endpoint URLComponents rewrites is read without a crash (found by the fuzzer)")
+  @Test(
+    "an endpoint URLComponents rewrites is refused with a message, not a crash (found by the fuzzer)"
+  )
   func rewrittenEndpoint() throws {
     let input = try String(
       contentsOf: Fixtures.directory.deletingLastPathComponent()
         .appendingPathComponent("fuzz/regressions/connection-string/percent-in-ipv6-host.txt"),
       encoding: .utf8)
     #expect(input.contains("[%::1]:443"))
-    // Parsed or refused, with the port read from the URL as URLComponents holds it.
-    if let parsed = try? ConnectionString(input) {
-      #expect(parsed.endpoint.port == 443)
+    // Refused with a message, not a crash: `%::1` is no IPv6 address.
+    #expect {
+      try ConnectionString(input)
+    } throws: { error in
+      "\(error)".contains("'[%::1]' is not an IPv6 address")
     }
+    // The port is read from URLComponents' own string where it rewrites the URL.
+    #expect(
+      try ConnectionString("endpoint=https://[::1]:443/;accesskey=\(Self.key)").endpoint.port
+        == 443)
   }
 
   @Test("keys are case-insensitive, order and surrounding whitespace do not matter")
