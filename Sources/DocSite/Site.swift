@@ -16,8 +16,8 @@ public struct Site: Sendable {
   /// `zone-pivot-groups.yml` per locale name (a locale without one uses the source's).
   public let pivotGroups: [String: PivotGroups]
   public let includes: IncludeGraph
-  /// Every Markdown file of the locales that can be parsed (not too large, readable), sorted;
-  /// `files` holds those parsed so far (all of them, unless the site was loaded in part).
+  /// Every Markdown file of the locales, sorted; `files` holds those parsed so far (all of
+  /// them but the unreadable and the too large, unless the site was loaded in part).
   public let markdownPaths: [String]
 
   public var sourceLocale: SiteLocale { locales[0] }
@@ -74,22 +74,14 @@ public struct Site: Sendable {
     let locales = try detectLocales(tree: tree, configuration: configuration, root: root)
 
     var diagnostics: [Diagnostic] = []
-    var markdown: [(String, Int)] = []
+    var markdown: [String] = []
     for (path, entry) in tree.entries {
       let inLocale = locales.contains { $0.contains(path) }
       guard inLocale, RelativePath.fileExtension(of: path) == "md" else { continue }
       switch entry {
-      case .file(let size):
-        if size > configuration.maxFileSize {
-          diagnostics.append(
-            Diagnostic(
-              rule: .fileTooLarge, severity: .warning, path: path, line: 1,
-              message:
-                "skipped: \(size) bytes is more than maxFileSize (\(configuration.maxFileSize))",
-              notes: ["raise maxFileSize in docproof.yml to check it"]))
-        } else {
-          markdown.append((path, size))
-        }
+      case .file:
+        // Too large to check is judged when the file is read (`parsing`).
+        markdown.append(path)
       case .broken(let reason):
         diagnostics.append(
           Diagnostic(
@@ -104,7 +96,7 @@ public struct Site: Sendable {
         break
       }
     }
-    markdown.sort { $0.0 < $1.0 }
+    markdown.sort()
 
     var pivotGroups: [String: PivotGroups] = [:]
     for locale in locales {
@@ -120,7 +112,7 @@ public struct Site: Sendable {
       rootPath: root, configuration: configuration, tree: tree, locales: locales, files: [:],
       fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
       includes: .empty,
-      markdownPaths: markdown.map(\.0))
+      markdownPaths: markdown)
   }
 
   /// Whether `path` is among `markdownPaths` (a binary search: they are sorted).
@@ -146,14 +138,25 @@ public struct Site: Sendable {
     }
     var files = self.files
     var diagnostics = fileDiagnostics
-    for (path, outcome) in await Self.parseAll(wanted, tree: tree, progress: progress) {
+    let parsed = await Self.parseAll(
+      wanted, tree: tree, limit: configuration.maxFileSize, progress: progress)
+    for (path, outcome) in parsed {
       switch outcome {
       case .success(let page): files[path] = page
       case .failure(let error):
+        guard case .tooLarge(let size, let limit) = error.reason else {
+          diagnostics.append(
+            Diagnostic(
+              rule: .fileUnreadable, severity: .error, path: path, line: 1,
+              message: error.description.replacingOccurrences(
+                of: tree.absolute(path), with: path)))
+          continue
+        }
         diagnostics.append(
           Diagnostic(
-            rule: .fileUnreadable, severity: .error, path: path, line: 1,
-            message: error.description.replacingOccurrences(of: tree.absolute(path), with: path)))
+            rule: .fileTooLarge, severity: .warning, path: path, line: 1,
+            message: "skipped: \(size) bytes is more than maxFileSize (\(limit))",
+            notes: ["raise maxFileSize in docproof.yml to check it"]))
       }
     }
     return Site(
@@ -193,7 +196,7 @@ public struct Site: Sendable {
 
   /// Reads and parses files with at most one task per core in flight.
   private static func parseAll(
-    _ paths: [String], tree: FileTree, progress: (@Sendable (Int, Int) -> Void)?
+    _ paths: [String], tree: FileTree, limit: Int, progress: (@Sendable (Int, Int) -> Void)?
   ) async -> [(String, Result<Page, FileReadError>)] {
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
     return await withTaskGroup(of: (Int, Result<Page, FileReadError>).self) { group in
@@ -204,7 +207,9 @@ public struct Site: Sendable {
         let path = paths[index]
         let absolute = tree.absolute(path)
         group.addTask {
-          let read = Result { () throws(FileReadError) in try FileReader.read(absolute) }
+          let read = Result { () throws(FileReadError) in
+            try FileReader.read(absolute, limit: limit)
+          }
           return (index, read.map { PageParser.parse(bytes: $0, path: path) })
         }
       }

@@ -10,7 +10,8 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
     case notFound
     case permissionDenied
     case isDirectory
-    case tooLarge(limit: Int)
+    /// `size` is the size seen when the limit was passed (at least `limit + 1`).
+    case tooLarge(size: Int, limit: Int)
     case other(String)
   }
 
@@ -27,7 +28,8 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
     case .notFound: "cannot read \(path): no such file"
     case .permissionDenied: "cannot read \(path): permission denied"
     case .isDirectory: "cannot read \(path): it is a directory"
-    case .tooLarge(let limit): "cannot read \(path): larger than the \(limit)-byte limit"
+    case .tooLarge(let size, let limit):
+      "cannot read \(path): \(size) bytes is more than the \(limit)-byte limit"
     case .other(let message): "cannot read \(path): \(message)"
     }
   }
@@ -46,7 +48,9 @@ public enum FileReader {
       throw FileReadError(path: path, reason: .isDirectory)
     }
     let expected = Int(status.st_size)
-    if expected > limit { throw FileReadError(path: path, reason: .tooLarge(limit: limit)) }
+    if expected > limit {
+      throw FileReadError(path: path, reason: .tooLarge(size: expected, limit: limit))
+    }
     var bytes = [UInt8](repeating: 0, count: max(expected, 0))
     var total = 0
     while true {
@@ -78,7 +82,9 @@ public enum FileReader {
       total += count
     }
     bytes.removeSubrange(total...)
-    if total > limit { throw FileReadError(path: path, reason: .tooLarge(limit: limit)) }
+    if total > limit {
+      throw FileReadError(path: path, reason: .tooLarge(size: total, limit: limit))
+    }
     return bytes
   }
 

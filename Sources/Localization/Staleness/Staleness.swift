@@ -203,7 +203,10 @@ public struct StalenessJudge: Sendable {
   }
 
   private func byHash(_ recorded: String, line: Int, sourcePath: String) -> Staleness {
-    guard let bytes = try? FileReader.read(site.tree.absolute(sourcePath)) else {
+    guard
+      let bytes = try? FileReader.read(
+        site.tree.absolute(sourcePath), limit: site.configuration.maxFileSize)
+    else {
       return Staleness(
         freshness: .unknown, evidence: .openLocFileHash,
         explanation: "\(sourcePath) cannot be read to compute its hash", line: line, notes: [])
