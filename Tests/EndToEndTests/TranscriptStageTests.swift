@@ -193,16 +193,9 @@ import Testing
     let golden = tree.url.appendingPathComponent("golden/demo.txt")
     for attempt in 0..<12 {
       try Data("old golden\n".utf8).write(to: golden)
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: BinaryRunner.docproofPath)
-      process.arguments = ["golden", "update"]
-      process.currentDirectoryURL = tree.url
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      try await Task.sleep(for: .milliseconds(50 + attempt * 40))
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      try await BinaryRunner.docproofKilled(["golden", "update"], in: tree.url) { _ in
+        try await Task.sleep(for: .milliseconds(50 + attempt * 40))
+      }
       let text = try String(contentsOf: golden, encoding: .utf8)
       #expect(text == "old golden\n" || text == big, "attempt \(attempt): a partial golden file")
     }
@@ -461,35 +454,31 @@ import Testing
     for attempt in 0..<12 {
       try tree.write(
         Dictionary(uniqueKeysWithValues: (0..<40).map { ("docs/en-us/page-\($0).md", stale) }))
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: BinaryRunner.docproofPath)
-      process.arguments = ["check", "docs", "--fix", "--no-run"]
-      process.currentDirectoryURL = tree.url
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      if attempt.isMultiple(of: 2) {
-        // At a random moment of the run.
-        let delay = Int.random(
-          in: milliseconds / 3...max(milliseconds / 3 + 1, milliseconds * 11 / 10),
-          using: &generator)
-        try await Task.sleep(for: .milliseconds(delay))
-      } else {
+      // At a random moment of the run.
+      let delay = Int.random(
+        in: milliseconds / 3...max(milliseconds / 3 + 1, milliseconds * 11 / 10),
+        using: &generator)
+      let folder = tree.url.appendingPathComponent("docs/en-us").path
+      let staleSize = stale.utf8.count
+      try await BinaryRunner.docproofKilled(
+        ["check", "docs", "--fix", "--no-run"], in: tree.url
+      ) { pid in
+        if attempt.isMultiple(of: 2) {
+          try await Task.sleep(for: .milliseconds(delay))
+          return
+        }
         // As soon as a page is rewritten (it grows), whatever the machine's load: mid-rewrite.
-        let folder = tree.url.appendingPathComponent("docs/en-us").path
         let deadline = ContinuousClock.now + duration * 3
-        polling: while ContinuousClock.now < deadline, process.isRunning {
+        while ContinuousClock.now < deadline, kill(pid, 0) == 0 {
           for page in 0..<40 {
-            let size =
-              (try? FileManager.default.attributesOfItem(
-                atPath: folder + "/page-\(page).md")[.size] as? Int) ?? 0
-            if size > stale.utf8.count { break polling }
+            var info = stat()
+            if stat(folder + "/page-\(page).md", &info) == 0, Int(info.st_size) > staleSize {
+              return
+            }
           }
           try await Task.sleep(for: .milliseconds(1))
         }
       }
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
       var states: Set<String> = []
       for page in 0..<40 {
         let text = try String(

@@ -51,7 +51,14 @@ public enum BinaryRunner {
     let folder = try Fixtures.temporaryDirectory("docproof-binary")
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("docproof")
-    try FileManager.default.copyItem(atPath: docproofPath, toPath: copy.path)
+    // Written with O_CLOEXEC: a process another test spawns meanwhile must not inherit the
+    // descriptor, or running the copy fails with "text file busy".
+    let binary = try Data(contentsOf: URL(fileURLWithPath: docproofPath))
+    let descriptor = open(copy.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    let written = binary.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    guard written == binary.count else { throw POSIXError(.EIO) }
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
     return try await run(
@@ -82,5 +89,42 @@ public enum BinaryRunner {
     }
     return Result(
       status: status, stdout: result.standardOutput ?? "", stderr: result.standardError ?? "")
+  }
+
+  /// Runs `docproof`, its output discarded, and kills it with SIGKILL as soon as `until`
+  /// returns (it is given the process id); returns once the process is reaped. Spawned and
+  /// reaped here with `posix_spawn` and `waitpid`: a process monitor that misses the exit
+  /// of a killed child would hang the test, this one polls.
+  public static func docproofKilled(
+    _ arguments: [String], in directory: URL,
+    until: @escaping @Sendable (_ pid: Int32) async throws -> Void
+  ) async throws {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    // The shell closes every descriptor the test process had open (posix_spawn keeps those
+    // without O_CLOEXEC), changes folder and execs docproof in the same process (same pid).
+    let script = """
+      for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+      cd "$1" && shift && exec "$@"
+      """
+    let argv =
+      (["/bin/bash", "-c", script, "bash", directory.path, docproofPath] + arguments)
+      .map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, environ)
+    guard spawned == 0 else {
+      throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)
+    }
+    var failure: (any Error)?
+    do { try await until(pid) } catch { failure = error }
+    kill(pid, SIGKILL)
+    var status: Int32 = 0
+    while waitpid(pid, &status, WNOHANG) == 0 { try? await Task.sleep(for: .milliseconds(2)) }
+    if let failure { throw failure }
   }
 }
