@@ -30,11 +30,19 @@ public struct ChangeImpact: Sendable {
   public let scope: Scope
   /// The site, with the files the check needs parsed (all of them for `.everything`).
   public let site: Site
+  /// What the user should know about the reference cache (damaged, not writable).
+  public var notes: [String] = []
+  /// How many files the reference scan read; the others' tokens came from the cache.
+  public var filesRead = 0
 
   /// Works out the scope for `changes` and parses what checking it needs. `site` comes
   /// from `Site.scan` (no file parsed yet).
+  ///
+  /// With `useCache`, the tokens of files git reports unchanged come from the
+  /// `ReferenceCache` under the root when it has them, and the cache is brought up to date.
   public static func compute(
-    site: Site, changes: ChangedFiles, progress: (@Sendable (Int, Int) -> Void)? = nil
+    site: Site, changes: ChangedFiles, useCache: Bool = false,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> ChangeImpact {
     if let reason = fullCheckReason(site: site, changes: changes) {
       return ChangeImpact(
@@ -45,10 +53,24 @@ public struct ChangeImpact: Sendable {
     guard !touched.isEmpty || !changes.elsewhere.isEmpty else {
       return ChangeImpact(scope: .files([]), site: site)
     }
-    var walk = ImpactWalk(
-      site: site, scan: await ReferenceScan(paths: site.markdownPaths, tree: site.tree))
+    var notes: [String] = []
+    var cache = ReferenceCache.empty
+    if useCache {
+      let (loaded, note) = ReferenceCache.load(realRoot: site.tree.realRoot)
+      cache = loaded
+      if let note { notes.append(note) }
+    }
+    let scan = await ReferenceScan(
+      paths: site.markdownPaths, tree: site.tree, limit: site.configuration.maxFileSize,
+      known: useCache ? changes.unchanged : [:], cache: cache)
+    if useCache, let note = ReferenceCache.save(scan, realRoot: site.tree.realRoot) {
+      notes.append(note)
+    }
+    var walk = ImpactWalk(site: site, scan: scan)
     await walk.run(changes: changes)
-    return ChangeImpact(scope: .files(walk.reported.union(touched)), site: walk.site)
+    return ChangeImpact(
+      scope: .files(walk.reported.union(touched)), site: walk.site, notes: notes,
+      filesRead: scan.filesRead)
   }
 
   /// Why a change set needs a full check, if it does.

@@ -16,16 +16,20 @@ public struct ChangedFiles: Sendable, Equatable {
   /// For changed and deleted Markdown files under the root, the lines the commit had and the
   /// working tree does not (an include dropped there leaves a file without that includer).
   public var removedLines: [String: String]
+  /// Markdown files under the root that the working tree has as the commit has them, with
+  /// their object ids at the commit (what `ReferenceCache` keys on), root-relative.
+  public var unchanged: [String: GitObjectID]
 
   public init(
     changed: [String], deleted: [String], elsewhere: [String], commit: String,
-    removedLines: [String: String] = [:]
+    removedLines: [String: String] = [:], unchanged: [String: GitObjectID] = [:]
   ) {
     self.changed = changed
     self.deleted = deleted
     self.elsewhere = elsewhere
     self.commit = commit
     self.removedLines = removedLines
+    self.unchanged = unchanged
   }
 
   /// Asks git what changed in the repository holding `root` since `reference`.
@@ -43,11 +47,17 @@ public struct ChangedFiles: Sendable, Equatable {
     else { throw .unknownReference(reference) }
     let commitID = commit.trimmingCharacters(in: .whitespacesAndNewlines)
     let atTop = Git(directory: topLevel)
-    let diff = try await atTop.run(
-      ["diff", "--name-status", "-z", "--no-renames", "--no-ext-diff", commitID, "--"])
-    let untracked = try await atTop.run(["ls-files", "-z", "--others", "--exclude-standard"])
-
     let rootReal = FileTree.realPath(root) ?? root
+    // Side by side: what differs, what is new, and the commit's files under the root (git
+    // lists them relative to the folder it runs in).
+    async let diffOutput = atTop.result(
+      ["diff", "--name-status", "-z", "--no-renames", "--no-ext-diff", commitID, "--"])
+    async let untrackedOutput = atTop.result(["ls-files", "-z", "--others", "--exclude-standard"])
+    async let treeOutput = Git(directory: rootReal).result(["ls-tree", "-r", "-z", commitID])
+    let diff = try await diffOutput.get()
+    let untracked = try await untrackedOutput.get()
+    let tree = try await treeOutput.get()
+
     let topReal = FileTree.realPath(topLevel) ?? topLevel
     let prefix = rootReal == topReal ? "" : String(rootReal.dropFirst(topReal.count + 1)) + "/"
     guard rootReal == topReal || rootReal.hasPrefix(topReal + "/") else {
@@ -85,9 +95,40 @@ public struct ChangedFiles: Sendable, Equatable {
         removedLines[String(path.dropFirst(prefix.count))] = removed
       }
     }
+    var unchanged = Self.markdownBlobs(inTreeListing: tree)
+    for path in changed.union(deleted) { unchanged[path] = nil }
     return ChangedFiles(
       changed: changed.sorted(), deleted: deleted.subtracting(changed).sorted(),
-      elsewhere: elsewhere.sorted(), commit: commitID, removedLines: removedLines)
+      elsewhere: elsewhere.sorted(), commit: commitID, removedLines: removedLines,
+      unchanged: unchanged)
+  }
+
+  /// The regular `.md` files of a `git ls-tree -r -z` listing, with their object ids.
+  /// An entry is `<mode> SP <type> SP <id> TAB <path> NUL`.
+  static func markdownBlobs(inTreeListing listing: String) -> [String: GitObjectID] {
+    var result: [String: GitObjectID] = [:]
+    var listing = listing
+    listing.withUTF8 { bytes in
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0 { end += 1 }
+        defer { start = end + 1 }
+        let entry = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        // "100644 blob " or "100755 blob ": regular files only (not links or submodules).
+        guard entry.count > 12, entry[0] == UInt8(ascii: "1"), entry[1] == UInt8(ascii: "0"),
+          entry[7] == UInt8(ascii: "b"),
+          let tab = entry.firstIndex(of: UInt8(ascii: "\t")),
+          tab >= 12, tab + 4 <= entry.count,
+          entry[entry.count - 3] == UInt8(ascii: "."), entry[entry.count - 2] == UInt8(ascii: "m"),
+          entry[entry.count - 1] == UInt8(ascii: "d"),
+          let id = GitObjectID(hex: UnsafeBufferPointer(rebasing: entry[12..<tab]))
+        else { continue }
+        result[
+          String(decoding: UnsafeBufferPointer(rebasing: entry[(tab + 1)...]), as: UTF8.self)] = id
+      }
+    }
+    return result
   }
 
   /// The removed lines of each file of a unified diff (`git diff -U0`), by repository path.
@@ -155,6 +196,15 @@ struct Git: Sendable {
   private let command: GitCommand
 
   init(directory: String) { command = GitCommand(directory: directory, outputLimit: 256 << 20) }
+
+  /// `run`, as a result (for `async let`, which does not keep typed errors).
+  func result(_ arguments: [String]) async -> Result<String, IncrementalError> {
+    do throws(IncrementalError) {
+      return .success(try await run(arguments))
+    } catch {
+      return .failure(error)
+    }
+  }
 
   func run(_ arguments: [String]) async throws(IncrementalError) -> String {
     do {

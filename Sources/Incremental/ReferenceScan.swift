@@ -12,31 +12,88 @@ import Foundation
 /// Every way a Markdown file refers to another (links, images, includes, code snippets,
 /// reference definitions, HTML) names the target's file name, or its name without `.md`,
 /// literally or percent-encoded; a file that contains none of those texts cannot refer to
-/// the target. The file texts are read once and kept for later rounds.
+/// the target. Of each file only its tokens are kept (`ReferenceTokens`), read once, or
+/// taken from a `ReferenceCache` for a file git says is unchanged.
 public struct ReferenceScan: Sendable {
-  /// Root-relative paths, in the order of `texts`.
+  /// Root-relative paths, in the order of `starts`.
   public let paths: [String]
-  private let texts: [[UInt8]]
+  /// `tokens[starts[i]..<starts[i + 1]]` are the sorted token hashes of `paths[i]`.
+  private let starts: [Int]
+  private let tokens: [UInt64]
+  /// What a cache should hold after this scan: every file with a known object id, by the
+  /// index of its tokens; `nil` when the cache already holds exactly what it should.
+  let cacheEntries: [(id: GitObjectID, file: Int)]?
+  /// How many files were read (the others came from the cache).
+  public let filesRead: Int
 
-  /// Reads every file, in parallel (unreadable files read as empty: the parser reports them).
-  public init(paths: [String], tree: FileTree) async {
-    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunk = max(1, (paths.count + width - 1) / width)
-    let texts = await withTaskGroup(of: (Int, [[UInt8]]).self) { group in
-      for start in stride(from: 0, to: paths.count, by: chunk) {
-        let slice = Array(paths[start..<min(start + chunk, paths.count)])
-        group.addTask {
-          (start, slice.map { (try? FileReader.read(tree.absolute($0))) ?? [] })
+  /// Reads every file, in parallel (unreadable files, and files over `limit` bytes, read as
+  /// empty: the parser reports them).
+  public init(paths: [String], tree: FileTree, limit: Int = .max) async {
+    await self.init(paths: paths, tree: tree, limit: limit, known: [:], cache: .empty)
+  }
+
+  /// Takes the tokens of a file whose object id `known` gives from `cache` when it has
+  /// them, and reads the others.
+  public init(
+    paths: [String], tree: FileTree, limit: Int, known: [String: GitObjectID],
+    cache: ReferenceCache
+  ) async {
+    struct Part: Sendable {
+      var tokens: [UInt64] = []
+      var counts: [Int] = []
+      var keyed: [(id: GitObjectID, file: Int)] = []
+      var read = 0
+      var fromCache = 0
+    }
+    let parts = await paths.concurrentChunks { slice in
+      var part = Part()
+      for index in slice.indices {
+        let path = slice[index]
+        let id = known[path]
+        if let id { part.keyed.append((id, index)) }
+        if let id, let cached = cache.hashes(for: id) {
+          part.tokens.append(contentsOf: cached)
+          part.counts.append(cached.count)
+          part.fromCache += 1
+          continue
         }
+        let text = (try? FileReader.read(tree.absolute(path), limit: limit)) ?? []
+        let hashes = ReferenceTokens.hashes(of: text)
+        part.tokens.append(contentsOf: hashes)
+        part.counts.append(hashes.count)
+        part.read += 1
       }
-      var texts = [[UInt8]](repeating: [], count: paths.count)
-      for await (start, read) in group {
-        for (offset, text) in read.enumerated() { texts[start + offset] = text }
-      }
-      return texts
+      return part
+    }
+    var starts = [0]
+    starts.reserveCapacity(paths.count + 1)
+    var tokens: [UInt64] = []
+    tokens.reserveCapacity(parts.reduce(0) { $0 + $1.tokens.count })
+    var keyed: [(id: GitObjectID, file: Int)] = []
+    var read = 0
+    var fromCache = 0
+    for part in parts {
+      tokens.append(contentsOf: part.tokens)
+      for count in part.counts { starts.append(starts[starts.count - 1] + count) }
+      keyed.append(contentsOf: part.keyed)
+      read += part.read
+      fromCache += part.fromCache
     }
     self.paths = paths
-    self.texts = texts
+    self.starts = starts
+    self.tokens = tokens
+    self.filesRead = read
+    // Rewritten when a known file was read (its tokens are new), or when the cache holds
+    // many objects no file has any more.
+    let distinct = Set(keyed.map(\.id)).count
+    let learned = keyed.count > fromCache
+    let stale = cache.count > distinct + max(64, distinct / 10)
+    self.cacheEntries = learned || stale ? keyed : nil
+  }
+
+  /// The token hashes of the file at `index`.
+  func tokens(ofFile index: Int) -> ArraySlice<UInt64> {
+    tokens[starts[index]..<starts[index + 1]]
   }
 
   /// The texts that show a reference to `target` (a root-relative path): its name, without
@@ -56,23 +113,27 @@ public struct ReferenceScan: Sendable {
 
   /// The files whose text contains any of the needles of any target.
   public func files(referringTo targets: some Collection<String>) async -> Set<String> {
-    let needles = Array(Set(targets.flatMap(Self.needles(for:)))).map { Array($0.utf8) }
+    let needles = Array(Set(targets.flatMap(Self.needles(for:))))
+      .map { ReferenceTokens.runs(of: Array($0.utf8)) }
     guard !needles.isEmpty else { return [] }
-    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunk = max(1, (texts.count + width - 1) / width)
-    return await withTaskGroup(of: [String].self) { group in
-      for start in stride(from: 0, to: texts.count, by: chunk) {
-        let range = start..<min(start + chunk, texts.count)
-        group.addTask {
-          range.filter { index in
-            needles.contains { Self.contains(texts[index], $0) }
-          }.map { paths[$0] }
-        }
+    let parts = await paths.concurrentChunks { slice in
+      slice.indices.filter { index in
+        let hashes = tokens(ofFile: index)
+        return needles.contains { runs in runs.allSatisfy { Self.holds(hashes, $0) } }
       }
-      var found: Set<String> = []
-      for await part in group { found.formUnion(part) }
-      return found
     }
+    return Set(parts.joined().map { paths[$0] })
+  }
+
+  /// Whether sorted `hashes` hold `hash` (a binary search).
+  static func holds(_ hashes: ArraySlice<UInt64>, _ hash: UInt64) -> Bool {
+    var low = hashes.startIndex
+    var high = hashes.endIndex
+    while low < high {
+      let middle = (low + high) / 2
+      if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+    }
+    return low < hashes.endIndex && hashes[low] == hash
   }
 
   /// Whether `haystack` holds `needle` as a whole path segment: not preceded by a byte

@@ -61,6 +61,38 @@ import Testing
       ))
   }
 
+  @Test func keepsAReferenceCacheInsideTheTreeUnlessToldNotTo() async throws {
+    let repository = try await Self.repository()
+    let tree = repository.tree
+    defer { tree.remove() }
+    try tree.write(["docs/en-us/a.md": "# A\n\n## Install\n\n[B](b.md#b)\n"])
+    let arguments = ["check", "--no-run", "--changed-since", "HEAD", "docs"]
+    let folder = tree.url.appendingPathComponent("docs/.docproof-cache")
+    let cache = folder.appendingPathComponent("references-v1.bin")
+
+    let off = try await BinaryRunner.docproof(arguments + ["--no-cache"], in: tree.url)
+    #expect(off.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: folder.path))
+
+    for _ in 0..<2 {  // builds the cache, then uses it: the same report
+      let run = try await BinaryRunner.docproof(arguments, in: tree.url)
+      #expect(run.status == 1 && run.stdout == off.stdout && run.stderr == off.stderr)
+      #expect(FileManager.default.fileExists(atPath: cache.path))
+    }
+    // Kept out of git by its own .gitignore.
+    #expect(try await repository.git(["status", "--porcelain"]) == "M docs/en-us/a.md")
+
+    try Data("damaged".utf8).write(to: cache)
+    let damaged = try await BinaryRunner.docproof(arguments, in: tree.url)
+    #expect(damaged.status == 1 && damaged.stdout == off.stdout)
+    #expect(
+      damaged.stderr
+        == "docproof: .docproof-cache/references-v1.bin is damaged (not a docproof reference index (or another version)): reading every file and rebuilding it\n"
+        + off.stderr)
+    let repaired = try await BinaryRunner.docproof(arguments, in: tree.url)
+    #expect(repaired.stderr == off.stderr)
+  }
+
   @Test func aReferenceThatIsNoCommitStopsTheRun() async throws {
     let repository = try await Self.repository()
     let tree = repository.tree

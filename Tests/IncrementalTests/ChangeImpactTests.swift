@@ -103,6 +103,12 @@ import Testing
       return
     }
     let incremental = await Self.findings(impact.site, scope: scope)
+    // The reference cache changes how files are read, never what is checked: built by one
+    // run, used by the next.
+    let building = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
+    let cached = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
+    #expect(building.scope == impact.scope && cached.scope == impact.scope)
+    #expect(cached.filesRead <= changes.changed.count)
 
     #expect(!after.subtracting(before).isEmpty, "the change must break something")
     let falseFindings = incremental.subtracting(after)
@@ -178,6 +184,67 @@ import Testing
       changes: ChangedFiles(
         changed: [], deleted: [], elsewhere: [top + "/Sources/app.swift"], commit: "x"))
     #expect(snippet.scope == .files(["page.md"]))
+  }
+
+  @Test func theReferenceCacheIsUsedAndRebuiltWhenDamaged() async throws {
+    let repository = try await Self.corpus()
+    defer { repository.tree.remove() }
+    let include = "en-us/area-0/includes/page-0-azcli.md"
+    try repository.replace(include, "#next-steps", "#next-stepz")
+    let scanned = try Site.scan(root: repository.path, knownRules: Rules.knownIDs)
+    let changes = try await ChangedFiles.since("HEAD", root: repository.path)
+    let plain = await ChangeImpact.compute(site: scanned, changes: changes)
+    let all = scanned.markdownPaths.count
+
+    let first = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
+    #expect(first.filesRead == all && first.notes.isEmpty)
+    let file = repository.tree.url.appendingPathComponent(ReferenceCache.relativePath)
+    #expect(FileManager.default.fileExists(atPath: file.path))
+    // Kept out of git by its own .gitignore: the working tree shows only the change.
+    #expect(try await repository.git(["status", "--porcelain"]) == "M \(include)")
+    let second = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
+    #expect(second.filesRead == 1 && second.notes.isEmpty)
+    #expect(first.scope == plain.scope && second.scope == plain.scope)
+
+    // Damaged: a note, every file read, the same scope, and a good cache again.
+    let good = try Data(contentsOf: file)
+    var bad = good
+    bad[bad.count / 2] ^= 0x40
+    try bad.write(to: file)
+    let third = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
+    #expect(third.notes.count == 1)
+    #expect(third.notes.first?.contains("references-v1.bin is damaged") == true)
+    #expect(third.filesRead == all && third.scope == plain.scope)
+    #expect(try Data(contentsOf: file) == good)
+    let fourth = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
+    #expect(fourth.filesRead == 1 && fourth.notes.isEmpty)
+  }
+
+  @Test func aCacheFolderLinkedOutOfTheTreeIsNeitherReadNorWritten() async throws {
+    let repository = try await GitRepository([
+      "en-us/a.md": "# A\n\n[b](b.md)\n", "en-us/b.md": "# B\n",
+    ])
+    defer { repository.tree.remove() }
+    try await repository.commitAll()
+    let outside = try TemporaryTree([:])
+    defer { outside.remove() }
+    try FileManager.default.createSymbolicLink(
+      atPath: repository.path + "/.docproof-cache", withDestinationPath: outside.path)
+    try repository.write(["en-us/b.md": "# B2\n"])
+    let scanned = try Site.scan(root: repository.path, knownRules: Rules.knownIDs)
+    let changes = try await ChangedFiles.since("HEAD", root: repository.path)
+    let impact = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
+    guard case .files(let scope) = impact.scope else {
+      Issue.record("expected a partial check, got \(impact.scope)")
+      return
+    }
+    // The link itself is a new untracked file to git.
+    #expect(scope == ["en-us/a.md", "en-us/b.md", ".docproof-cache"])
+    #expect(
+      impact.notes == [
+        "cannot write .docproof-cache/references-v1.bin: .docproof-cache leads outside the root: the next run reads every file again"
+      ])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
   }
 
   /// A 200-page generated tree, committed.

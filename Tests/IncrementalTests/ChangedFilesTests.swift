@@ -33,6 +33,22 @@ import Testing
     #expect(head.changed == ["b.md", "c.md", "new.md"])
   }
 
+  @Test func unchangedMarkdownFilesComeWithTheirObjectIDs() async throws {
+    let repository = try await GitRepository([
+      "docs/a.md": "# A\n", "docs/b.md": "# B\n", "docs/sub/c.md": "# C\n", "docs/x.txt": "x\n",
+      "other.md": "# O\n",
+    ])
+    defer { repository.tree.remove() }
+    try await repository.commitAll()
+    try repository.write(["docs/b.md": "# B2\n"])
+    let changes = try await ChangedFiles.since("HEAD", root: repository.path + "/docs")
+    #expect(changes.unchanged.keys.sorted() == ["a.md", "sub/c.md"])
+    for path in ["a.md", "sub/c.md"] {
+      let id = try await repository.git(["rev-parse", "HEAD:docs/" + path])
+      #expect(changes.unchanged[path]?.description == id)
+    }
+  }
+
   @Test func aRenameIsADeletionAndAnAddition() async throws {
     let repository = try await GitRepository(["a.md": "# A\n\nSame text, long enough.\n"])
     defer { repository.tree.remove() }

@@ -27,7 +27,7 @@ enum ExternalLinkBroken: Rule {
     let checker =
       context.options.externalChecker
       ?? HTTPLinkChecker(
-        settings: settings, cachePath: context.site.tree.absolute(settings.cachePath))
+        settings: settings, cachePath: settings.cachePath, cacheRoot: context.site.tree.realRoot)
     let results = await checker.check(
       locations.map { $0.reference.target.trimmingCharacters(in: .whitespaces) })
     return locations.compactMap { path, reference in

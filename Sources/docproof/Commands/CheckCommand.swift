@@ -50,6 +50,12 @@ struct CheckCommand: AsyncParsableCommand {
       valueName: "REF"))
   var changedSince: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "With --changed-since: neither read nor write the reference cache (ROOT/.docproof-cache/references-v1.bin)."
+    ))
+  var noCache = false
+
   @Flag(help: "Do not run scenarios: compare transcripts with the golden files only.")
   var noRun = false
 
@@ -76,7 +82,7 @@ struct CheckCommand: AsyncParsableCommand {
       }
       if let changedSince {
         (site, scope) = try await Self.loadChanges(
-          since: changedSince, root: root, progress: parsed)
+          since: changedSince, root: root, useCache: !noCache, progress: parsed)
       } else {
         site = try await Site.loadForCommand(root, progress: parsed)
       }
@@ -167,7 +173,8 @@ extension CheckCommand {
   /// Loads only what the changes since `reference` can affect; the scope is `nil` when
   /// they can affect everything (a note on stderr says why).
   static func loadChanges(
-    since reference: String, root: String, progress: @escaping @Sendable (Int, Int) -> Void
+    since reference: String, root: String, useCache: Bool,
+    progress: @escaping @Sendable (Int, Int) -> Void
   ) async throws -> (Site, Set<String>?) {
     let scanned = try Site.scanForCommand(root)
     let changes: ChangedFiles
@@ -176,7 +183,11 @@ extension CheckCommand {
     } catch {
       throw ToolFailure(error.description)
     }
-    let impact = await ChangeImpact.compute(site: scanned, changes: changes, progress: progress)
+    let impact = await ChangeImpact.compute(
+      site: scanned, changes: changes, useCache: useCache, progress: progress)
+    for note in impact.notes {
+      FileHandle.standardError.write(Data("docproof: \(note)\n".utf8))
+    }
     // Files beyond the tree count too: a snippet's source, a golden file.
     let count = changes.changed.count + changes.deleted.count + changes.elsewhere.count
     func files(_ count: Int, _ kind: String = "") -> String {

@@ -9,26 +9,34 @@ import NIOHTTP1
 /// (honoring `Retry-After`), and a cache of good results with a maximum age.
 public struct HTTPLinkChecker: ExternalLinkChecking {
   public var settings: Configuration.ExternalLinks
-  /// Absolute path of the cache file, or `nil` for no cache.
+  /// The cache file, or `nil` for no cache: absolute, or relative to `cacheRoot`.
   public var cachePath: String?
+  /// The real root of the tree the cache lives in: the cache is then read and written only
+  /// inside it (`CacheDirectory`).
+  public var cacheRoot: String?
   /// First backoff delay in seconds when the server gives no `Retry-After`.
   public var backoffBase: Double
   /// The longest `Retry-After` honored, in seconds.
   public var maximumWait: Double
 
   public init(
-    settings: Configuration.ExternalLinks, cachePath: String?, backoffBase: Double = 1,
-    maximumWait: Double = 60
+    settings: Configuration.ExternalLinks, cachePath: String?, cacheRoot: String? = nil,
+    backoffBase: Double = 1, maximumWait: Double = 60
   ) {
     self.settings = settings
     self.cachePath = cachePath
+    self.cacheRoot = cacheRoot
     self.backoffBase = backoffBase
     self.maximumWait = maximumWait
   }
 
   public func check(_ urls: [String]) async -> [String: ExternalLinkStatus] {
     let now = Date().timeIntervalSince1970
-    var cache = LinkCache.load(cachePath)
+    var readPath = cachePath
+    if let cacheRoot, let cachePath {
+      readPath = CacheDirectory.pathForReading(cachePath, realRoot: cacheRoot)
+    }
+    var cache = LinkCache.load(readPath)
     var results: [String: ExternalLinkStatus] = [:]
     var pending: [String] = []
     let excluded = settings.exclude.compactMap { try? Regex($0) }
@@ -75,7 +83,13 @@ public struct HTTPLinkChecker: ExternalLinkChecking {
       results[status.url] = status
       if status.ok { cache.entries[status.url] = status } else { cache.entries[status.url] = nil }
     }
-    cache.save(cachePath)
+    if let cacheRoot, let cachePath {
+      // A cache that cannot be written inside the tree is not written: the links are checked
+      // again next time.
+      cache.save(try? CacheDirectory.pathForWriting(cachePath, realRoot: cacheRoot).get())
+    } else {
+      cache.save(cachePath)
+    }
     return results
   }
 
