@@ -37,14 +37,16 @@ public struct ChangedFiles: Sendable, Equatable {
     -> ChangedFiles
   {
     let git = Git(directory: FileTree.realPath(root) ?? URL(fileURLWithPath: root).path)
-    guard let top = try? await git.run(["rev-parse", "--show-toplevel"]) else {
+    async let topOutput = git.result(["rev-parse", "--show-toplevel"])
+    async let commitOutput = git.result(
+      ["rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}"])
+    guard case .success(let top) = await topOutput else {
       throw .notInRepository(root: root)
     }
     let topLevel = top.trimmingCharacters(in: .newlines)
-    guard !reference.hasPrefix("-"),
-      let commit = try? await git.run(
-        ["rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}"])
-    else { throw .unknownReference(reference) }
+    guard !reference.hasPrefix("-"), case .success(let commit) = await commitOutput else {
+      throw .unknownReference(reference)
+    }
     let commitID = commit.trimmingCharacters(in: .whitespacesAndNewlines)
     let atTop = Git(directory: topLevel)
     let rootReal = FileTree.realPath(root) ?? root
@@ -84,12 +86,18 @@ public struct ChangedFiles: Sendable, Equatable {
     for path in untracked.split(separator: "\0") { add(String(path), deleted: false) }
 
     var removedLines: [String: String] = [:]
-    if !changed.isEmpty || !deleted.isEmpty {
+    // The Markdown files that changed, named one by one (git then looks at those alone), or
+    // the whole root when there are many.
+    let markdown = changed.union(deleted).filter { RelativePath.fileExtension(of: $0) == "md" }
+    if !markdown.isEmpty {
+      let pathspecs =
+        markdown.count <= 512
+        ? markdown.sorted().map { ":(top,literal)" + prefix + $0 } : [":(top,literal)" + prefix]
       let patch = try await atTop.run(
         [
           "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-renames",
-          "--no-ext-diff", commitID, "--", ":(top,literal)" + prefix,
-        ])
+          "--no-ext-diff", commitID, "--",
+        ] + pathspecs)
       for (path, removed) in Self.removedLines(inPatch: patch)
       where path.hasPrefix(prefix) && RelativePath.fileExtension(of: path) == "md" {
         removedLines[String(path.dropFirst(prefix.count))] = removed

@@ -176,13 +176,10 @@ extension CheckCommand {
     since reference: String, root: String, useCache: Bool,
     progress: @escaping @Sendable (Int, Int) -> Void
   ) async throws -> (Site, Set<String>?) {
+    // Git works out what changed while the tree is walked.
+    async let asked = Self.changedFiles(since: reference, root: root)
     let scanned = try Site.scanForCommand(root)
-    let changes: ChangedFiles
-    do {
-      changes = try await ChangedFiles.since(reference, root: root)
-    } catch {
-      throw ToolFailure(error.description)
-    }
+    let changes = try await asked.get()
     let impact = await ChangeImpact.compute(
       site: scanned, changes: changes, useCache: useCache, progress: progress)
     for note in impact.notes {
@@ -205,6 +202,19 @@ extension CheckCommand {
           "docproof: \(files(count)) changed since \(reference); checking the \(files(checked, "Markdown ")) they can affect\n"
             .utf8))
       return (impact.site, scope)
+    }
+  }
+}
+
+extension CheckCommand {
+  /// `ChangedFiles.since`, its failure as a `ToolFailure` (for `async let`).
+  static func changedFiles(since reference: String, root: String) async -> Result<
+    ChangedFiles, ToolFailure
+  > {
+    do {
+      return .success(try await ChangedFiles.since(reference, root: root))
+    } catch {
+      return .failure(ToolFailure(error.description))
     }
   }
 }
