@@ -117,6 +117,8 @@ public struct ChangedFiles: Sendable, Equatable {
     var result: [String: GitObjectID] = [:]
     var listing = listing
     listing.withUTF8 { bytes in
+      // One entry per NUL: room for all of them at once, no rehashing on the way.
+      result.reserveCapacity(bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) })
       var start = 0
       while start < bytes.count {
         var end = start

@@ -38,14 +38,23 @@ public struct ReferenceCache: Sendable {
 
   /// The token hashes of the file with this object id, if known.
   func hashes(for id: GitObjectID) -> ArraySlice<UInt64>? {
+    index(of: id).map(hashes(at:))
+  }
+
+  /// Where the entry for an object id is, if there is one (a binary search).
+  func index(of id: GitObjectID) -> Int? {
     var low = 0
     var high = ids.count
     while low < high {
       let middle = (low + high) / 2
       if ids[middle] < id { low = middle + 1 } else { high = middle }
     }
-    guard low < ids.count, ids[low] == id else { return nil }
-    return hashes[starts[low]..<starts[low + 1]]
+    return low < ids.count && ids[low] == id ? low : nil
+  }
+
+  /// The token hashes of the entry at `index`.
+  func hashes(at index: Int) -> ArraySlice<UInt64> {
+    hashes[starts[index]..<starts[index + 1]]
   }
 
   static let magic = Array("DPREFS01".utf8)

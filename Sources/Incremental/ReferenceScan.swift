@@ -43,7 +43,8 @@ public struct ReferenceScan: Sendable {
       var counts: [Int] = []
       var keyed: [(id: GitObjectID, file: Int)] = []
       var read = 0
-      var fromCache = 0
+      /// Indices of the cache entries used.
+      var used: [Int] = []
     }
     let parts = await paths.concurrentChunks { slice in
       var part = Part()
@@ -51,10 +52,11 @@ public struct ReferenceScan: Sendable {
         let path = slice[index]
         let id = known[path]
         if let id { part.keyed.append((id, index)) }
-        if let id, let cached = cache.hashes(for: id) {
+        if let id, let entry = cache.index(of: id) {
+          let cached = cache.hashes(at: entry)
           part.tokens.append(contentsOf: cached)
           part.counts.append(cached.count)
-          part.fromCache += 1
+          part.used.append(entry)
           continue
         }
         let text = (try? FileReader.read(tree.absolute(path), limit: limit)) ?? []
@@ -72,12 +74,14 @@ public struct ReferenceScan: Sendable {
     var keyed: [(id: GitObjectID, file: Int)] = []
     var read = 0
     var fromCache = 0
+    var used = [Bool](repeating: false, count: cache.count)
     for part in parts {
       tokens.append(contentsOf: part.tokens)
       for count in part.counts { starts.append(starts[starts.count - 1] + count) }
       keyed.append(contentsOf: part.keyed)
       read += part.read
-      fromCache += part.fromCache
+      fromCache += part.used.count
+      for entry in part.used { used[entry] = true }
     }
     self.paths = paths
     self.starts = starts
@@ -85,9 +89,9 @@ public struct ReferenceScan: Sendable {
     self.filesRead = read
     // Rewritten when a known file was read (its tokens are new), or when the cache holds
     // many objects no file has any more.
-    let distinct = Set(keyed.map(\.id)).count
     let learned = keyed.count > fromCache
-    let stale = cache.count > distinct + max(64, distinct / 10)
+    let inUse = used.reduce(0) { $0 + ($1 ? 1 : 0) }
+    let stale = cache.count > inUse + max(64, inUse / 10)
     self.cacheEntries = learned || stale ? keyed : nil
   }
 
