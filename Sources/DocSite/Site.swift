@@ -208,7 +208,7 @@ public struct Site: Sendable {
         let absolute = tree.absolute(path)
         group.addTask {
           let read = Result { () throws(FileReadError) in
-            try FileReader.read(absolute, limit: limit)
+            try FileReader.read(absolute, limit: limit, regularFile: true)
           }
           return (index, read.map { PageParser.parse(bytes: $0, path: path) })
         }

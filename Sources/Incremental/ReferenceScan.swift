@@ -59,7 +59,8 @@ public struct ReferenceScan: Sendable {
           part.used.append(entry)
           continue
         }
-        let text = (try? FileReader.read(tree.absolute(path), limit: limit)) ?? []
+        let text =
+          (try? FileReader.read(tree.absolute(path), limit: limit, regularFile: true)) ?? []
         let hashes = ReferenceTokens.hashes(of: text)
         part.tokens.append(contentsOf: hashes)
         part.counts.append(hashes.count)

@@ -5,18 +5,39 @@ import Testing
 
 /// Reading files whole: exact bytes, typed errors, and no memory beyond the file's size.
 @Suite struct FileReaderTests {
-  @Test(arguments: [0, 1, 4095, 4096, 70_000])
+  @Test(arguments: [0, 1, 4095, 4096, 65_535, 65_536, 65_537, 70_000])
   func readsExactlyTheFileAndKeepsNoSlack(size: Int) throws {
     let tree = try TemporaryTree([:])
     defer { tree.remove() }
     let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
     let file = tree.url.appendingPathComponent("f.bin")
     try Data(bytes).write(to: file)
-    let read = try FileReader.read(file.path)
-    #expect(read == bytes)
-    // Thousands of files are read and kept at once: a doubled buffer per file doubled the
-    // memory of a run.
-    #expect(read.capacity <= max(size, 16) + 64)
+    // The general way, and the one for files a walk found regular (one read under 64 KiB).
+    for regularFile in [false, true] {
+      let read = try FileReader.read(file.path, regularFile: regularFile)
+      #expect(read == bytes, "regularFile: \(regularFile)")
+      // Thousands of files are read and kept at once: a doubled buffer per file doubled the
+      // memory of a run.
+      #expect(read.capacity <= max(size, 16) + 64, "regularFile: \(regularFile)")
+    }
+  }
+
+  @Test func theLimitHoldsOnBothWays() throws {
+    let tree = try TemporaryTree([
+      "small.md": String(repeating: "x", count: 100),
+      "large.md": String(repeating: "y", count: 100_000),
+    ])
+    defer { tree.remove() }
+    for regularFile in [false, true] {
+      for (name, size) in [("small.md", 100), ("large.md", 100_000)] {
+        #expect(
+          throws: FileReadError(
+            path: tree.path + "/" + name, reason: .tooLarge(size: size, limit: 10))
+        ) { try FileReader.read(tree.path + "/" + name, limit: 10, regularFile: regularFile) }
+      }
+      #expect(
+        try FileReader.read(tree.path + "/large.md", regularFile: regularFile).count == 100_000)
+    }
   }
 
   @Test func readsWhatAFileGrowsToPastItsStatSize() throws {
