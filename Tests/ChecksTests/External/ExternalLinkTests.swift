@@ -18,7 +18,8 @@ import Testing
 
   @Test func statusesRetriesAndFallbacks() async throws {
     try await withLoopbackServer { base, log in
-      let checker = HTTPLinkChecker(settings: settings(), cachePath: nil, backoffBase: 0.01)
+      let checker = HTTPLinkChecker(
+        settings: settings(), cachePath: nil, cacheRoot: "/nonexistent", backoffBase: 0.01)
       let urls = ["ok", "missing", "head-refused", "busy", "always-busy", "slow", "redirect"].map {
         "\(base)/\($0)"
       }
@@ -41,7 +42,8 @@ import Testing
 
   @Test func slowServersTimeOut() async throws {
     try await withLoopbackServer { base, _ in
-      let checker = HTTPLinkChecker(settings: settings(timeout: 1), cachePath: nil)
+      let checker = HTTPLinkChecker(
+        settings: settings(timeout: 1), cachePath: nil, cacheRoot: "/nonexistent")
       let results = await checker.check(["\(base)/slow"])
       #expect(results["\(base)/slow"]?.ok == false)
       #expect(results["\(base)/slow"]?.error == "timed out")
@@ -49,7 +51,7 @@ import Testing
   }
 
   @Test func refusedConnectionIsBroken() async {
-    let checker = HTTPLinkChecker(settings: settings(), cachePath: nil)
+    let checker = HTTPLinkChecker(settings: settings(), cachePath: nil, cacheRoot: "/nonexistent")
     let results = await checker.check(["http://127.0.0.1:1/nothing"])
     #expect(results["http://127.0.0.1:1/nothing"]?.ok == false)
     #expect(results["http://127.0.0.1:1/nothing"]?.status == nil)
@@ -58,9 +60,11 @@ import Testing
   @Test func cacheKeepsGoodResultsUntilTheyAreTooOld() async throws {
     let folder = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let cache = folder.appendingPathComponent("cache/links.json").path
+    let root = try #require(FileTree.realPath(folder.path))
+    let cache = root + "/cache/links.json"
     try await withLoopbackServer { base, log in
-      let checker = HTTPLinkChecker(settings: settings(), cachePath: cache)
+      let checker = HTTPLinkChecker(
+        settings: settings(), cachePath: "cache/links.json", cacheRoot: root)
       _ = await checker.check(["\(base)/ok", "\(base)/missing"])
       #expect(FileManager.default.fileExists(atPath: cache))
       let before = await log.total
@@ -70,16 +74,41 @@ import Testing
       var expired = settings()
       expired.maxAgeSeconds = 0
       try await Task.sleep(for: .milliseconds(20))
-      _ = await HTTPLinkChecker(settings: expired, cachePath: cache).check(["\(base)/ok"])
+      _ = await HTTPLinkChecker(
+        settings: expired, cachePath: "cache/links.json", cacheRoot: root
+      ).check(["\(base)/ok"])
       #expect(await log.count("HEAD /ok") == 2)
     }
+  }
+
+  @Test func aCacheFolderLinkedOutOfTheTreeIsNeitherReadNorWritten() async throws {
+    let folder = try Fixtures.temporaryDirectory()
+    let outside = try Fixtures.temporaryDirectory()
+    defer {
+      try? FileManager.default.removeItem(at: folder)
+      try? FileManager.default.removeItem(at: outside)
+    }
+    let root = try #require(FileTree.realPath(folder.path))
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/.docproof-cache", withDestinationPath: outside.path)
+    try await withLoopbackServer { base, log in
+      let checker = HTTPLinkChecker(
+        settings: settings(), cachePath: ".docproof-cache/links.json", cacheRoot: root)
+      _ = await checker.check(["\(base)/ok"])
+      _ = await checker.check(["\(base)/ok"])
+      // Nothing cached through the link: checked twice.
+      #expect(await log.count("HEAD /ok") == 2)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
   }
 
   @Test func excludedURLsAreNotRequested() async throws {
     try await withLoopbackServer { base, log in
       var excluding = settings()
       excluding.exclude = ["/missing$"]
-      let results = await HTTPLinkChecker(settings: excluding, cachePath: nil).check([
+      let results = await HTTPLinkChecker(
+        settings: excluding, cachePath: nil, cacheRoot: "/nonexistent"
+      ).check([
         "\(base)/missing"
       ])
       #expect(results.isEmpty)

@@ -9,18 +9,18 @@ import NIOHTTP1
 /// (honoring `Retry-After`), and a cache of good results with a maximum age.
 public struct HTTPLinkChecker: ExternalLinkChecking {
   public var settings: Configuration.ExternalLinks
-  /// The cache file, or `nil` for no cache: absolute, or relative to `cacheRoot`.
+  /// The cache file relative to `cacheRoot`, or `nil` for no cache.
   public var cachePath: String?
-  /// The real root of the tree the cache lives in: the cache is then read and written only
-  /// inside it (`CacheDirectory`).
-  public var cacheRoot: String?
+  /// The real root of the tree the cache lives in: it is read and written only inside it
+  /// (`CacheDirectory`).
+  public var cacheRoot: String
   /// First backoff delay in seconds when the server gives no `Retry-After`.
   public var backoffBase: Double
   /// The longest `Retry-After` honored, in seconds.
   public var maximumWait: Double
 
   public init(
-    settings: Configuration.ExternalLinks, cachePath: String?, cacheRoot: String? = nil,
+    settings: Configuration.ExternalLinks, cachePath: String?, cacheRoot: String,
     backoffBase: Double = 1, maximumWait: Double = 60
   ) {
     self.settings = settings
@@ -32,11 +32,8 @@ public struct HTTPLinkChecker: ExternalLinkChecking {
 
   public func check(_ urls: [String]) async -> [String: ExternalLinkStatus] {
     let now = Date().timeIntervalSince1970
-    var readPath = cachePath
-    if let cacheRoot, let cachePath {
-      readPath = CacheDirectory.pathForReading(cachePath, realRoot: cacheRoot)
-    }
-    var cache = LinkCache.load(readPath)
+    var cache = LinkCache.load(
+      cachePath.flatMap { CacheDirectory.pathForReading($0, realRoot: cacheRoot) })
     var results: [String: ExternalLinkStatus] = [:]
     var pending: [String] = []
     let excluded = settings.exclude.compactMap { try? Regex($0) }
@@ -83,13 +80,10 @@ public struct HTTPLinkChecker: ExternalLinkChecking {
       results[status.url] = status
       if status.ok { cache.entries[status.url] = status } else { cache.entries[status.url] = nil }
     }
-    if let cacheRoot, let cachePath {
-      // A cache that cannot be written inside the tree is not written: the links are checked
-      // again next time.
-      cache.save(try? CacheDirectory.pathForWriting(cachePath, realRoot: cacheRoot).get())
-    } else {
-      cache.save(cachePath)
-    }
+    // A cache that cannot be written inside the tree is not written: the links are checked
+    // again next time.
+    cache.save(
+      cachePath.flatMap { try? CacheDirectory.pathForWriting($0, realRoot: cacheRoot).get() })
     return results
   }
 
