@@ -2,10 +2,6 @@ import DocModel
 import DocSite
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Finds, without parsing, the Markdown files whose text could refer to given files: a
 /// cheap, conservative filter in front of the parser.
 ///
@@ -103,7 +99,7 @@ public struct ReferenceScan: Sendable {
 
   /// The texts that show a reference to `target` (a root-relative path): its name, without
   /// `.md` for a Markdown file (links may drop it), plain and percent-encoded. A needle
-  /// matches only as a whole path segment (see `contains`).
+  /// matches only as a whole path segment (see `ReferenceTokens`).
   public static func needles(for target: String) -> [String] {
     let name = RelativePath.fileName(of: target)
     var stem = name
@@ -141,36 +137,6 @@ public struct ReferenceScan: Sendable {
     return low < hashes.endIndex && hashes[low] == hash
   }
 
-  /// Whether `haystack` holds `needle` as a whole path segment: not preceded by a byte
-  /// that can be part of a file name, and followed by one that cannot be, or by `.md`.
-  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    var from = 0
-    while let position = find(needle, in: haystack, from: from) {
-      from = position + 1
-      if position > 0, isNameByte(haystack[position - 1]) { continue }
-      var end = position + needle.count
-      if end + 3 <= haystack.count, haystack[end] == UInt8(ascii: "."),
-        haystack[end + 1] | 0x20 == UInt8(ascii: "m"), haystack[end + 2] | 0x20 == UInt8(ascii: "d")
-      {
-        end += 3
-      }
-      if end == haystack.count || !isNameByte(haystack[end]) { return true }
-    }
-    return false
-  }
-
-  /// Letters, digits, `-_.~%` and every byte of a non-ASCII character.
-  static func isNameByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-      UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "%"), 0x80...0xFF:
-      true
-    default:
-      false
-    }
-  }
-
   /// `%C3%B6` as `%c3%b6`: percent-encoding's hex digits may be in either case.
   static func lowerHex(_ encoded: String) -> String {
     var result = ""
@@ -187,34 +153,6 @@ public struct ReferenceScan: Sendable {
       }
     }
     return result
-  }
-
-  /// The first position at or after `from` where `needle` starts in `haystack`.
-  static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-    guard !needle.isEmpty, haystack.count >= needle.count, from >= 0 else { return nil }
-    return haystack.withUnsafeBytes { hay in
-      needle.withUnsafeBytes { pin in
-        guard let base = hay.baseAddress, let first = pin.first, let pinBase = pin.baseAddress
-        else { return nil }
-        // memchr finds each candidate first byte; memcmp compares the rest.
-        var offset = from
-        let last = hay.count - pin.count
-        while offset <= last {
-          guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else {
-            return nil
-          }
-          let position = base.distance(to: UnsafeRawPointer(hit))
-          // The last byte first: most candidates fail there without a call.
-          if hay[position + pin.count - 1] == pin[pin.count - 1],
-            memcmp(base + position, pinBase, pin.count) == 0
-          {
-            return position
-          }
-          offset = position + 1
-        }
-        return nil
-      }
-    }
   }
 
   /// Percent-encodes everything but RFC 3986's unreserved characters.

@@ -1,12 +1,13 @@
 /// The words of a file that could name another file, as 64-bit hashes: what
 /// `ReferenceScan` keeps of a file instead of its text, and what its cache stores.
 ///
-/// A token is a maximal run of bytes that can be part of a file name
-/// (`ReferenceScan.isNameByte`); a token ending in `.md` (any case) also stands without it.
-/// A needle made only of such bytes occurs in a text as a whole path segment (what
-/// `ReferenceScan.contains` asks) exactly when its hash is among the text's token hashes;
-/// a needle with other bytes in it (a space, say) is split into its runs, and a text is
-/// taken to hold it when it holds all of them: more files, never fewer.
+/// A token is a maximal run of bytes that can be part of a file name (`isNameByte`); a
+/// token ending in `.md` (any case) also stands without it. A needle made only of such
+/// bytes occurs in a text as a whole path segment (not preceded by a name byte, and
+/// followed by one that is not, or by `.md` and then one that is not) exactly when its hash
+/// is among the text's token hashes; a needle with other bytes in it (a space, say) is split
+/// into its runs, and a text is taken to hold it when it holds all of them: more files,
+/// never fewer. A test holds this to a plain text search on random texts.
 enum ReferenceTokens {
   /// The sorted, distinct token hashes of a text.
   static func hashes(of text: [UInt8]) -> [UInt64] {
@@ -70,8 +71,20 @@ enum ReferenceTokens {
   private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
   private static let prime: UInt64 = 0x100_0000_01b3
 
-  /// `ReferenceScan.isNameByte` for every byte value.
-  private static let isName: [Bool] = (0...255).map { ReferenceScan.isNameByte(UInt8($0)) }
+  /// Letters, digits, `-_.~%` and every byte of a non-ASCII character.
+  static func isNameByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+      UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "%"), 0x80...0xFF:
+      true
+    default:
+      false
+    }
+  }
+
+  /// `isNameByte` for every byte value.
+  private static let isName: [Bool] = (0...255).map { isNameByte(UInt8($0)) }
 }
 
 extension Array where Element: Equatable {

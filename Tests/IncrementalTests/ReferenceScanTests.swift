@@ -17,24 +17,6 @@ import Testing
         .sorted())
   }
 
-  @Test(arguments: [
-    ("[p](page-14.md)", true),
-    ("[p](../area/page-14.md#next-steps)", true),
-    ("[p](page-14)", true),
-    ("[p](page-14#x)", true),
-    ("[!INCLUDE [x](./includes/page-14.md)]", true),
-    ("<a href=\"page-14.MD\">", true),
-    ("[ref]: page-14.md \"Title\"", true),
-    ("page-14", true),
-    ("[p](page-140.md)", false),
-    ("[p](my-page-14.md)", false),
-    ("[p](page-14-azcli.md)", false),
-    ("[p](page-14.mdx)", false),
-  ])
-  func matchesOnlyAWholePathSegment(text: String, expected: Bool) {
-    #expect(ReferenceScan.contains(Array(text.utf8), Array("page-14".utf8)) == expected)
-  }
-
   @Test func findsTheFilesThatNameATarget() async throws {
     let tree = try TemporaryTree([
       "a.md": "[b](sub/b.md)\n", "sub/b.md": "# B\n", "c.md": "[b2](b2.md)\n",

@@ -1,4 +1,5 @@
 import DocSite
+import TestSupport
 import Testing
 
 @Suite struct SuggestionTests {
@@ -41,11 +42,8 @@ import Testing
 
   @Test func agreesWithTheFullDistanceOnEveryCandidate() {
     // Deterministic pseudo-random words over a small alphabet, so that near misses abound.
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(below: bound) }
     let alphabet = Array("abcdé-.")
     func word() -> String {
       String((0..<(1 + next(14))).map { _ in alphabet[next(alphabet.count)] })
