@@ -144,19 +144,19 @@ public struct Site: Sendable {
       switch outcome {
       case .success(let page): files[path] = page
       case .failure(let error):
-        guard case .tooLarge(let size, let limit) = error.reason else {
+        if case .tooLarge(let size, let limit) = error.reason {
+          diagnostics.append(
+            Diagnostic(
+              rule: .fileTooLarge, severity: .warning, path: path, line: 1,
+              message: "skipped: \(size) bytes is more than maxFileSize (\(limit))",
+              notes: ["raise maxFileSize in docproof.yml to check it"]))
+        } else {
           diagnostics.append(
             Diagnostic(
               rule: .fileUnreadable, severity: .error, path: path, line: 1,
               message: error.description.replacingOccurrences(
                 of: tree.absolute(path), with: path)))
-          continue
         }
-        diagnostics.append(
-          Diagnostic(
-            rule: .fileTooLarge, severity: .warning, path: path, line: 1,
-            message: "skipped: \(size) bytes is more than maxFileSize (\(limit))",
-            notes: ["raise maxFileSize in docproof.yml to check it"]))
       }
     }
     return Site(

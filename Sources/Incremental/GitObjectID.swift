@@ -34,11 +34,18 @@ public struct GitObjectID: Sendable, Hashable, Comparable, CustomStringConvertib
   /// The id with these 20 or 32 bytes; `nil` for another count.
   public init?(bytes: some Collection<UInt8>) {
     guard bytes.count == 20 || bytes.count == 32 else { return nil }
-    var packed: [UInt64] = [0, 0, 0, 0]
+    var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     for (index, byte) in bytes.enumerated() {
-      packed[index / 8] |= UInt64(byte) << (56 - 8 * UInt64(index % 8))
+      // 8 bytes to a word, the first in the highest byte.
+      let shifted = UInt64(byte) << (56 - 8 * UInt64(index % 8))
+      switch index / 8 {
+      case 0: packed.0 |= shifted
+      case 1: packed.1 |= shifted
+      case 2: packed.2 |= shifted
+      default: packed.3 |= shifted
+      }
     }
-    words = (packed[0], packed[1], packed[2], packed[3])
+    words = packed
     byteCount = bytes.count
   }
 
