@@ -75,7 +75,8 @@ public struct Site: Sendable {
 
     var diagnostics: [Diagnostic] = []
     var markdown: [String] = []
-    for (path, entry) in tree.entries {
+    // In sorted order: so are `markdownPaths`.
+    for (path, entry) in tree.sorted {
       let inLocale = locales.contains { $0.contains(path) }
       guard inLocale, RelativePath.fileExtension(of: path) == "md" else { continue }
       switch entry {
@@ -96,7 +97,6 @@ public struct Site: Sendable {
         break
       }
     }
-    markdown.sort()
 
     var pivotGroups: [String: PivotGroups] = [:]
     for locale in locales {

@@ -22,6 +22,7 @@ public struct TranslationPair: Sendable, Hashable {
   ) -> [TranslationPair] {
     let source = site.sourceLocale
     guard !source.folder.isEmpty else { return [] }
+    // Sorted: the paths of one locale, its folder taken off, stay in order.
     let markdown: [String]
     if let scope {
       // The files in scope and their counterparts in every locale.
@@ -32,29 +33,40 @@ public struct TranslationPair: Sendable, Hashable {
           paths.insert(locale.path(relative))
         }
       }
-      markdown = Array(paths)
+      markdown = paths.sorted()
     } else {
-      markdown = site.tree.entries.compactMap { path, entry -> String? in
-        guard case .file = entry, RelativePath.fileExtension(of: path) == "md" else { return nil }
-        return path
-      }
+      markdown = site.markdownPaths
     }
-    var sourceFiles: [String: String] = [:]
-    for path in markdown {
-      if let relative = source.relative(path) { sourceFiles[relative] = path }
+    func files(of locale: SiteLocale) -> [(relative: String, path: String)] {
+      markdown.compactMap { path in locale.relative(path).map { ($0, path) } }
     }
+    let sourceFiles = files(of: source)
     var pairs: [TranslationPair] = []
     for locale in site.locales.dropFirst()
     where selected.isEmpty || selected.contains(locale.name) {
-      var translated: [String: String] = [:]
-      for path in markdown {
-        if let relative = locale.relative(path) { translated[relative] = path }
-      }
-      for relative in Set(sourceFiles.keys).union(translated.keys).sorted() {
-        let sourcePath = sourceFiles[relative]
-        let translationPath = translated[relative]
+      let translated = files(of: locale)
+      // Both lists are sorted by relative path: one merge pairs them.
+      var (next, nextTranslated) = (0, 0)
+      while next < sourceFiles.count || nextTranslated < translated.count {
+        let relative: String
+        var (sourcePath, translationPath): (String?, String?) = (nil, nil)
+        if nextTranslated == translated.count
+          || (next < sourceFiles.count
+            && sourceFiles[next].relative <= translated[nextTranslated].relative)
+        {
+          relative = sourceFiles[next].relative
+          sourcePath = sourceFiles[next].path
+          next += 1
+        } else {
+          relative = translated[nextTranslated].relative
+        }
+        if nextTranslated < translated.count, translated[nextTranslated].relative == relative {
+          translationPath = translated[nextTranslated].path
+          nextTranslated += 1
+        }
         let isInclude =
-          [sourcePath, translationPath].compactMap { $0 }.contains { site.includes.isInclude($0) }
+          sourcePath.map(site.includes.isInclude) == true
+          || translationPath.map(site.includes.isInclude) == true
         pairs.append(
           TranslationPair(
             locale: locale.name, relativePath: relative, sourcePath: sourcePath,
