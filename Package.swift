@@ -54,6 +54,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // The executable's allocator (see its shim.h).
+    .systemLibrary(
+      name: "CJemalloc",
+      pkgConfig: "jemalloc",
+      providers: [.apt(["libjemalloc-dev"])]
+    ),
 
     // One file in, one `Page` out.
     .target(
@@ -174,7 +180,7 @@ let package = Package(
       name: "docproof",
       dependencies: [
         "DocModel", "DocSite", "Checks", "Reporting", "Transcripts", "Localization",
-        "CorpusGenerator", "IdentityEmulator", "Incremental",
+        "CorpusGenerator", "IdentityEmulator", "Incremental", "CJemalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict

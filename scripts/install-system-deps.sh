@@ -3,9 +3,10 @@
 # Uses sudo only when not running as root. Safe to run repeatedly.
 set -euo pipefail
 
-# Build: cmark-gfm and libxml2. Main job: Python's venv module, for running the docs'
-# Python code with the official SDK from PyPI.
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3-venv)
+# Build: cmark-gfm, libxml2 and jemalloc (the executable's allocator). Main job: Python's
+# venv module, for running the docs' Python code with the official SDK from PyPI.
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev pkg-config
+  python3-venv)
 if [ "${DOCPROOF_WITH_TEST_TOOLS:-0}" = 1 ]; then
   # Tools only the test suite needs: libxml2's xmllint, the cmark-gfm command line, and
   # headless Chromium to render the l10n HTML dashboard.

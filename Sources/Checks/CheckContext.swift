@@ -14,11 +14,16 @@ public struct CheckContext: Sendable {
   /// What the page parser reported, by rule, gathered once for every rule.
   let parserFindings: [RuleID: [Diagnostic]]
   /// Every page's pivot groups and zones, for the four pivot rules.
-  private(set) var pivotUsages: [PivotUsage]
+  let pivotUsages: [PivotUsage]
+  /// Each file's link references (in the order of `files`), resolved once for the rules that
+  /// all look at them.
+  let references: [[ResolvedReference]]
 
-  public init(site: Site, options: CheckOptions) {
+  /// Builds the context; the references are resolved in parallel.
+  public init(site: Site, options: CheckOptions) async {
     self.site = site
-    self.links = LinkResolver(site: site)
+    let links = LinkResolver(site: site)
+    self.links = links
     self.bookmarks = BookmarkIndex(site: site)
     self.options = options
     // `markdownPaths` is sorted already, and holds every parsed file.
@@ -26,7 +31,15 @@ public struct CheckContext: Sendable {
       site.files[path].map { (path: path, page: $0) }
     }
     self.files = files
-    self.pages = files.filter { !site.includes.isInclude($0.path) }
+    async let references = files.concurrentChunks { chunk in
+      chunk.map { path, page in
+        LinkReferences.all(in: page).map {
+          ResolvedReference(reference: $0, target: links.resolve($0.target, from: path))
+        }
+      }
+    }
+    let pages = files.filter { !site.includes.isInclude($0.path) }
+    self.pages = pages
     var parserFindings: [RuleID: [Diagnostic]] = [:]
     for (_, page) in files {
       for diagnostic in page.diagnostics {
@@ -34,8 +47,8 @@ public struct CheckContext: Sendable {
       }
     }
     self.parserFindings = parserFindings
-    self.pivotUsages = []
-    self.pivotUsages = PivotUsage.all(self)
+    self.pivotUsages = PivotUsage.all(pages: pages, site: site)
+    self.references = await references.flatMap { $0 }
   }
 }
 

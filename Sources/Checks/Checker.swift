@@ -26,7 +26,7 @@ public enum Checker {
   /// Every rule's findings as found, before configuration: the rules run in parallel, and
   /// other stages may run beside them (`result` then applies configuration to all).
   public static func findings(_ site: Site, options: CheckOptions) async -> [Diagnostic] {
-    let context = CheckContext(site: site, options: options)
+    let context = await CheckContext(site: site, options: options)
     return await withTaskGroup(of: [Diagnostic].self) { group in
       for rule in Rules.all {
         group.addTask { await rule.check(context) }

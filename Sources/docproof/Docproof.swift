@@ -14,6 +14,7 @@ struct Docproof: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "docproof",
     abstract: "Prove that multi-language documentation quickstarts are true.",
+    version: Version.text,
     subcommands: [
       CheckCommand.self,
       L10nCommand.self,

@@ -22,6 +22,21 @@ import Testing
     Golden.check(result.stdout, against: sites.appendingPathComponent("broken.\(format).golden"))
   }
 
+  @Test func versionNamesTheLibrariesAndJemallocServesMalloc() async throws {
+    let result = try await BinaryRunner.docproof(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines.first?.hasPrefix("docproof ") == true)
+    #expect(lines.contains { $0.hasPrefix("cmark-gfm 0.29.") })
+    #expect(lines.contains { $0.hasPrefix("libxml2 2.") })
+    // jemalloc answers, and has served this thread's allocations: glibc's malloc is not used.
+    let allocator = lines.last ?? ""
+    #expect(allocator.hasPrefix("allocator: jemalloc 5."))
+    #expect(!allocator.contains("served elsewhere"))
+  }
+
   @Test func textHasNoColorWhenNotATerminal() async throws {
     let result = try await BinaryRunner.docproof(["check", "broken"], in: sites)
     #expect(!result.stdout.contains("\u{1B}["))

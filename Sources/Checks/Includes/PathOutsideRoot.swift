@@ -20,9 +20,10 @@ enum PathOutsideRoot: Rule {
           edge.from, line: edge.include.line, column: edge.include.column,
           "included file '\(edge.include.path)' is outside the checked tree: not read"))
     }
-    for (path, page) in context.files {
-      for reference in LinkReferences.all(in: page) {
-        if case .outsideRoot = context.links.resolve(reference.target, from: path) {
+    for ((path, page), references) in zip(context.files, context.references) {
+      for resolved in references {
+        let reference = resolved.reference
+        if case .outsideRoot = resolved.target {
           findings.append(
             finding(
               path, line: reference.line, column: reference.column,

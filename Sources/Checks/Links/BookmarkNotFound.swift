@@ -23,9 +23,10 @@ enum BookmarkNotFound: Rule {
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
     let site = context.site
-    for (path, page) in context.files {
-      for link in page.links {
-        switch context.links.resolve(link.target, from: path) {
+    for ((path, _), references) in zip(context.files, context.references) {
+      for resolved in references where resolved.reference.isMarkdownLink {
+        let link = resolved.reference
+        switch resolved.target {
         case .bookmark(let id):
           // On the page itself, or on every page that shows this include.
           for shown in site.includes.pages(showing: path) {

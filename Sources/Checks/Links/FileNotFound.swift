@@ -17,9 +17,10 @@ enum FileNotFound: Rule {
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for (path, page) in context.files {
-      for reference in LinkReferences.all(in: page) {
-        switch context.links.resolve(reference.target, from: path) {
+    for ((path, _), references) in zip(context.files, context.references) {
+      for resolved in references {
+        let reference = resolved.reference
+        switch resolved.target {
         case .missing(let target, _):
           var notes: [String] = []
           if let suggestion = Nearby.file(like: target, in: context.site.tree) {

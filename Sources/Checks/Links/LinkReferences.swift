@@ -1,4 +1,5 @@
 import DocModel
+import DocSite
 
 /// Everything in a page that points at a file or URL: links, images, `:::image` sources,
 /// lightboxes and links, videos.
@@ -10,6 +11,14 @@ struct LinkReference {
   var column: Int
   /// Whether the target must be a file (an image) rather than any page.
   var isImage: Bool
+  /// Whether it is a Markdown link or image (`page.links`), not a DocFX extension's target.
+  var isMarkdownLink = false
+}
+
+/// A link reference and where it leads.
+struct ResolvedReference: Sendable {
+  var reference: LinkReference
+  var target: LinkTarget
 }
 
 enum LinkReferences {
@@ -19,7 +28,7 @@ enum LinkReferences {
       references.append(
         LinkReference(
           kind: link.isImage ? "image" : "link", target: link.target, line: link.line,
-          column: link.column, isImage: link.isImage))
+          column: link.column, isImage: link.isImage, isMarkdownLink: true))
     }
     for image in page.images {
       if let source = image.source, !source.isEmpty {

@@ -21,9 +21,8 @@ struct PivotUsage: Sendable {
   /// Pivot ids the page's groups define.
   var definedPivots: [String] { groups.flatMap { $0.pivots.map(\.id) } }
 
-  static func all(_ context: CheckContext) -> [PivotUsage] {
-    context.pages.map { path, page in
-      let site = context.site
+  static func all(pages: [(path: String, page: Page)], site: Site) -> [PivotUsage] {
+    pages.map { path, page in
       let names =
         page.frontMatter.string("zone_pivot_groups").map {
           $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
