@@ -19,13 +19,7 @@ public struct GitObjectID: Sendable, Hashable, Comparable, CustomStringConvertib
       default: return nil
       }
       // 16 digits to a word, the first in the highest nibble.
-      let shifted = value << (60 - 4 * UInt64(index % 16))
-      switch index / 16 {
-      case 0: packed.0 |= shifted
-      case 1: packed.1 |= shifted
-      case 2: packed.2 |= shifted
-      default: packed.3 |= shifted
-      }
+      Self.merge(value << (60 - 4 * UInt64(index % 16)), intoWord: index / 16, of: &packed)
     }
     words = packed
     byteCount = hex.count / 2
@@ -37,16 +31,22 @@ public struct GitObjectID: Sendable, Hashable, Comparable, CustomStringConvertib
     var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     for (index, byte) in bytes.enumerated() {
       // 8 bytes to a word, the first in the highest byte.
-      let shifted = UInt64(byte) << (56 - 8 * UInt64(index % 8))
-      switch index / 8 {
-      case 0: packed.0 |= shifted
-      case 1: packed.1 |= shifted
-      case 2: packed.2 |= shifted
-      default: packed.3 |= shifted
-      }
+      Self.merge(UInt64(byte) << (56 - 8 * UInt64(index % 8)), intoWord: index / 8, of: &packed)
     }
     words = packed
     byteCount = bytes.count
+  }
+
+  /// Sets the bits of `bits` in word `word` (0 to 3) of `packed`.
+  private static func merge(
+    _ bits: UInt64, intoWord word: Int, of packed: inout (UInt64, UInt64, UInt64, UInt64)
+  ) {
+    switch word {
+    case 0: packed.0 |= bits
+    case 1: packed.1 |= bits
+    case 2: packed.2 |= bits
+    default: packed.3 |= bits
+    }
   }
 
   /// The id's bytes.
