@@ -27,96 +27,35 @@ public struct Page: Sendable, Hashable {
     var diagnostics: [Diagnostic]
   }
 
-  /// Immutable: a setter (used while parsing) replaces it.
   private final class Box: Sendable {
     let fields: Fields
     init(_ fields: Fields) { self.fields = fields }
   }
 
-  private var box: Box
-
-  private mutating func update(_ change: (inout Fields) -> Void) {
-    var fields = box.fields
-    change(&fields)
-    box = Box(fields)
-  }
+  private let box: Box
 
   /// The path the page was read from, as the caller named it.
-  public var path: String {
-    get { box.fields.path }
-    set { update { $0.path = newValue } }
-  }
-  public var frontMatter: FrontMatter {
-    get { box.fields.frontMatter }
-    set { update { $0.frontMatter = newValue } }
-  }
-  public var zones: [Zone] {
-    get { box.fields.zones }
-    set { update { $0.zones = newValue } }
-  }
-  public var includes: [Include] {
-    get { box.fields.includes }
-    set { update { $0.includes = newValue } }
-  }
-  public var headings: [Heading] {
-    get { box.fields.headings }
-    set { update { $0.headings = newValue } }
-  }
-  public var links: [Link] {
-    get { box.fields.links }
-    set { update { $0.links = newValue } }
-  }
-  public var anchors: [Anchor] {
-    get { box.fields.anchors }
-    set { update { $0.anchors = newValue } }
-  }
-  public var codeBlocks: [CodeBlock] {
-    get { box.fields.codeBlocks }
-    set { update { $0.codeBlocks = newValue } }
-  }
-  public var comments: [Comment] {
-    get { box.fields.comments }
-    set { update { $0.comments = newValue } }
-  }
-  public var images: [ImageDirective] {
-    get { box.fields.images }
-    set { update { $0.images = newValue } }
-  }
-  public var codeReferences: [CodeReference] {
-    get { box.fields.codeReferences }
-    set { update { $0.codeReferences = newValue } }
-  }
-  public var alerts: [Alert] {
-    get { box.fields.alerts }
-    set { update { $0.alerts = newValue } }
-  }
-  public var sections: [DivSection] {
-    get { box.fields.sections }
-    set { update { $0.sections = newValue } }
-  }
-  public var videos: [Video] {
-    get { box.fields.videos }
-    set { update { $0.videos = newValue } }
-  }
-  public var tabs: [Tab] {
-    get { box.fields.tabs }
-    set { update { $0.tabs = newValue } }
-  }
+  public var path: String { box.fields.path }
+  public var frontMatter: FrontMatter { box.fields.frontMatter }
+  public var zones: [Zone] { box.fields.zones }
+  public var includes: [Include] { box.fields.includes }
+  public var headings: [Heading] { box.fields.headings }
+  public var links: [Link] { box.fields.links }
+  public var anchors: [Anchor] { box.fields.anchors }
+  public var codeBlocks: [CodeBlock] { box.fields.codeBlocks }
+  public var comments: [Comment] { box.fields.comments }
+  public var images: [ImageDirective] { box.fields.images }
+  public var codeReferences: [CodeReference] { box.fields.codeReferences }
+  public var alerts: [Alert] { box.fields.alerts }
+  public var sections: [DivSection] { box.fields.sections }
+  public var videos: [Video] { box.fields.videos }
+  public var tabs: [Tab] { box.fields.tabs }
   /// The number of lines in the file.
-  public var lineCount: Int {
-    get { box.fields.lineCount }
-    set { update { $0.lineCount = newValue } }
-  }
+  public var lineCount: Int { box.fields.lineCount }
   /// The file is not text (it holds NUL bytes): nothing else was parsed.
-  public var isBinary: Bool {
-    get { box.fields.isBinary }
-    set { update { $0.isBinary = newValue } }
-  }
+  public var isBinary: Bool { box.fields.isBinary }
   /// What the parser found wrong: YAML errors, invalid zones, encoding problems, ...
-  public var diagnostics: [Diagnostic] {
-    get { box.fields.diagnostics }
-    set { update { $0.diagnostics = newValue } }
-  }
+  public var diagnostics: [Diagnostic] { box.fields.diagnostics }
 
   public init(
     path: String, frontMatter: FrontMatter = FrontMatter(), zones: [Zone] = [],
@@ -124,14 +63,14 @@ public struct Page: Sendable, Hashable {
     anchors: [Anchor] = [], codeBlocks: [CodeBlock] = [], comments: [Comment] = [],
     images: [ImageDirective] = [], codeReferences: [CodeReference] = [], alerts: [Alert] = [],
     sections: [DivSection] = [], videos: [Video] = [], tabs: [Tab] = [], lineCount: Int = 0,
-    diagnostics: [Diagnostic] = []
+    isBinary: Bool = false, diagnostics: [Diagnostic] = []
   ) {
     box = Box(
       Fields(
         path: path, frontMatter: frontMatter, zones: zones, includes: includes,
         headings: headings, links: links, anchors: anchors, codeBlocks: codeBlocks,
         comments: comments, images: images, codeReferences: codeReferences, alerts: alerts,
-        sections: sections, videos: videos, tabs: tabs, lineCount: lineCount, isBinary: false,
+        sections: sections, videos: videos, tabs: tabs, lineCount: lineCount, isBinary: isBinary,
         diagnostics: diagnostics))
   }
 

@@ -17,8 +17,8 @@ public enum PageParser {
     if let problem = source.encodingProblem {
       switch problem.kind {
       case .binary:
-        var page = Page(
-          path: path, lineCount: source.lineCount,
+        return Page(
+          path: path, lineCount: source.lineCount, isBinary: true,
           diagnostics: [
             Diagnostic(
               rule: .invalidEncoding, severity: .error, path: path, line: problem.position.line,
@@ -26,8 +26,6 @@ public enum PageParser {
               message: "this is a binary file (it holds NUL bytes), not Markdown text",
               notes: ["remove it from the docs tree, or exclude it in docproof.yml"])
           ])
-        page.isBinary = true
-        return page
       case .invalidUTF8:
         diagnostics.append(
           Diagnostic(

@@ -17,6 +17,7 @@ import Testing
     #expect(page.diagnostics.map(\.rule) == [.invalidEncoding])
     #expect(page.diagnostics.first?.message.contains("binary") == true)
     #expect(page.headings.isEmpty && page.links.isEmpty)
+    #expect(page.isBinary)
   }
 
   @Test func invalidUTF8IsAFindingAndTheRestIsParsed() {
@@ -26,6 +27,7 @@ import Testing
     #expect(page.findingLines(.invalidEncoding) == [3])
     #expect(page.headings.map(\.text) == ["Title"])
     #expect(page.links.map(\.target) == ["x.md"])
+    #expect(!page.isBinary)
   }
 
   @Test func crlfAndMixedLineEndingsKeepLineNumbers() {
