@@ -14,8 +14,9 @@ enum ExternalLinkBroken: Rule {
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard context.options.external else { return [] }
     var locations: [(path: String, reference: LinkReference)] = []
-    for (path, page) in context.files where context.options.covers(path, in: context.site) {
-      for reference in LinkReferences.all(in: page) {
+    for ((path, _), references) in zip(context.files, context.references)
+    where context.options.covers(path, in: context.site) {
+      for reference in references.map(\.reference) {
         let target = reference.target.trimmingCharacters(in: .whitespaces)
         let lower = target.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { continue }

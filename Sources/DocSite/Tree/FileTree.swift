@@ -101,7 +101,7 @@ public struct FileTree: Sendable {
         guard let listing = all[index] else { continue }
         listings[folders[index].relative] = listing
         // A folder reached twice (through a link) is listed, not walked again.
-        for (folder, realPath) in listing.folders where visited.insert(realPath).inserted {
+        for folder in listing.folders where visited.insert(folder.absolute).inserted {
           next.append(folder)
         }
       }
@@ -132,7 +132,7 @@ public struct FileTree: Sendable {
       rootPath: rootPath, realRoot: real, entries: entries, sorted: sorted, fileNames: fileNames)
   }
 
-  /// A folder to list: its path from the root and its absolute path.
+  /// A folder to list: its path from the root and its real path.
   private struct Folder: Sendable {
     var relative: String
     var absolute: String
@@ -153,8 +153,8 @@ public struct FileTree: Sendable {
   private struct Listing: Sendable {
     /// Sorted by `sortKey`.
     var children: [Child] = []
-    /// Sub-folders to walk, with their real paths.
-    var folders: [(Folder, String)] = []
+    /// Sub-folders to walk.
+    var folders: [Folder] = []
   }
 
   /// Lists one folder: every entry, links resolved (and judged against the root).
@@ -190,7 +190,6 @@ public struct FileTree: Sendable {
       }
       let childAbsolute = folder.absolute + "/" + name
       var resolved = childAbsolute
-      var isLink = false
       if kind == S_IFLNK {
         guard let target = realPath(childAbsolute) else {
           let reason = errno == ELOOP ? "a symbolic link loop" : "a dangling symbolic link"
@@ -208,7 +207,6 @@ public struct FileTree: Sendable {
         }
         kind = info.st_mode & S_IFMT
         resolved = target
-        isLink = true
       }
       if kind == S_IFDIR {
         add(name, childRelative, .directory)
@@ -218,8 +216,7 @@ public struct FileTree: Sendable {
             isSubtree: true))
         // Folders are walked by real path (a link's target came from `realpath`), so a plain
         // folder's real path is its absolute path: no more `realpath` calls.
-        let realPath = isLink ? resolved : childAbsolute
-        listing.folders.append((Folder(relative: childRelative, absolute: realPath), realPath))
+        listing.folders.append(Folder(relative: childRelative, absolute: resolved))
       } else if kind == S_IFREG {
         add(name, childRelative, .file)
       }
