@@ -61,10 +61,13 @@ let package = Package(
       providers: [.apt(["libjemalloc-dev"])]
     ),
 
+    // Lets cmark-gfm parsers finish on several threads at once (see its inline_chars.c).
+    .target(name: "CCmarkInlineChars"),
+
     // One file in, one `Page` out.
     .target(
       name: "DocModel",
-      dependencies: ["CCmarkGFM", "CLibXML2", "Yams"],
+      dependencies: ["CCmarkGFM", "CCmarkInlineChars", "CLibXML2", "Yams"],
       swiftSettings: strict
     ),
 
