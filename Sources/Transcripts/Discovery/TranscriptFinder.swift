@@ -40,8 +40,8 @@ public enum TranscriptFinder {
     let scenarios = Set(configuration.scenarios.map(\.name))
     var blocks: [TranscriptBlock] = []
     var diagnostics: [Diagnostic] = []
-    for path in site.files.keys.sorted() {
-      let page = site.files[path]!
+    for path in site.markdownPaths {
+      guard let page = site.files[path] else { continue }
       var taken: Set<Int> = []
       for comment in page.comments {
         guard let marker = Marker.parse(comment.text), marker.kind == "transcript" else { continue }
@@ -101,7 +101,9 @@ public enum TranscriptFinder {
 
     var occurrences: [TranscriptOccurrence] = []
     let byFile = Dictionary(grouping: blocks, by: \.file)
-    for page in site.pages {
+    // Only the pages that show a file with a transcript: on most trees a few of thousands.
+    let showing = Set(byFile.keys.flatMap { site.includes.pages(showing: $0) })
+    for page in showing.sorted() where site.files[page] != nil && !site.includes.isInclude(page) {
       let contexts = PivotContexts.contexts(from: page, site: site)
       let locale = site.locale(of: page).name
       for (file, pivotSets) in contexts.sorted(by: { $0.key < $1.key }) {
