@@ -179,6 +179,8 @@ public enum FrontMatterParser {
       // with a letter matches only up to five letters long (`false`, `FALSE`, `null`).
       let text = scalar.string.utf8
       guard let first = text.first else { return .null }
+      // Nor text with a byte none of the rules can match: `01/15/2026`, `Page 12, part 2`.
+      guard text.allSatisfy(mayBeTyped) else { return .string(scalar.string) }
       switch first {
       case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
         UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
@@ -201,6 +203,21 @@ public enum FrontMatterParser {
     case .int: return node.int.map(YAMLValue.int) ?? .string(scalar.string)
     case .float: return node.float.map(YAMLValue.double) ?? .string(scalar.string)
     default: return .string(scalar.string)
+    }
+  }
+
+  /// Whether a byte can appear in a plain scalar the default resolver types (a bool, an
+  /// int, a float, a null, a timestamp, `<<` or `=`): letters, digits, space, tab and
+  /// `. + - _ : ~ < =`.
+  private static func mayBeTyped(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: " "), UInt8(ascii: "\t"),
+      UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+      UInt8(ascii: ":"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
+      true
+    default:
+      false
     }
   }
 

@@ -119,6 +119,9 @@ import Yams
     "yesterday", "nothing", "offline", "trueish", "Quickstart - x", "06/10/2025", "1.2.3", "-x",
     "+", "off-topic", "on-call", "--", "0xZZ", "09", "yes no", "!!int 3", "!!str 3", "!!bool yes",
     "!!float 1", "\"3\"", "'yes'", "\"\"", "|\n  block", ">\n  folded",
+    // Bytes no rule matches (typed as text without asking the rules), and their neighbors.
+    "1,000", "12/3", "3%", "1 000", "2026-11-22T10:00:00+01:00", "2026-11-22 10:00:00 -5",
+    "2026-11-22\t10:00:00", "0b1_0", "1e", "12\u{00E9}", "\u{0661}\u{0662}", "(1)", "$5",
   ]
 
   @Test(
