@@ -162,7 +162,9 @@ public struct Site: Sendable {
     return Site(
       rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
       files: files, fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
-      includes: await IncludeGraph.build(files: files, tree: tree, locales: locales),
+      includes: await IncludeGraph.build(
+        files: files, paths: markdownPaths.filter { files[$0] != nil }, tree: tree,
+        locales: locales),
       markdownPaths: markdownPaths)
   }
 
@@ -206,11 +208,15 @@ public struct Site: Sendable {
       for _ in 0..<workers {
         group.addTask {
           var parsed: [Parsed] = []
+          // Paths come in order, so a folder's files mostly come one after another: each is
+          // opened in its open folder.
+          var folder = OpenFolder(tree: tree)
+          defer { folder.close() }
           while let batch = cursor.take() {
             for index in batch {
               let path = paths[index]
               let read = Result { () throws(FileReadError) in
-                try FileReader.read(tree.absolute(path), limit: limit, regularFile: true)
+                try folder.read(path, limit: limit)
               }
               parsed.append((index, read.map { PageParser.parse(bytes: $0, path: path) }))
             }

@@ -47,9 +47,25 @@ public enum FileReader {
   public static func read(
     _ path: String, limit: Int = Int.max, regularFile: Bool = false
   ) throws(FileReadError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw error(path, errno) }
+    try read(path, in: AT_FDCWD, path: path, limit: limit, regularFile: regularFile)
+  }
+
+  /// Reads the file `name` in an open folder (`openat`): the kernel then looks up one name,
+  /// not every folder on the way from the root. Failures are reported at `path`.
+  public static func read(
+    _ name: String, in folder: Int32, path: @autoclosure () -> String, limit: Int = Int.max,
+    regularFile: Bool = false
+  ) throws(FileReadError) -> [UInt8] {
+    let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw error(errno, at: path) }
     defer { close(descriptor) }
+    return try read(descriptor, path: path(), limit: limit, regularFile: regularFile)
+  }
+
+  /// Reads an open file to its end.
+  private static func read(
+    _ descriptor: Int32, path: @autoclosure () -> String, limit: Int, regularFile: Bool
+  ) throws(FileReadError) -> [UInt8] {
     if regularFile {
       let first = 64 << 10
       var failure: Int32 = 0
@@ -65,24 +81,24 @@ public enum FileReader {
           }
         }
       }
-      if failure != 0 { throw error(path, failure) }
+      if failure != 0 { throw error(path(), failure) }
       if let bytes {
         if bytes.count > limit {
-          throw FileReadError(path: path, reason: .tooLarge(size: bytes.count, limit: limit))
+          throw FileReadError(path: path(), reason: .tooLarge(size: bytes.count, limit: limit))
         }
         return bytes
       }
       // 64 KiB or more: the general way, from the start.
-      guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw error(path, errno) }
+      guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw error(errno, at: path) }
     }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw error(path, errno) }
+    guard fstat(descriptor, &status) == 0 else { throw error(errno, at: path) }
     if (status.st_mode & S_IFMT) == S_IFDIR {
-      throw FileReadError(path: path, reason: .isDirectory)
+      throw FileReadError(path: path(), reason: .isDirectory)
     }
     let expected = Int(status.st_size)
     if expected > limit {
-      throw FileReadError(path: path, reason: .tooLarge(size: expected, limit: limit))
+      throw FileReadError(path: path(), reason: .tooLarge(size: expected, limit: limit))
     }
     var bytes = [UInt8](repeating: 0, count: max(expected, 0))
     var total = 0
@@ -98,7 +114,7 @@ public enum FileReader {
         }
         if count < 0 {
           if errno == EINTR { continue }
-          throw error(path, errno)
+          throw error(errno, at: path)
         }
         if count == 0 { break }
         total += count
@@ -109,16 +125,21 @@ public enum FileReader {
       }
       if count < 0 {
         if errno == EINTR { continue }
-        throw error(path, errno)
+        throw error(errno, at: path)
       }
       if count == 0 { break }
       total += count
     }
     bytes.removeSubrange(total...)
     if total > limit {
-      throw FileReadError(path: path, reason: .tooLarge(size: total, limit: limit))
+      throw FileReadError(path: path(), reason: .tooLarge(size: total, limit: limit))
     }
     return bytes
+  }
+
+  /// The error for `code`, read before `path` runs (which may change `errno`).
+  private static func error(_ code: Int32, at path: () -> String) -> FileReadError {
+    error(path(), code)
   }
 
   private static func error(_ path: String, _ code: Int32) -> FileReadError {

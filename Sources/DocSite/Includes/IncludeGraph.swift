@@ -104,11 +104,11 @@ public struct IncludeGraph: Sendable {
 
   /// Resolves every include and walks the graph from every page, in parallel: chunks of
   /// files, then chunks of pages, merged in order (the result is the serial one's).
-  static func build(files: [String: Page], tree: FileTree, locales: [SiteLocale]) async
-    -> IncludeGraph
-  {
+  /// `paths`: the keys of `files`, sorted.
+  static func build(
+    files: [String: Page], paths: [String], tree: FileTree, locales: [SiteLocale]
+  ) async -> IncludeGraph {
     let source = locales[0]
-    let paths = files.keys.sorted()
     let resolved = await paths.concurrentChunks { chunk in
       chunk.compactMap { path -> (String, [Edge])? in
         guard let page = files[path], !page.includes.isEmpty else { return nil }
@@ -149,21 +149,18 @@ public struct IncludeGraph: Sendable {
     var reachable: [String: [String]] = [:]
     reachable.reserveCapacity(roots.count)
     var includers: [String: [String]] = [:]
+    includers.reserveCapacity(targeted.count)
     var cycles: [Cycle] = []
     var cycleKeys: Set<Edge> = []
     var tooDeep: [Edge] = []
     var tooDeepKeys: Set<Edge> = []
-    var visited = Set(roots)
     var rootIndex = 0
     for walk in walks {
       for order in walk.orders {
         let root = roots[rootIndex]
         rootIndex += 1
         reachable[root] = order
-        for file in order {
-          includers[file, default: []].append(root)
-          visited.insert(file)
-        }
+        for file in order { includers[file, default: []].append(root) }
       }
       // The first root (in order) to meet a cycle or a too-deep edge reports it.
       for cycle in walk.cycles where cycleKeys.insert(cycle.edge).inserted {
@@ -171,14 +168,21 @@ public struct IncludeGraph: Sendable {
       }
       for edge in walk.tooDeep where tooDeepKeys.insert(edge).inserted { tooDeep.append(edge) }
     }
-    // Cycles that no root reaches (a page that includes itself is nobody's root).
-    var walker = Walker(edges: edges, files: files, knownCycles: cycleKeys)
-    for start in paths where edges[start] != nil && !visited.contains(start) {
-      visited.insert(start)
-      // Only for cycles: files past the depth bound of a root's walk are reported there.
-      _ = walker.walk(from: start, seen: &visited, reportDepth: false)
+    // Cycles that no root reaches (a page that includes itself is nobody's root): files
+    // with includes that are neither a root nor reached from one. Rare: the set of every
+    // visited file is only built when there is one.
+    let unreached = edges.keys.filter { targeted.contains($0) && includers[$0] == nil }
+    if !unreached.isEmpty {
+      var visited = Set(roots)
+      for order in reachable.values { visited.formUnion(order) }
+      var walker = Walker(edges: edges, files: files, knownCycles: cycleKeys)
+      for start in unreached.sorted() where !visited.contains(start) {
+        visited.insert(start)
+        // Only for cycles: files past the depth bound of a root's walk are reported there.
+        _ = walker.walk(from: start, seen: &visited, reportDepth: false)
+      }
+      cycles += walker.cycles
     }
-    cycles += walker.cycles
     // Files only reachable inside a cycle that no root reaches.
     for target in targeted where includers[target] == nil && files[target] != nil {
       includers[target] = []

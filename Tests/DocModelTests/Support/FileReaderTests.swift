@@ -53,4 +53,31 @@ import Testing
     #expect(throws: FileReadError.self) { try FileReader.read(tree.path) }
     #expect(throws: FileReadError.self) { try FileReader.read(tree.path + "/big.md", limit: 10) }
   }
+
+  /// Read by name in an open folder (`openat`): the same bytes, and failures reported at
+  /// the path the caller gives, with the same reasons.
+  @Test func readsInAnOpenFolderAndReportsTheGivenPath() throws {
+    let tree = try TemporaryTree([
+      "sub/a.md": "alpha\n", "sub/big.md": String(repeating: "x", count: 100),
+    ])
+    defer { tree.remove() }
+    let folder = open(tree.path + "/sub", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    try #require(folder >= 0)
+    defer { close(folder) }
+    for regularFile in [false, true] {
+      let bytes = try FileReader.read(
+        "a.md", in: folder, path: "shown/a.md", regularFile: regularFile)
+      #expect(bytes == Array("alpha\n".utf8))
+      #expect(throws: FileReadError(path: "shown/missing.md", reason: .notFound)) {
+        try FileReader.read(
+          "missing.md", in: folder, path: "shown/missing.md", regularFile: regularFile)
+      }
+      #expect(
+        throws: FileReadError(path: "shown/big.md", reason: .tooLarge(size: 100, limit: 10))
+      ) {
+        try FileReader.read(
+          "big.md", in: folder, path: "shown/big.md", limit: 10, regularFile: regularFile)
+      }
+    }
+  }
 }
