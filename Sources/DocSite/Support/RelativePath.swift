@@ -83,6 +83,10 @@ public enum RelativePath {
     // `index` is where the file name starts; a leading dot (`.gitignore`) is no extension.
     guard let lastDot, lastDot != index else { return "" }
     let tail = bytes[bytes.index(after: lastDot)...]
+    // Mostly lowercase ASCII already (`md`, `png`): a copy of those bytes, held inline.
+    if tail.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) {
+      return String(path[tail.startIndex...])
+    }
     if tail.allSatisfy({ $0 < 0x80 }) {
       return String(decoding: tail.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }

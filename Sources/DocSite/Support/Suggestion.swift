@@ -9,11 +9,15 @@ public enum Suggestion {
     // folder are ruled out without computing a distance.
     let ceiling = max(2, target.count / 3)
     var best: (String, Int)?
+    // Reused for every candidate: a folder of thousands of names costs no allocation each.
+    var scalars: [Unicode.Scalar] = []
+    var rows = Rows()
     for candidate in candidates {
-      let scalars = Array(candidate.unicodeScalars)
       let bound = min(best?.1 ?? ceiling, ceiling)
+      scalars.removeAll(keepingCapacity: true)
+      scalars.append(contentsOf: candidate.unicodeScalars)
       guard abs(scalars.count - target.count) <= bound else { continue }
-      let distance = editDistance(target, scalars, bound: bound)
+      let distance = editDistance(target, scalars, bound: bound, rows: &rows)
       guard distance <= bound else { continue }
       if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
         best = (candidate, distance)
@@ -39,10 +43,29 @@ public enum Suggestion {
   static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int = .max)
     -> Int
   {
+    var rows = Rows()
+    return editDistance(a, b, bound: bound, rows: &rows)
+  }
+
+  /// The two rows of the distance table, kept between calls.
+  struct Rows {
+    var previous: [Int] = []
+    var current: [Int] = []
+  }
+
+  static func editDistance(
+    _ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int, rows: inout Rows
+  ) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
+    rows.previous.removeAll(keepingCapacity: true)
+    rows.previous.append(contentsOf: 0...b.count)
+    rows.current.removeAll(keepingCapacity: true)
+    rows.current.append(contentsOf: repeatElement(0, count: b.count + 1))
+    var previous = rows.previous
+    var current = rows.current
+    rows = Rows()
+    defer { rows = Rows(previous: previous, current: current) }
     for i in 1...a.count {
       current[0] = i
       var rowMinimum = i
