@@ -28,7 +28,8 @@ public enum Checker {
   public static func findings(_ site: Site, options: CheckOptions) async -> [Diagnostic] {
     let context = await CheckContext(site: site, options: options)
     return await withTaskGroup(of: [Diagnostic].self) { group in
-      for rule in Rules.all {
+      // A rule switched off in docproof.yml would only have its findings dropped.
+      for rule in Rules.all where !site.configuration.isOff(rule.info.id) {
         group.addTask { await rule.check(context) }
       }
       var all: [Diagnostic] = []

@@ -87,7 +87,9 @@ public enum LocalizationAnalysis {
       },
       includesSource: locales.isEmpty || locales.contains(site.sourceLocale.name),
       files: files, diagnostics: [])
-    report.diagnostics = LocalizationRules.all.flatMap { $0.check(report, site: site) }
+    // A rule switched off in docproof.yml would only have its findings dropped.
+    report.diagnostics = LocalizationRules.all.filter { !site.configuration.isOff($0.info.id) }
+      .flatMap { $0.check(report, site: site) }
     return report
   }
 }

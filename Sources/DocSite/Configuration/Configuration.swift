@@ -61,6 +61,12 @@ public struct Configuration: Sendable, Hashable {
   public var requiredFrontMatter = ["title", "description", "ms.date", "ms.topic"]
   /// A severity per rule; `nil` switches the rule off.
   public var severities: [RuleID: Severity?] = [:]
+
+  /// Whether `severities` switches the rule off: it need not run at all.
+  public func isOff(_ rule: RuleID) -> Bool {
+    if case .some(.none) = severities[rule] { return true }
+    return false
+  }
   public var ignores: [Ignore] = []
   public var siteRoots: [SiteRoot] = []
   public var external = ExternalLinks()
