@@ -26,8 +26,7 @@ public struct CheckContext: Sendable {
     self.links = links
     self.bookmarks = BookmarkIndex(site: site)
     self.options = options
-    // `markdownPaths` is sorted already, and holds every parsed file.
-    let files = site.markdownPaths.compactMap { path in
+    let files = site.parsedPaths.compactMap { path in
       site.files[path].map { (path: path, page: $0) }
     }
     self.files = files

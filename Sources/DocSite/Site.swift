@@ -19,11 +19,30 @@ public struct Site: Sendable {
   /// Every Markdown file of the locales, sorted; `files` holds those parsed so far (all of
   /// them but the unreadable and the too large, unless the site was loaded in part).
   public let markdownPaths: [String]
+  /// The paths of `files` (the Markdown files parsed), sorted.
+  public let parsedPaths: [String]
 
   public var sourceLocale: SiteLocale { locales[0] }
 
   /// Paths of the Markdown files that are pages (not includes), sorted.
-  public var pages: [String] { files.keys.filter { !includes.isInclude($0) }.sorted() }
+  public var pages: [String] { parsedPaths.filter { !includes.isInclude($0) } }
+
+  init(
+    rootPath: String, configuration: Configuration, tree: FileTree, locales: [SiteLocale],
+    files: [String: Page], fileDiagnostics: [Diagnostic], pivotGroups: [String: PivotGroups],
+    includes: IncludeGraph, markdownPaths: [String], parsedPaths: [String]
+  ) {
+    self.rootPath = rootPath
+    self.configuration = configuration
+    self.tree = tree
+    self.locales = locales
+    self.files = files
+    self.fileDiagnostics = fileDiagnostics
+    self.pivotGroups = pivotGroups
+    self.includes = includes
+    self.markdownPaths = markdownPaths
+    self.parsedPaths = parsedPaths
+  }
 
   /// The locale a root-relative path belongs to.
   public func locale(of path: String) -> SiteLocale {
@@ -112,7 +131,7 @@ public struct Site: Sendable {
       rootPath: root, configuration: configuration, tree: tree, locales: locales, files: [:],
       fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
       includes: .empty,
-      markdownPaths: markdown)
+      markdownPaths: markdown, parsedPaths: [])
   }
 
   /// Whether `path` is among `markdownPaths` (a binary search: they are sorted).
@@ -159,13 +178,17 @@ public struct Site: Sendable {
         }
       }
     }
+    // Sorting a few keys beats looking up every path of a large tree (`--changed-since`
+    // parses a little at a time); both give the same list.
+    let parsedPaths =
+      files.count * 16 < markdownPaths.count
+      ? files.keys.sorted() : markdownPaths.filter { files[$0] != nil }
     return Site(
       rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
       files: files, fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
       includes: await IncludeGraph.build(
-        files: files, paths: markdownPaths.filter { files[$0] != nil }, tree: tree,
-        locales: locales),
-      markdownPaths: markdownPaths)
+        files: files, paths: parsedPaths, tree: tree, locales: locales),
+      markdownPaths: markdownPaths, parsedPaths: parsedPaths)
   }
 
   private static func detectLocales(tree: FileTree, configuration: Configuration, root: String)

@@ -30,7 +30,7 @@ enum FrontMatterMissingField: Rule {
       let missing = required.filter { key in
         guard let value = front[key] else { return true }
         if case .null = value { return true }
-        if case .string(let text) = value, text.trimmingCharacters(in: [" "]).isEmpty {
+        if case .string(let text) = value, text.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) {
           return true
         }
         return false

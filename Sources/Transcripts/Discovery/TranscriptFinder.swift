@@ -40,7 +40,7 @@ public enum TranscriptFinder {
     let scenarios = Set(configuration.scenarios.map(\.name))
     var blocks: [TranscriptBlock] = []
     var diagnostics: [Diagnostic] = []
-    for path in site.markdownPaths {
+    for path in site.parsedPaths {
       guard let page = site.files[path] else { continue }
       var taken: Set<Int> = []
       for comment in page.comments {

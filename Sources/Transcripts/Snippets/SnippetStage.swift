@@ -29,8 +29,8 @@ public enum SnippetStage {
     let realProject = FileTree.realPath(projectRoot) ?? projectRoot
     var diagnostics: [Diagnostic] = []
     var drifts: [SnippetBlock] = []
-    for path in site.files.keys.sorted() {
-      let page = site.files[path]!
+    for path in site.parsedPaths {
+      guard let page = site.files[path] else { continue }
       for comment in page.comments {
         guard let marker = Marker.parse(comment.text), marker.kind == "snippet" else { continue }
         func report(_ rule: RuleID, _ message: String, notes: [String] = []) {
