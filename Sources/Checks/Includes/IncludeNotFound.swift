@@ -15,18 +15,20 @@ enum IncludeNotFound: Rule {
     ])
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
-    var findings: [Diagnostic] = []
-    for edge in context.site.includes.edges.values.joined() {
-      guard case .notFound(let target) = edge.resolution else { continue }
-      var notes: [String] = []
-      if let suggestion = Nearby.file(like: target, in: context.site.tree, extension: "md") {
-        notes.append("did you mean '\(Nearby.relative(suggestion, from: edge.from))'?")
-      }
-      findings.append(
-        finding(
-          edge.from, line: edge.include.line, column: edge.include.column,
-          "included file '\(edge.include.path)' not found (looked for \(target))", notes: notes))
+    let missing = context.site.includes.edges.values.joined().compactMap { edge in
+      if case .notFound(let target) = edge.resolution { (edge, target) } else { nil }
     }
-    return findings
+    // A suggestion compares the name with every file of its folder: in parallel chunks.
+    return await missing.concurrentChunks { chunk in
+      chunk.map { edge, target in
+        var notes: [String] = []
+        if let suggestion = Nearby.file(like: target, in: context.site.tree, extension: "md") {
+          notes.append("did you mean '\(Nearby.relative(suggestion, from: edge.from))'?")
+        }
+        return finding(
+          edge.from, line: edge.include.line, column: edge.include.column,
+          "included file '\(edge.include.path)' not found (looked for \(target))", notes: notes)
+      }
+    }.flatMap { $0 }
   }
 }

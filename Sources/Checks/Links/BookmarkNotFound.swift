@@ -21,9 +21,21 @@ enum BookmarkNotFound: Rule {
     ])
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
+    // Files in parallel chunks, findings kept in file order; the bookmark index is shared.
+    await Array(context.files.indices).concurrentChunks { chunk -> [Diagnostic] in
+      guard let first = chunk.first, let last = chunk.last else { return [] }
+      return check(
+        context.files[first...last].map(\.path), context.references[first...last], in: context)
+    }.flatMap { $0 }
+  }
+
+  private static func check(
+    _ paths: [String], _ referenceLists: ArraySlice<[ResolvedReference]>,
+    in context: CheckContext
+  ) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     let site = context.site
-    for ((path, _), references) in zip(context.files, context.references) {
+    for (path, references) in zip(paths, referenceLists) {
       for resolved in references where resolved.reference.isMarkdownLink {
         let link = resolved.reference
         switch resolved.target {
