@@ -34,6 +34,8 @@ void cmark_manage_extensions_special_characters(cmark_parser *parser, int add) {
   if (atomic_load_explicit(&pinned, memory_order_acquire) || !add) return;
   manage_function library =
       (manage_function)dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters");
+  // Always found when the library's call reaches this definition: that call comes through
+  // the PLT of a loaded libcmark-gfm, whose exported definition is next in the search order.
   if (library == NULL || library == cmark_manage_extensions_special_characters) return;
   library(parser, 1);
   atomic_store_explicit(&pinned, 1, memory_order_release);
