@@ -27,23 +27,6 @@ public struct Site: Sendable {
   /// Paths of the Markdown files that are pages (not includes), sorted.
   public var pages: [String] { parsedPaths.filter { !includes.isInclude($0) } }
 
-  init(
-    rootPath: String, configuration: Configuration, tree: FileTree, locales: [SiteLocale],
-    files: [String: Page], fileDiagnostics: [Diagnostic], pivotGroups: [String: PivotGroups],
-    includes: IncludeGraph, markdownPaths: [String], parsedPaths: [String]
-  ) {
-    self.rootPath = rootPath
-    self.configuration = configuration
-    self.tree = tree
-    self.locales = locales
-    self.files = files
-    self.fileDiagnostics = fileDiagnostics
-    self.pivotGroups = pivotGroups
-    self.includes = includes
-    self.markdownPaths = markdownPaths
-    self.parsedPaths = parsedPaths
-  }
-
   /// The locale a root-relative path belongs to.
   public func locale(of path: String) -> SiteLocale {
     for locale in locales.dropFirst() where locale.contains(path) { return locale }
