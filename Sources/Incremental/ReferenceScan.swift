@@ -44,6 +44,9 @@ public struct ReferenceScan: Sendable {
     }
     let parts = await paths.concurrentChunks { slice in
       var part = Part()
+      // The paths are sorted: a folder's files come one after another.
+      var folder = OpenFolder(tree: tree)
+      defer { folder.close() }
       for index in slice.indices {
         let path = slice[index]
         let id = known[path]
@@ -55,8 +58,7 @@ public struct ReferenceScan: Sendable {
           part.used.append(entry)
           continue
         }
-        let text =
-          (try? FileReader.read(tree.absolute(path), limit: limit, regularFile: true)) ?? []
+        let text = (try? folder.read(path, limit: limit)) ?? []
         let hashes = ReferenceTokens.hashes(of: text)
         part.tokens.append(contentsOf: hashes)
         part.counts.append(hashes.count)

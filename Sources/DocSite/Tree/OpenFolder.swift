@@ -7,16 +7,17 @@ import DocModel
 #endif
 
 /// The folder of the last file read, kept open, so that reading the files of one folder in
-/// turn costs the kernel one name lookup each instead of a walk from the root.
-struct OpenFolder {
+/// turn costs the kernel one name lookup each instead of a walk from the root. Close it
+/// when done.
+public struct OpenFolder {
   let tree: FileTree
   private var path: Substring?
   private var descriptor: Int32 = -1
 
-  init(tree: FileTree) { self.tree = tree }
+  public init(tree: FileTree) { self.tree = tree }
 
   /// Reads the regular file at `path` (relative to the root), in its folder.
-  mutating func read(_ path: String, limit: Int) throws(FileReadError) -> [UInt8] {
+  public mutating func read(_ path: String, limit: Int) throws(FileReadError) -> [UInt8] {
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     let folderPath = slash.map { path[..<$0] } ?? ""
     if folderPath != self.path {
@@ -35,7 +36,7 @@ struct OpenFolder {
   }
 
   /// Closes the folder held open, if any.
-  mutating func close() {
+  public mutating func close() {
     if descriptor >= 0 { Glibc.close(descriptor) }
     descriptor = -1
     path = nil
