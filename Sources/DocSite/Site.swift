@@ -45,7 +45,7 @@ public struct Site: Sendable {
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(SiteError) -> Site {
     let site = try scan(root: root, configuration: given, knownRules: knownRules)
-    return await site.parsing(site.markdownPaths, progress: progress)
+    return await site.parsingEverything(progress: progress)
   }
 
   /// Reads the configuration, walks the files and reads the pivot groups, without parsing
@@ -133,18 +133,39 @@ public struct Site: Sendable {
   public func parsing(
     _ paths: some Sequence<String>, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> Site {
-    // In the order given (a full load passes the sorted `markdownPaths`), each once.
+    // In the order given, each once.
     var seen: Set<String> = []
     let wanted = paths.filter {
       self.files[$0] == nil && isParseable($0) && seen.insert($0).inserted
     }
+    return await parsing(wanted: wanted, inOrder: false, progress: progress)
+  }
+
+  /// This site with every Markdown file parsed (in parallel) and the include graph rebuilt.
+  public func parsingEverything(progress: (@Sendable (Int, Int) -> Void)? = nil) async -> Site {
+    guard files.isEmpty else { return await parsing(markdownPaths, progress: progress) }
+    // Nothing is parsed yet: every path is wanted, in sorted order, and the ones that parse
+    // are `parsedPaths` as they come.
+    return await parsing(wanted: markdownPaths, inOrder: true, progress: progress)
+  }
+
+  /// Parses `wanted` (none parsed yet, all among `markdownPaths`); `inOrder`: this site has
+  /// no file parsed and `wanted` is sorted.
+  private func parsing(
+    wanted: [String], inOrder: Bool, progress: (@Sendable (Int, Int) -> Void)?
+  ) async -> Site {
     var files = self.files
+    files.reserveCapacity(files.count + wanted.count)
+    var parsedInOrder: [String] = []
+    if inOrder { parsedInOrder.reserveCapacity(wanted.count) }
     var diagnostics = fileDiagnostics
     let parsed = await Self.parseAll(
       wanted, tree: tree, limit: configuration.maxFileSize, progress: progress)
     for (path, outcome) in parsed {
       switch outcome {
-      case .success(let page): files[path] = page
+      case .success(let page):
+        files[path] = page
+        if inOrder { parsedInOrder.append(path) }
       case .failure(let error):
         if case .tooLarge(let size, let limit) = error.reason {
           diagnostics.append(
@@ -164,8 +185,10 @@ public struct Site: Sendable {
     // Sorting a few keys beats looking up every path of a large tree (`--changed-since`
     // parses a little at a time); both give the same list.
     let parsedPaths =
-      files.count * 16 < markdownPaths.count
-      ? files.keys.sorted() : markdownPaths.filter { files[$0] != nil }
+      inOrder
+      ? parsedInOrder
+      : files.count * 16 < markdownPaths.count
+        ? files.keys.sorted() : markdownPaths.filter { files[$0] != nil }
     return Site(
       rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
       files: files, fileDiagnostics: diagnostics, pivotGroups: pivotGroups,

@@ -47,7 +47,7 @@ public struct ChangeImpact: Sendable {
     if let reason = fullCheckReason(site: site, changes: changes) {
       return ChangeImpact(
         scope: .everything(reason: reason),
-        site: await site.parsing(site.markdownPaths, progress: progress))
+        site: await site.parsingEverything(progress: progress))
     }
     let touched = Set(changes.changed + changes.deleted)
     guard !touched.isEmpty || !changes.elsewhere.isEmpty else {

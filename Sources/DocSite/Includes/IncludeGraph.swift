@@ -125,7 +125,9 @@ public struct IncludeGraph: Sendable {
       }
     }
     var edges: [String: [Edge]] = [:]
+    edges.reserveCapacity(resolved.reduce(0) { $0 + $1.count })
     var targeted: Set<String> = []
+    targeted.reserveCapacity(edges.capacity)
     for chunk in resolved {
       for (path, list) in chunk {
         edges[path] = list

@@ -54,6 +54,26 @@ import Testing
     #expect(site.fileDiagnostics.map(\.rule) == [.fileTooLarge])
   }
 
+  @Test func aFullLoadAndAPiecemealOneParseTheSameFilesInTheSameOrder() async throws {
+    let tree = try TemporaryTree([
+      "docproof.yml": "maxFileSize: 40\n", "en-us/b.md": "# B\n", "en-us/a/z.md": "# Z\n",
+      "en-us/a.md": "# A\n", "en-us/big.md": String(repeating: "x", count: 100),
+      "sv-se/a.md": "# A\n", "en-us/a b.md": "# AB\n",
+    ])
+    defer { tree.remove() }
+    let full = try await Site.load(root: tree.path, knownRules: [])
+    let scanned = try Site.scan(root: tree.path, knownRules: [])
+    // A little at a time, out of order and with repeats, as `--changed-since` does.
+    let piecemeal = await scanned.parsing(["sv-se/a.md", "en-us/b.md", "sv-se/a.md"])
+      .parsing(["en-us/big.md", "en-us/a/z.md", "en-us/a.md", "missing.md"])
+      .parsing(scanned.markdownPaths)
+    let expected = ["en-us/a b.md", "en-us/a.md", "en-us/a/z.md", "en-us/b.md", "sv-se/a.md"]
+    #expect(full.parsedPaths == expected)
+    #expect(piecemeal.parsedPaths == expected)
+    #expect(full.fileDiagnostics.map(\.rule) == [.fileTooLarge])
+    #expect(Set(full.files.keys) == Set(expected))
+  }
+
   @Test func includeFilesAreNotPages() async throws {
     let site = try await load([
       "en-us/page.md": "# P\n\n[!INCLUDE [x](parts/x.md)]\n", "en-us/parts/x.md": "x\n",
