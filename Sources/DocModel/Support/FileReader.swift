@@ -10,6 +10,8 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
     case notFound
     case permissionDenied
     case isDirectory
+    /// A FIFO, socket or device where the caller expected a regular file.
+    case notRegular
     /// `size` is the size seen when the limit was passed (at least `limit + 1`).
     case tooLarge(size: Int, limit: Int)
     case other(String)
@@ -28,6 +30,7 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
     case .notFound: "cannot read \(path): no such file"
     case .permissionDenied: "cannot read \(path): permission denied"
     case .isDirectory: "cannot read \(path): it is a directory"
+    case .notRegular: "cannot read \(path): it is not a regular file (a FIFO, socket or device)"
     case .tooLarge(let size, let limit):
       "cannot read \(path): \(size) bytes is more than the \(limit)-byte limit"
     case .other(let message): "cannot read \(path): \(message)"
@@ -43,7 +46,9 @@ public enum FileReader {
   /// so): a read that returns less than asked has then reached the end (the kernel shortens
   /// a regular file's read only there), so a file under 64 KiB costs `open`, one `read`
   /// and `close`, without `fstat` or a last `read` to see the end. Anything else (a
-  /// longer file, a directory, a device) goes the general way.
+  /// longer file, a directory, a device) goes the general way. The file is opened without
+  /// blocking then, and refused unless it is one: a FIFO put in a file's place after the
+  /// walk would otherwise stop the run in `open` until something writes to it.
   public static func read(
     _ path: String, limit: Int = Int.max, regularFile: Bool = false
   ) throws(FileReadError) -> [UInt8] {
@@ -56,7 +61,7 @@ public enum FileReader {
     _ name: String, in folder: Int32, path: @autoclosure () -> String, limit: Int = Int.max,
     regularFile: Bool = false
   ) throws(FileReadError) -> [UInt8] {
-    let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC)
+    let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC | (regularFile ? O_NONBLOCK : 0))
     guard descriptor >= 0 else { throw error(errno, at: path) }
     defer { close(descriptor) }
     return try read(descriptor, path: path(), limit: limit, regularFile: regularFile)
@@ -74,7 +79,9 @@ public enum FileReader {
         buffer -> [UInt8]? in
         while true {
           let read = Glibc.read(descriptor, buffer.baseAddress!, first)
-          if read >= 0 { return read < first ? Array(buffer[..<read]) : nil }
+          // Nothing read: an empty file, or a FIFO without a writer (`fstat` below tells).
+          if read > 0 { return read < first ? Array(buffer[..<read]) : nil }
+          if read == 0 { return nil }
           if errno != EINTR {
             failure = errno
             return []
@@ -88,13 +95,18 @@ public enum FileReader {
         }
         return bytes
       }
-      // 64 KiB or more: the general way, from the start.
-      guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw error(errno, at: path) }
     }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw error(errno, at: path) }
     if (status.st_mode & S_IFMT) == S_IFDIR {
       throw FileReadError(path: path(), reason: .isDirectory)
+    }
+    if regularFile {
+      guard (status.st_mode & S_IFMT) == S_IFREG else {
+        throw FileReadError(path: path(), reason: .notRegular)
+      }
+      // Empty, or 64 KiB or more: the general way, from the start.
+      guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw error(errno, at: path) }
     }
     let expected = Int(status.st_size)
     if expected > limit {
@@ -147,6 +159,8 @@ public enum FileReader {
     case ENOENT, ENOTDIR: FileReadError(path: path, reason: .notFound)
     case EACCES, EPERM: FileReadError(path: path, reason: .permissionDenied)
     case EISDIR: FileReadError(path: path, reason: .isDirectory)
+    // Only a descriptor opened without blocking, so only a FIFO, socket or device.
+    case EAGAIN: FileReadError(path: path, reason: .notRegular)
     default: FileReadError(path: path, reason: .other(String(cString: strerror(code))))
     }
   }

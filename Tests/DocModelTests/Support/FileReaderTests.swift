@@ -54,6 +54,30 @@ import Testing
     #expect(throws: FileReadError.self) { try FileReader.read(tree.path + "/big.md", limit: 10) }
   }
 
+  /// A FIFO where a walk saw a file (swapped in after it) is refused at once: opened the
+  /// usual way, `open` would wait for a writer and the run would hang.
+  @Test(.timeLimit(.minutes(1))) func aFIFOWhereAFileWasExpectedIsRefusedWithoutWaiting() throws {
+    let tree = try TemporaryTree(["sub/a.md": "alpha\n"])
+    defer { tree.remove() }
+    try #require(mkfifo(tree.path + "/sub/pipe.md", 0o600) == 0)
+    // A read that waited on the FIFO would be let go by the watchdog, and counted.
+    let watchdog = FIFOWatchdog(tree.path + "/sub/pipe.md")
+    defer { watchdog.stop() }
+    let folder = open(tree.path + "/sub", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    try #require(folder >= 0)
+    defer { close(folder) }
+    #expect(throws: FileReadError(path: "shown/pipe.md", reason: .notRegular)) {
+      try FileReader.read("pipe.md", in: folder, path: "shown/pipe.md", regularFile: true)
+    }
+    #expect(throws: FileReadError(path: tree.path + "/sub/pipe.md", reason: .notRegular)) {
+      try FileReader.read(tree.path + "/sub/pipe.md", regularFile: true)
+    }
+    #expect(watchdog.unblocked == 0)
+    #expect(
+      FileReadError(path: "p", reason: .notRegular).description
+        == "cannot read p: it is not a regular file (a FIFO, socket or device)")
+  }
+
   /// Read by name in an open folder (`openat`): the same bytes, and failures reported at
   /// the path the caller gives, with the same reasons.
   @Test func readsInAnOpenFolderAndReportsTheGivenPath() throws {

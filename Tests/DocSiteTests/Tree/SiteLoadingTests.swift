@@ -1,5 +1,6 @@
 import DocModel
 import DocSite
+import Foundation
 import TestSupport
 import Testing
 
@@ -72,6 +73,25 @@ import Testing
     #expect(piecemeal.parsedPaths == expected)
     #expect(full.fileDiagnostics.map(\.rule) == [.fileTooLarge])
     #expect(Set(full.files.keys) == Set(expected))
+  }
+
+  /// A file replaced by a FIFO between the walk and the read is a finding, not a hang.
+  @Test(.timeLimit(.minutes(1))) func aFileSwappedForAFIFOAfterTheWalkIsAFinding() async throws {
+    let tree = try TemporaryTree(["en-us/a.md": "# A\n", "en-us/b.md": "# B\n"])
+    defer { tree.remove() }
+    let scanned = try Site.scan(root: tree.path, knownRules: [])
+    try #require(unlink(tree.path + "/en-us/b.md") == 0)
+    try #require(mkfifo(tree.path + "/en-us/b.md", 0o600) == 0)
+    // A parse that waited on the FIFO would be let go by the watchdog, and counted.
+    let watchdog = FIFOWatchdog(tree.path + "/en-us/b.md")
+    defer { watchdog.stop() }
+    let site = await scanned.parsingEverything()
+    #expect(watchdog.unblocked == 0)
+    #expect(site.parsedPaths == ["en-us/a.md"])
+    #expect(site.fileDiagnostics.map(\.rule) == [.fileUnreadable])
+    #expect(
+      site.fileDiagnostics.first?.message
+        == "cannot read en-us/b.md: it is not a regular file (a FIFO, socket or device)")
   }
 
   @Test func includeFilesAreNotPages() async throws {
