@@ -133,22 +133,50 @@ public struct PageStructure: Sendable, Hashable {
 
   /// A link target with locale path segments replaced (`/en-us/` → `/{locale}/`, any case).
   static func neutralized(_ target: String, locales: Set<String>) -> String {
-    let parts = target.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.contains(where: { locales.contains($0.lowercased()) }) else { return target }
-    return parts.map { locales.contains($0.lowercased()) ? "{locale}" : String($0) }
-      .joined(separator: "/")
+    // Every link of every page and translation comes here, and few have a locale segment:
+    // the segments are compared as bytes, without a lowercased copy of each.
+    let parts = target.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    func isLocale(_ part: Substring.UTF8View) -> Bool {
+      guard part.allSatisfy({ $0 < 0x80 }) else {
+        // Beyond ASCII, lowercasing is Unicode's (the Kelvin sign lowercases to `k`).
+        return locales.contains(String(Substring(part)).lowercased())
+      }
+      return locales.contains { locale in
+        locale.utf8.count == part.count
+          && zip(locale.utf8, part).allSatisfy { expected, byte in
+            expected
+              == (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+          }
+      }
+    }
+    guard parts.contains(where: isLocale) else { return target }
+    return parts.map { isLocale($0) ? "{locale}" : String(Substring($0)) }.joined(separator: "/")
   }
 
   /// Code as compared: line endings unified and trailing spaces dropped on every line.
+  /// Blank lines at the end are dropped too. Byte by byte: every code block of every page
+  /// and translation comes here.
   static func comparableCode(_ text: String) -> String {
-    var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .split(separator: "\n", omittingEmptySubsequences: false)
-      .map { line -> Substring in
-        var line = line
-        while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-        return line
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var lineStart = 0
+    func trimLine() {
+      while bytes.count > lineStart, bytes.last == UInt8(ascii: " ") || bytes.last == 0x09 {
+        bytes.removeLast()
       }
-    while lines.last?.isEmpty == true { lines.removeLast() }
-    return lines.joined(separator: "\n")
+    }
+    for byte in text.utf8 {
+      if byte == 0x0A {
+        if bytes.count > lineStart, bytes.last == 0x0D { bytes.removeLast() }
+        trimLine()
+        bytes.append(byte)
+        lineStart = bytes.count
+      } else {
+        bytes.append(byte)
+      }
+    }
+    trimLine()
+    while bytes.last == 0x0A { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
