@@ -79,8 +79,7 @@ public struct LinkResolver: Sendable {
     }
     if let found = lookup(resolved, fragment: decodedFragment) { return found }
     // DocFX serves the source locale's page where a translation is missing.
-    let fileLocale = site.locale(of: file)
-    if !fileLocale.isSource, let inLocale = fileLocale.relative(resolved),
+    if !locale.isSource, let inLocale = locale.relative(resolved),
       let found = lookup(site.sourceLocale.path(inLocale), fragment: decodedFragment)
     {
       return found

@@ -49,6 +49,12 @@ import Testing
   @Test func trimmingSpacesTrimsLineBreaksAsBytes() {
     #expect(" \t a b \r\n".trimmingSpaces() == "a b")
     #expect("\r\n".trimmingSpaces() == "")
+    #expect("".trimmingSpaces() == "")
+    #expect("a".trimmingSpaces() == "a")
+    #expect("é b ü".trimmingSpaces() == "é b ü")
+    #expect("a\t".trimmingSpaces() == "a")
+    #expect("\na".trimmingSpaces() == "a")
+    #expect("a\r\n".trimmingSpaces() == "a", "CR-LF is one Character: bytes are compared")
     #expect("  ö ".trimmingSpaces() == "ö")
     #expect("x".trimmingSpaces() == "x")
   }
