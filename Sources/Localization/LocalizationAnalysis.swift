@@ -55,28 +55,20 @@ public enum LocalizationAnalysis {
       var files: [LocalizedFile] = []
       files.reserveCapacity(chunk.count)
       for pair in chunk {
-        var file = LocalizedFile(pair: pair)
+        // Only the judgment may wait (on git); the file is built without a suspension
+        // point, so that it is not kept in the task's frame and copied out of it.
+        var staleness: Staleness?
         if let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
           let translation = site.files[translationPath], let source = site.files[sourcePath],
           !translation.isBinary, !source.isBinary
         {
-          file.staleness = await judge.judge(
+          staleness = await judge.judge(
             translation: translation, translationPath: translationPath, sourcePath: sourcePath)
-          let sourceStructure = PageStructure(
-            of: source, transcriptLines: transcriptLines[sourcePath] ?? [],
-            localeNames: localeNames)
-          let translationStructure = PageStructure(
-            of: translation, transcriptLines: transcriptLines[translationPath] ?? [],
-            localeNames: localeNames)
-          for aspect in StructureAspect.allCases {
-            file.comparison[aspect] = StructureComparison.align(
-              source: sourceStructure[aspect], translation: translationStructure[aspect])
-          }
         }
-        if let translationPath = pair.translationPath, let page = site.files[translationPath] {
-          file.contentLocale = ContentLocale(of: page)
-        }
-        files.append(file)
+        files.append(
+          compared(
+            pair, staleness: staleness, site: site, transcriptLines: transcriptLines,
+            localeNames: localeNames))
       }
       return files
     }.flatMap { $0 }
@@ -91,5 +83,32 @@ public enum LocalizationAnalysis {
     report.diagnostics = LocalizationRules.all.filter { !site.configuration.isOff($0.info.id) }
       .flatMap { $0.check(report, site: site) }
     return report
+  }
+
+  /// `pair` with its staleness, its structures aligned aspect by aspect (when both files
+  /// parsed as text) and its `ms.contentlocale`.
+  private static func compared(
+    _ pair: TranslationPair, staleness: Staleness?, site: Site,
+    transcriptLines: [String: Set<Int>], localeNames: Set<String>
+  ) -> LocalizedFile {
+    var file = LocalizedFile(pair: pair, staleness: staleness)
+    if let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
+      let translation = site.files[translationPath], let source = site.files[sourcePath],
+      !translation.isBinary, !source.isBinary
+    {
+      let sourceStructure = PageStructure(
+        of: source, transcriptLines: transcriptLines[sourcePath] ?? [], localeNames: localeNames)
+      let translationStructure = PageStructure(
+        of: translation, transcriptLines: transcriptLines[translationPath] ?? [],
+        localeNames: localeNames)
+      for aspect in StructureAspect.allCases {
+        file.comparison[aspect] = StructureComparison.align(
+          source: sourceStructure[aspect], translation: translationStructure[aspect])
+      }
+    }
+    if let translationPath = pair.translationPath, let page = site.files[translationPath] {
+      file.contentLocale = ContentLocale(of: page)
+    }
+    return file
   }
 }

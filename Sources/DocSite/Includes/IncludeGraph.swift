@@ -222,20 +222,19 @@ public struct IncludeGraph: Sendable {
       -> [String]
     {
       var order: [String] = []
+      // At most `maximumDepth + 1` frames, mostly two or three: searched, not hashed.
       var stack = [Frame(file: start, next: 0)]
-      var onStack: [String: Int] = [start: 0]
       while !stack.isEmpty {
         let top = stack.count - 1
         let list = edges[stack[top].file] ?? []
         guard stack[top].next < list.count else {
-          onStack[stack[top].file] = nil
           stack.removeLast()
           continue
         }
         let edge = list[stack[top].next]
         stack[top].next += 1
         guard let target = edge.resolution.target, files[target] != nil else { continue }
-        if let position = onStack[target] {
+        if let position = stack.firstIndex(where: { $0.file == target }) {
           if cycleKeys.insert(edge).inserted {
             cycles.append(Cycle(edge: edge, chain: stack[position...].map(\.file) + [target]))
           }
@@ -247,7 +246,6 @@ public struct IncludeGraph: Sendable {
         }
         guard seen.insert(target).inserted else { continue }
         order.append(target)
-        onStack[target] = stack.count
         stack.append(Frame(file: target, next: 0))
       }
       return order
