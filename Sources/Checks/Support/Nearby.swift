@@ -8,7 +8,9 @@ enum Nearby {
   {
     let folder = RelativePath.directory(of: missing)
     let prefix = folder.isEmpty ? "" : folder + "/"
-    let names = (tree.fileNames[folder] ?? []).filter { name in
+    // Lazily: a folder may hold thousands of names, and a copy of the list for each
+    // missing file cost more than comparing them.
+    let names = (tree.fileNames[folder] ?? []).lazy.filter { name in
       wanted == nil || RelativePath.fileExtension(of: name) == wanted
     }
     guard let name = Suggestion.closest(to: RelativePath.fileName(of: missing), in: names) else {
