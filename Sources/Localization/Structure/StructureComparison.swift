@@ -111,6 +111,14 @@ public struct StructureDifference: Sendable, Hashable {
 /// neighbouring removals and insertions as changes.
 public enum StructureComparison {
   public static func align(source: [StructureItem], translation: [StructureItem]) -> [AlignedRow] {
+    // Most translations keep every aspect as the source has it: row by row, no diff.
+    if source.count == translation.count,
+      zip(source, translation).allSatisfy({ $0.key == $1.key })
+    {
+      return zip(source, translation).map {
+        AlignedRow(kind: .same, source: $0, translation: $1)
+      }
+    }
     let difference = translation.map(\.key).difference(from: source.map(\.key))
     var removed = Set<Int>()
     var inserted = Set<Int>()

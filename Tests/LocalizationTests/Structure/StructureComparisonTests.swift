@@ -12,6 +12,9 @@ import Testing
       source: items(["a", "b"], lines: [1, 5]), translation: items(["a", "b"], lines: [2, 7]))
     #expect(rows.map(\.kind) == [.same, .same])
     #expect(rows.map { $0.translation?.line } == [2, 7])
+    #expect(rows.map { $0.source?.line } == [1, 5])
+    #expect(rows.allSatisfy { $0.near == nil })
+    #expect(StructureComparison.align(source: [], translation: []).isEmpty)
   }
 
   @Test func neighbouringRemovalAndInsertionIsAChange() {
