@@ -57,18 +57,17 @@ public enum LocalizationAnalysis {
       for pair in chunk {
         // Only the judgment may wait (on git); the file is built without a suspension
         // point, so that it is not kept in the task's frame and copied out of it.
+        let pages = TextPages(pair, in: site)
         var staleness: Staleness?
-        if let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
-          let translation = site.files[translationPath], let source = site.files[sourcePath],
-          !translation.isBinary, !source.isBinary
-        {
+        if let pages {
           staleness = await judge.judge(
-            translation: translation, translationPath: translationPath, sourcePath: sourcePath)
+            translation: pages.translation, translationPath: pages.translationPath,
+            sourcePath: pages.sourcePath)
         }
         files.append(
           compared(
-            pair, staleness: staleness, site: site, transcriptLines: transcriptLines,
-            localeNames: localeNames))
+            pair, pages: pages, staleness: staleness, site: site,
+            transcriptLines: transcriptLines, localeNames: localeNames))
       }
       return files
     }.flatMap { $0 }
@@ -85,21 +84,36 @@ public enum LocalizationAnalysis {
     return report
   }
 
+  /// Both files of a pair, parsed as text: what staleness and structure are judged on.
+  private struct TextPages {
+    var sourcePath: String
+    var source: Page
+    var translationPath: String
+    var translation: Page
+
+    init?(_ pair: TranslationPair, in site: Site) {
+      guard let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
+        let translation = site.files[translationPath], let source = site.files[sourcePath],
+        !translation.isBinary, !source.isBinary
+      else { return nil }
+      (self.sourcePath, self.source) = (sourcePath, source)
+      (self.translationPath, self.translation) = (translationPath, translation)
+    }
+  }
+
   /// `pair` with its staleness, its structures aligned aspect by aspect (when both files
   /// parsed as text) and its `ms.contentlocale`.
   private static func compared(
-    _ pair: TranslationPair, staleness: Staleness?, site: Site,
+    _ pair: TranslationPair, pages: TextPages?, staleness: Staleness?, site: Site,
     transcriptLines: [String: Set<Int>], localeNames: Set<String>
   ) -> LocalizedFile {
     var file = LocalizedFile(pair: pair, staleness: staleness)
-    if let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
-      let translation = site.files[translationPath], let source = site.files[sourcePath],
-      !translation.isBinary, !source.isBinary
-    {
+    if let pages {
       let sourceStructure = PageStructure(
-        of: source, transcriptLines: transcriptLines[sourcePath] ?? [], localeNames: localeNames)
+        of: pages.source, transcriptLines: transcriptLines[pages.sourcePath] ?? [],
+        localeNames: localeNames)
       let translationStructure = PageStructure(
-        of: translation, transcriptLines: transcriptLines[translationPath] ?? [],
+        of: pages.translation, transcriptLines: transcriptLines[pages.translationPath] ?? [],
         localeNames: localeNames)
       for aspect in StructureAspect.allCases {
         file.comparison[aspect] = StructureComparison.align(
