@@ -26,9 +26,7 @@ public struct CheckContext: Sendable {
     self.links = links
     self.bookmarks = BookmarkIndex(site: site)
     self.options = options
-    let files = site.parsedPaths.compactMap { path in
-      site.files[path].map { (path: path, page: $0) }
-    }
+    let files = site.parsedPaths.map { (path: $0, page: site.files[$0]!) }
     self.files = files
     async let references = files.concurrentChunks { chunk in
       chunk.map { path, page in
@@ -37,7 +35,8 @@ public struct CheckContext: Sendable {
         }
       }
     }
-    let pages = files.filter { !site.includes.isInclude($0.path) }
+    // `files` is in the order of `parsedPaths`, which the include graph numbers files by.
+    let pages = files.indices.filter { !site.includes.isInclude(at: $0) }.map { files[$0] }
     self.pages = pages
     var parserFindings: [RuleID: [Diagnostic]] = [:]
     for (_, page) in files {

@@ -25,7 +25,9 @@ public struct Site: Sendable {
   public var sourceLocale: SiteLocale { locales[0] }
 
   /// Paths of the Markdown files that are pages (not includes), sorted.
-  public var pages: [String] { parsedPaths.filter { !includes.isInclude($0) } }
+  public var pages: [String] {
+    parsedPaths.indices.filter { !includes.isInclude(at: $0) }.map { parsedPaths[$0] }
+  }
 
   /// The locale a root-relative path belongs to.
   public func locale(of path: String) -> SiteLocale {

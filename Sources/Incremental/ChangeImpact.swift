@@ -186,8 +186,9 @@ struct ImpactWalk {
       site = await site.parsing(candidates)
       var next: Set<String> = []
       for candidate in candidates {
-        guard let edges = site.includes.edges[candidate] else { continue }
-        if edges.contains(where: { Self.leads($0.resolution, into: frontier) }) {
+        if site.includes.edges(of: candidate).contains(where: {
+          Self.leads($0.resolution, into: frontier)
+        }) {
           found.insert(candidate)
           if !searched.contains(candidate) { next.insert(candidate) }
         }
@@ -243,13 +244,11 @@ struct ImpactWalk {
   mutating func parseIncludes() async {
     while true {
       var pending: Set<String> = []
-      for edges in site.includes.edges.values {
-        for edge in edges {
-          if let target = edge.resolution.target, site.files[target] == nil,
-            site.isParseable(target)
-          {
-            pending.insert(target)
-          }
+      for edge in site.includes.allEdges {
+        if let target = edge.resolution.target, site.files[target] == nil,
+          site.isParseable(target)
+        {
+          pending.insert(target)
         }
       }
       if pending.isEmpty { return }

@@ -21,7 +21,7 @@ enum IncludeFallback: Rule {
     ])
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
-    context.site.includes.edges.values.joined().compactMap { edge in
+    context.site.includes.allEdges.compactMap { edge in
       guard case .fallback(let used, let missing) = edge.resolution else { return nil }
       return finding(
         edge.from, line: edge.include.line, column: edge.include.column,

@@ -15,7 +15,7 @@ enum IncludeInvalid: Rule {
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings = parserFindings(context)
-    for edge in context.site.includes.edges.values.joined() {
+    for edge in context.site.includes.allEdges {
       guard case .invalid(let target, let reason) = edge.resolution else { continue }
       findings.append(
         finding(

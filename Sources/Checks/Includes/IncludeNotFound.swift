@@ -15,7 +15,7 @@ enum IncludeNotFound: Rule {
     ])
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
-    let missing = context.site.includes.edges.values.joined().compactMap { edge in
+    let missing = context.site.includes.allEdges.compactMap { edge in
       if case .notFound(let target) = edge.resolution { (edge, target) } else { nil }
     }
     // A suggestion compares the name with every file of its folder: in parallel chunks.

@@ -13,7 +13,7 @@ enum PathOutsideRoot: Rule {
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings = context.site.fileDiagnostics.filter { $0.rule == info.id }
-    for edge in context.site.includes.edges.values.joined() {
+    for edge in context.site.includes.allEdges {
       guard case .outsideRoot = edge.resolution else { continue }
       findings.append(
         finding(

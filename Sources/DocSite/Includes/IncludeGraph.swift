@@ -45,20 +45,41 @@ public struct IncludeGraph: Sendable {
   /// Includes nested deeper than this are not followed (a finding says so).
   public static let maximumDepth = 64
 
-  /// Include directives by including file, in file order.
-  public let edges: [String: [Edge]]
+  /// The parsed files, sorted (the site's `parsedPaths`): the graph numbers files by their
+  /// place here and keeps its tables in arrays, not in maps keyed by path.
+  let files: [String]
+  /// Each parsed file's number.
+  let numbers: [String: Int]
+  /// Include directives of each file, by number, in file order.
+  let edgeLists: [[Edge]]
   public let cycles: [Cycle]
   /// Includes not followed because they were nested too deep.
   public let tooDeep: [Edge]
-  /// For each root page, the files it reaches through includes (itself excluded), in
-  /// first-reached order.
-  public let reachable: [String: [String]]
-  /// For each included file, the root pages that reach it.
-  public let includers: [String: [String]]
+  /// For each root page, by number, the files it reaches through includes (itself
+  /// excluded), in first-reached order; `nil` for files that are not roots.
+  let reached: [[String]?]
+  /// For each included file, by number, the root pages that reach it; `nil` for files
+  /// nothing includes.
+  let includers: [[String]?]
+
+  /// A file's include directives, in file order (none for a file not parsed).
+  public func edges(of file: String) -> [Edge] {
+    numbers[file].map { edgeLists[$0] } ?? []
+  }
+
+  /// Every include directive: files in path order, each file's in file order.
+  public var allEdges: FlattenSequence<[[Edge]]> { edgeLists.joined() }
 
   /// Whether a file is an include: the target of some include, or in an `includes` folder.
   public func isInclude(_ path: String) -> Bool {
-    includers[path] != nil || Self.isInIncludesFolder(path)
+    if let number = numbers[path], includers[number] != nil { return true }
+    return Self.isInIncludesFolder(path)
+  }
+
+  /// Whether the parsed file at `index` of the site's `parsedPaths` is an include (no path
+  /// looked up: for passes over every file in order).
+  public func isInclude(at index: Int) -> Bool {
+    includers[index] != nil || Self.isInIncludesFolder(files[index])
   }
 
   /// Whether a folder on the path (not the file name) is called `includes`.
@@ -74,20 +95,23 @@ public struct IncludeGraph: Sendable {
 
   /// The files whose content a page shows: the page, then everything it includes.
   public func expansion(of page: String) -> [String] {
-    [page] + (reachable[page] ?? [])
+    [page] + (numbers[page].flatMap { reached[$0] } ?? [])
   }
 
   /// A file and everything it reaches through includes, for any file (not only pages).
   public func expansion(from file: String) -> [String] {
-    if let known = reachable[file] { return [file] + known }
-    var seen: Set<String> = [file]
+    guard let number = numbers[file] else { return [file] }
+    if let known = reached[number] { return [file] + known }
+    var seen: Set<Int> = [number]
     var order = [file]
-    var stack = [file]
+    var stack = [number]
     while let current = stack.popLast() {
-      for edge in edges[current] ?? [] {
-        guard let target = edge.resolution.target, seen.insert(target).inserted else { continue }
+      for edge in edgeLists[current] {
+        guard let target = edge.resolution.target, let next = numbers[target],
+          seen.insert(next).inserted
+        else { continue }
         order.append(target)
-        stack.append(target)
+        stack.append(next)
       }
     }
     return order
@@ -95,12 +119,13 @@ public struct IncludeGraph: Sendable {
 
   /// The pages where an include's content appears (itself, when nothing includes it).
   public func pages(showing file: String) -> [String] {
-    includers[file] ?? [file]
+    numbers[file].flatMap { includers[$0] } ?? [file]
   }
 
   /// The graph of a tree with no Markdown file parsed yet.
   static let empty = IncludeGraph(
-    edges: [:], cycles: [], tooDeep: [], reachable: [:], includers: [:])
+    files: [], numbers: [:], edgeLists: [], cycles: [], tooDeep: [], reached: [],
+    includers: [])
 
   /// Resolves every include and walks the graph from every page, in parallel: chunks of
   /// files, then chunks of pages, merged in order (the result is the serial one's).
@@ -109,49 +134,47 @@ public struct IncludeGraph: Sendable {
     files: [String: Page], paths: [String], tree: FileTree, locales: [SiteLocale]
   ) async -> IncludeGraph {
     let source = locales[0]
-    let resolved = await paths.concurrentChunks { chunk in
-      chunk.compactMap { path -> (String, [Edge])? in
+    var numbers: [String: Int] = [:]
+    numbers.reserveCapacity(paths.count)
+    for (number, path) in paths.enumerated() { numbers[path] = number }
+    let numbered = numbers
+    // Each file's edges, and the number of each edge's target (-1: none, or not parsed).
+    let resolved = await Array(paths.indices).concurrentChunks { chunk in
+      chunk.compactMap { number -> (Int, [Edge], [Int])? in
+        let path = paths[number]
         guard let page = files[path], !page.includes.isEmpty else { return nil }
         let fileLocale = locales.dropFirst().first { $0.contains(path) } ?? source
-        return (
-          path,
-          page.includes.map { include in
-            Edge(
-              from: path, include: include,
-              resolution: resolve(
-                include.path, from: path, locale: fileLocale, source: source, tree: tree))
-          }
-        )
+        let edges = page.includes.map { include in
+          Edge(
+            from: path, include: include,
+            resolution: resolve(
+              include.path, from: path, locale: fileLocale, source: source, tree: tree))
+        }
+        return (number, edges, edges.map { $0.resolution.target.flatMap { numbered[$0] } ?? -1 })
       }
     }
-    var edges: [String: [Edge]] = [:]
-    edges.reserveCapacity(resolved.reduce(0) { $0 + $1.count })
-    var targeted: Set<String> = []
-    targeted.reserveCapacity(edges.capacity)
+    var edgeLists = [[Edge]](repeating: [], count: paths.count)
+    var targets = [[Int]](repeating: [], count: paths.count)
+    var targeted = [Bool](repeating: false, count: paths.count)
     for chunk in resolved {
-      for (path, list) in chunk {
-        edges[path] = list
-        for edge in list {
-          if let target = edge.resolution.target { targeted.insert(target) }
-        }
+      for (number, list, numbers) in chunk {
+        edgeLists[number] = list
+        targets[number] = numbers
+        for target in numbers where target >= 0 { targeted[target] = true }
       }
     }
 
     // Roots: files nothing includes. Walk each, depth-first and iteratively.
-    let roots = paths.filter { !targeted.contains($0) }
-    let graph = edges
+    let roots = paths.indices.filter { !targeted[$0] }
+    let lists = edgeLists
+    let targetNumbers = targets
     let walks = await roots.concurrentChunks { chunk in
-      var walker = Walker(edges: graph, files: files)
-      let orders = chunk.map { root in
-        var seen: Set<String> = [root]
-        return walker.walk(from: root, seen: &seen)
-      }
+      var walker = Walker(paths: paths, edges: lists, targets: targetNumbers)
+      let orders = chunk.map { root in walker.walk(from: root) }
       return (orders: orders, cycles: walker.cycles, tooDeep: walker.tooDeep)
     }
-    var reachable: [String: [String]] = [:]
-    reachable.reserveCapacity(roots.count)
-    var includers: [String: [String]] = [:]
-    includers.reserveCapacity(targeted.count)
+    var reached = [[String]?](repeating: nil, count: paths.count)
+    var includers = [[String]?](repeating: nil, count: paths.count)
     var cycles: [Cycle] = []
     var cycleKeys: Set<Edge> = []
     var tooDeep: [Edge] = []
@@ -161,8 +184,11 @@ public struct IncludeGraph: Sendable {
       for order in walk.orders {
         let root = roots[rootIndex]
         rootIndex += 1
-        reachable[root] = order
-        for file in order { includers[file, default: []].append(root) }
+        reached[root] = order.map { paths[$0] }
+        for file in order {
+          if includers[file] == nil { includers[file] = [] }
+          includers[file]!.append(paths[root])
+        }
       }
       // The first root (in order) to meet a cycle or a too-deep edge reports it.
       for cycle in walk.cycles where cycleKeys.insert(cycle.edge).inserted {
@@ -171,80 +197,104 @@ public struct IncludeGraph: Sendable {
       for edge in walk.tooDeep where tooDeepKeys.insert(edge).inserted { tooDeep.append(edge) }
     }
     // Cycles that no root reaches (a page that includes itself is nobody's root): files
-    // with includes that are neither a root nor reached from one. Rare: the set of every
-    // visited file is only built when there is one.
-    let unreached = edges.keys.filter { targeted.contains($0) && includers[$0] == nil }
+    // with includes that are neither a root nor reached from one.
+    let unreached = paths.indices.filter {
+      !edgeLists[$0].isEmpty && targeted[$0] && includers[$0] == nil
+    }
     if !unreached.isEmpty {
-      var visited = Set(roots)
-      for order in reachable.values { visited.formUnion(order) }
-      var walker = Walker(edges: edges, files: files, knownCycles: cycleKeys)
-      for start in unreached.sorted() where !visited.contains(start) {
-        visited.insert(start)
+      var walker = Walker(
+        paths: paths, edges: edgeLists, targets: targets, knownCycles: cycleKeys)
+      for root in roots { walker.mark(root) }
+      for order in reached { for file in order ?? [] { walker.mark(numbers[file]!) } }
+      for start in unreached where !walker.hasSeen(start) {
         // Only for cycles: files past the depth bound of a root's walk are reported there.
-        _ = walker.walk(from: start, seen: &visited, reportDepth: false)
+        _ = walker.walk(from: start, reportDepth: false, keepingSeen: true)
       }
       cycles += walker.cycles
     }
     // Files only reachable inside a cycle that no root reaches.
-    for target in targeted where includers[target] == nil && files[target] != nil {
-      includers[target] = []
+    for number in paths.indices where targeted[number] && includers[number] == nil {
+      includers[number] = []
     }
     return IncludeGraph(
-      edges: edges, cycles: cycles, tooDeep: tooDeep, reachable: reachable, includers: includers)
+      files: paths, numbers: numbers, edgeLists: edgeLists, cycles: cycles, tooDeep: tooDeep,
+      reached: reached, includers: includers)
   }
 
-  /// The iterative depth-first walk over include edges: first-reached order, cycles (each
-  /// closing edge once, with its chain) and edges past the depth bound.
+  /// The iterative depth-first walk over include edges, by file number: first-reached
+  /// order, cycles (each closing edge once, with its chain) and edges past the depth bound.
   struct Walker {
-    let edges: [String: [Edge]]
-    let files: [String: Page]
+    /// The files by number.
+    let paths: [String]
+    let edges: [[Edge]]
+    /// The number of each edge's target (-1: none, or not parsed).
+    let targets: [[Int]]
     private(set) var cycles: [Cycle] = []
     private(set) var tooDeep: [Edge] = []
     private var cycleKeys: Set<Edge> = []
     private var tooDeepKeys: Set<Edge> = []
+    /// The files reached, as the walk that reached them: a file is seen when its mark is
+    /// the current walk's (one array for every walk, never cleared).
+    private var marks: [Int]
+    private var walkNumber = 1
 
     /// `knownCycles`: cycle-closing edges already reported elsewhere, not to report again.
-    init(edges: [String: [Edge]], files: [String: Page], knownCycles: Set<Edge> = []) {
+    init(paths: [String], edges: [[Edge]], targets: [[Int]], knownCycles: Set<Edge> = []) {
+      self.paths = paths
       self.edges = edges
-      self.files = files
+      self.targets = targets
       self.cycleKeys = knownCycles
+      self.marks = [Int](repeating: 0, count: edges.count)
     }
 
+    /// Marks a file as seen by the current walk.
+    mutating func mark(_ file: Int) { marks[file] = walkNumber }
+
+    /// Whether the current walk has seen a file.
+    func hasSeen(_ file: Int) -> Bool { marks[file] == walkNumber }
+
     private struct Frame {
-      var file: String
+      var file: Int
       var next: Int
     }
 
-    /// Walks from `start`; `seen` holds files already reached (the start included) and
-    /// grows. Returns the newly reached files in order. Edges past the depth bound are not
-    /// followed, and recorded when `reportDepth` is set.
-    mutating func walk(from start: String, seen: inout Set<String>, reportDepth: Bool = true)
-      -> [String]
+    /// Walks from `start`, returning the newly reached files in order. Each walk starts
+    /// with nothing seen but `start`, unless `keepingSeen`: then what earlier walks of the
+    /// same kind saw stays seen. Edges past the depth bound are not followed, and recorded
+    /// when `reportDepth` is set.
+    mutating func walk(from start: Int, reportDepth: Bool = true, keepingSeen: Bool = false)
+      -> [Int]
     {
-      var order: [String] = []
+      if !keepingSeen { walkNumber += 1 }
+      marks[start] = walkNumber
+      var order: [Int] = []
       // At most `maximumDepth + 1` frames, mostly two or three: searched, not hashed.
       var stack = [Frame(file: start, next: 0)]
-      while !stack.isEmpty {
+      while let frame = stack.last {
         let top = stack.count - 1
-        let list = edges[stack[top].file] ?? []
-        guard stack[top].next < list.count else {
+        guard frame.next < targets[frame.file].count else {
           stack.removeLast()
           continue
         }
-        let edge = list[stack[top].next]
+        let index = frame.next
         stack[top].next += 1
-        guard let target = edge.resolution.target, files[target] != nil else { continue }
+        let target = targets[frame.file][index]
+        guard target >= 0 else { continue }
         if let position = stack.firstIndex(where: { $0.file == target }) {
+          let edge = edges[frame.file][index]
           if cycleKeys.insert(edge).inserted {
-            cycles.append(Cycle(edge: edge, chain: stack[position...].map(\.file) + [target]))
+            cycles.append(
+              Cycle(edge: edge, chain: stack[position...].map { paths[$0.file] } + [paths[target]]))
           }
           continue
         }
         if stack.count > maximumDepth {
+          let edge = edges[frame.file][index]
           if reportDepth, tooDeepKeys.insert(edge).inserted { tooDeep.append(edge) }
           continue
         }
-        guard seen.insert(target).inserted else { continue }
+        guard marks[target] != walkNumber else { continue }
+        marks[target] = walkNumber
         order.append(target)
         stack.append(Frame(file: target, next: 0))
       }

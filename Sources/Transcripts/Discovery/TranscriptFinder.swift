@@ -150,7 +150,7 @@ enum PivotContexts {
       let key = file + "\u{0}" + (context?.sorted().joined(separator: ",") ?? "*")
       guard visited.insert(key).inserted else { continue }
       guard let model = site.files[file] else { continue }
-      for edge in site.includes.edges[file] ?? [] {
+      for edge in site.includes.edges(of: file) {
         guard let target = edge.resolution.target else { continue }
         let zone = edge.include.zone.flatMap { model.zones[$0].pivots }.flatMap {
           $0.isEmpty ? nil : Set($0)
