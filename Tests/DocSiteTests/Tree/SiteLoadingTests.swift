@@ -102,4 +102,47 @@ import Testing
     #expect(site.pages == ["en-us/page.md"])
     #expect(site.includes.pages(showing: "en-us/parts/x.md") == ["en-us/page.md"])
   }
+
+  /// The graph numbers files by their place in `parsedPaths`: what it answers by number
+  /// must be what it answers by path, on a full load and on a piecemeal one.
+  @Test func theIncludeGraphAnswersByNumberAsByPath() async throws {
+    let tree = try TemporaryTree([
+      "en-us/b.md": "# B\n\n[!INCLUDE [x](parts/x.md)]\n[!INCLUDE [y](parts/y.md)]\n",
+      "en-us/a.md": "# A\n\n[!INCLUDE [x](parts/x.md)]\n[!INCLUDE [gone](parts/gone.md)]\n",
+      "en-us/parts/x.md": "x\n\n[!INCLUDE [z](z.md)]\n", "en-us/parts/y.md": "y\n",
+      "en-us/parts/z.md": "z\n", "en-us/includes/orphan.md": "o\n",
+      // A cycle no root reaches: each only includes the other.
+      "en-us/c1.md": "[!INCLUDE [c](c2.md)]\n", "en-us/c2.md": "[!INCLUDE [c](c1.md)]\n",
+    ])
+    defer { tree.remove() }
+    let full = try await Site.load(root: tree.path, knownRules: [])
+    let scanned = try Site.scan(root: tree.path, knownRules: [])
+    let piecemeal = await scanned.parsing(["en-us/parts/x.md", "en-us/b.md"])
+      .parsing(scanned.markdownPaths)
+    for site in [full, piecemeal] {
+      let graph = site.includes
+      for (index, path) in site.parsedPaths.enumerated() {
+        #expect(graph.isInclude(at: index) == graph.isInclude(path))
+      }
+      #expect(site.pages == ["en-us/a.md", "en-us/b.md"])
+      #expect(
+        graph.allEdges.map(\.from) == [
+          "en-us/a.md", "en-us/a.md", "en-us/b.md", "en-us/b.md", "en-us/c1.md", "en-us/c2.md",
+          "en-us/parts/x.md",
+        ])
+      #expect(graph.edges(of: "en-us/b.md").map(\.include.path) == ["parts/x.md", "parts/y.md"])
+      #expect(graph.edges(of: "en-us/nothing.md").isEmpty)
+      #expect(
+        graph.expansion(of: "en-us/b.md") == [
+          "en-us/b.md", "en-us/parts/x.md", "en-us/parts/z.md", "en-us/parts/y.md",
+        ])
+      #expect(
+        graph.expansion(from: "en-us/parts/x.md") == ["en-us/parts/x.md", "en-us/parts/z.md"])
+      #expect(graph.pages(showing: "en-us/parts/z.md") == ["en-us/a.md", "en-us/b.md"])
+      #expect(graph.pages(showing: "en-us/a.md") == ["en-us/a.md"])
+      #expect(graph.cycles.map(\.chain) == [["en-us/c1.md", "en-us/c2.md", "en-us/c1.md"]])
+      #expect(graph.isInclude("en-us/c1.md") && graph.isInclude("en-us/c2.md"))
+      #expect(graph.isInclude("en-us/includes/orphan.md"))
+    }
+  }
 }
