@@ -42,8 +42,8 @@ enum BookmarkNotFound: Rule {
         case .bookmark(let id):
           // On the page itself, or on every page that shows this include.
           for shown in site.includes.pages(showing: path) {
+            guard !context.bookmarks.contains(id, on: shown) else { continue }
             let ids = context.bookmarks.bookmarks(of: shown)
-            guard !ids.contains(id) else { continue }
             let notes = suggestion(for: id, in: ids)
             findings.append(
               finding(
@@ -57,8 +57,8 @@ enum BookmarkNotFound: Rule {
           guard RelativePath.fileExtension(of: target) == "md", !fragment.hasPrefix("tab/"),
             site.files[target] != nil
           else { continue }
+          guard !context.bookmarks.contains(fragment, on: target) else { continue }
           let ids = context.bookmarks.bookmarks(of: target)
-          guard !ids.contains(fragment) else { continue }
           findings.append(
             finding(
               path, line: link.line, column: link.column,

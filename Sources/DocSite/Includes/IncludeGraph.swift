@@ -50,14 +50,18 @@ public struct IncludeGraph: Sendable {
   let files: [String]
   /// Each parsed file's number.
   let numbers: [String: Int]
+  /// Each file's page, by number.
+  let pages: [Page]
   /// Include directives of each file, by number, in file order.
   let edgeLists: [[Edge]]
+  /// The number of each directive's target, as `edgeLists` (-1: none, or not parsed).
+  let targets: [[Int]]
   public let cycles: [Cycle]
   /// Includes not followed because they were nested too deep.
   public let tooDeep: [Edge]
   /// For each root page, by number, the files it reaches through includes (itself
-  /// excluded), in first-reached order; `nil` for files that are not roots.
-  let reached: [[String]?]
+  /// excluded, by number), in first-reached order; `nil` for files that are not roots.
+  let reached: [[Int]?]
   /// For each included file, by number, the root pages that reach it; `nil` for files
   /// nothing includes.
   let includers: [[String]?]
@@ -95,23 +99,34 @@ public struct IncludeGraph: Sendable {
 
   /// The files whose content a page shows: the page, then everything it includes.
   public func expansion(of page: String) -> [String] {
-    [page] + (numbers[page].flatMap { reached[$0] } ?? [])
+    [page] + (numbers[page].flatMap { reached[$0] }?.map { files[$0] } ?? [])
   }
 
   /// A file and everything it reaches through includes, for any file (not only pages).
   public func expansion(from file: String) -> [String] {
     guard let number = numbers[file] else { return [file] }
-    if let known = reached[number] { return [file] + known }
+    return [file] + reachedNumbers(from: number).map { files[$0] }
+  }
+
+  /// Whether `test` holds for the page of `file` or of a file it reaches through includes,
+  /// tried in first-reached order until one does (false for a file not parsed). No path is
+  /// looked up but `file`'s.
+  public func anyPageShown(from file: String, where test: (Page) -> Bool) -> Bool {
+    guard let number = numbers[file] else { return false }
+    if test(pages[number]) { return true }
+    return reachedNumbers(from: number).contains { test(pages[$0]) }
+  }
+
+  /// What a file reaches through includes, by number, in first-reached order.
+  private func reachedNumbers(from number: Int) -> [Int] {
+    if let known = reached[number] { return known }
     var seen: Set<Int> = [number]
-    var order = [file]
+    var order: [Int] = []
     var stack = [number]
     while let current = stack.popLast() {
-      for edge in edgeLists[current] {
-        guard let target = edge.resolution.target, let next = numbers[target],
-          seen.insert(next).inserted
-        else { continue }
+      for target in targets[current] where target >= 0 && seen.insert(target).inserted {
         order.append(target)
-        stack.append(next)
+        stack.append(target)
       }
     }
     return order
@@ -124,7 +139,8 @@ public struct IncludeGraph: Sendable {
 
   /// The graph of a tree with no Markdown file parsed yet.
   static let empty = IncludeGraph(
-    files: [], numbers: [:], edgeLists: [], cycles: [], tooDeep: [], reached: [],
+    files: [], numbers: [:], pages: [], edgeLists: [], targets: [], cycles: [], tooDeep: [],
+    reached: [],
     includers: [])
 
   /// Resolves every include and walks the graph from every page, in parallel: chunks of
@@ -140,23 +156,30 @@ public struct IncludeGraph: Sendable {
     let numbered = numbers
     // Each file's edges, and the number of each edge's target (-1: none, or not parsed).
     let resolved = await Array(paths.indices).concurrentChunks { chunk in
-      chunk.compactMap { number -> (Int, [Edge], [Int])? in
-        let path = paths[number]
-        guard let page = files[path], !page.includes.isEmpty else { return nil }
-        let fileLocale = locales.dropFirst().first { $0.contains(path) } ?? source
-        let edges = page.includes.map { include in
-          Edge(
-            from: path, include: include,
-            resolution: resolve(
-              include.path, from: path, locale: fileLocale, source: source, tree: tree))
+      let pages = chunk.map { files[paths[$0]]! }
+      return (
+        pages,
+        zip(chunk, pages).compactMap { number, page -> (Int, [Edge], [Int])? in
+          guard !page.includes.isEmpty else { return nil }
+          let path = paths[number]
+          let fileLocale = locales.dropFirst().first { $0.contains(path) } ?? source
+          let edges = page.includes.map { include in
+            Edge(
+              from: path, include: include,
+              resolution: resolve(
+                include.path, from: path, locale: fileLocale, source: source, tree: tree))
+          }
+          return (number, edges, edges.map { $0.resolution.target.flatMap { numbered[$0] } ?? -1 })
         }
-        return (number, edges, edges.map { $0.resolution.target.flatMap { numbered[$0] } ?? -1 })
-      }
+      )
     }
+    var pages: [Page] = []
+    pages.reserveCapacity(paths.count)
     var edgeLists = [[Edge]](repeating: [], count: paths.count)
     var targets = [[Int]](repeating: [], count: paths.count)
     var targeted = [Bool](repeating: false, count: paths.count)
-    for chunk in resolved {
+    for (chunkPages, chunk) in resolved {
+      pages += chunkPages
       for (number, list, numbers) in chunk {
         edgeLists[number] = list
         targets[number] = numbers
@@ -173,7 +196,7 @@ public struct IncludeGraph: Sendable {
       let orders = chunk.map { root in walker.walk(from: root) }
       return (orders: orders, cycles: walker.cycles, tooDeep: walker.tooDeep)
     }
-    var reached = [[String]?](repeating: nil, count: paths.count)
+    var reached = [[Int]?](repeating: nil, count: paths.count)
     var includers = [[String]?](repeating: nil, count: paths.count)
     var cycles: [Cycle] = []
     var cycleKeys: Set<Edge> = []
@@ -184,7 +207,7 @@ public struct IncludeGraph: Sendable {
       for order in walk.orders {
         let root = roots[rootIndex]
         rootIndex += 1
-        reached[root] = order.map { paths[$0] }
+        reached[root] = order
         for file in order {
           if includers[file] == nil { includers[file] = [] }
           includers[file]!.append(paths[root])
@@ -205,7 +228,7 @@ public struct IncludeGraph: Sendable {
       var walker = Walker(
         paths: paths, edges: edgeLists, targets: targets, knownCycles: cycleKeys)
       for root in roots { walker.mark(root) }
-      for order in reached { for file in order ?? [] { walker.mark(numbers[file]!) } }
+      for order in reached { for file in order ?? [] { walker.mark(file) } }
       for start in unreached where !walker.hasSeen(start) {
         // Only for cycles: files past the depth bound of a root's walk are reported there.
         _ = walker.walk(from: start, reportDepth: false, keepingSeen: true)
@@ -217,7 +240,8 @@ public struct IncludeGraph: Sendable {
       includers[number] = []
     }
     return IncludeGraph(
-      files: paths, numbers: numbers, edgeLists: edgeLists, cycles: cycles, tooDeep: tooDeep,
+      files: paths, numbers: numbers, pages: pages, edgeLists: edgeLists, targets: targets,
+      cycles: cycles, tooDeep: tooDeep,
       reached: reached, includers: includers)
   }
 

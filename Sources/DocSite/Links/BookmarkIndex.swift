@@ -10,6 +10,27 @@ public final class BookmarkIndex: Sendable {
 
   public init(site: Site) { self.site = site }
 
+  /// Whether `id` is a bookmark of the page that shows `file` and its includes: looked for
+  /// in their headings and anchors, without building the set and without the cache's lock
+  /// (both cores ask at once), unless they hold more ids than a scan is worth.
+  public func contains(_ id: String, on file: String) -> Bool {
+    if id == "top" { return true }
+    var scanned = 0
+    var tooMany = false
+    let found = site.includes.anyPageShown(from: file) { page in
+      scanned += page.headings.count + page.anchors.count
+      if scanned > Self.scanLimit {
+        tooMany = true
+        return true
+      }
+      return page.headings.contains { $0.id == id } || page.anchors.contains { $0.id == id }
+    }
+    return tooMany ? bookmarks(of: file).contains(id) : found
+  }
+
+  /// Past this many ids, a file's bookmarks are looked up in its set, built once.
+  static let scanLimit = 64
+
   /// The bookmarks of the page that shows `file` and its includes.
   public func bookmarks(of file: String) -> Set<String> {
     if let known = cache.withLock({ $0[file] }) { return known }
