@@ -8,14 +8,13 @@ enum Nearby {
   {
     let folder = RelativePath.directory(of: missing)
     let prefix = folder.isEmpty ? "" : folder + "/"
-    // Lazily: a folder may hold thousands of names, and a copy of the list for each
-    // missing file cost more than comparing them.
-    let names = (tree.fileNames[folder] ?? []).lazy.filter { name in
-      wanted == nil || RelativePath.fileExtension(of: name) == wanted
-    }
-    guard let name = Suggestion.closest(to: RelativePath.fileName(of: missing), in: names) else {
-      return nil
-    }
+    // A folder may hold thousands of names: the extension is only asked of those whose
+    // length does not rule them out.
+    guard
+      let name = Suggestion.closest(
+        to: RelativePath.fileName(of: missing), in: tree.fileNames[folder] ?? [],
+        accepting: { wanted == nil || RelativePath.fileExtension(of: $0) == wanted })
+    else { return nil }
     return prefix + name
   }
 

@@ -1,9 +1,15 @@
 /// Did-you-mean suggestions by edit distance.
 public enum Suggestion {
   /// The candidate closest to `word`, when it is close enough to be a likely typo.
-  public static func closest<S: Sequence>(to word: String, in candidates: S) -> String?
-  where S.Element == String {
+  /// `accepting`: a test a candidate must pass, asked only of those whose length does not
+  /// already rule them out.
+  public static func closest<S: Sequence>(
+    to word: String, in candidates: S, accepting: (String) -> Bool = { _ in true }
+  ) -> String? where S.Element == String {
     let target = Array(word.unicodeScalars)
+    // An ASCII word is compared byte by byte with ASCII candidates (most file names and
+    // ids): the same distance, without decoding each candidate's scalars.
+    let asciiTarget = word.utf8.allSatisfy { $0 < 0x80 } ? Array(word.utf8) : nil
     // No candidate further than this is ever suggested (`limit` below is at most this), and
     // the edit distance is at least the difference in length: most candidates of a large
     // folder are ruled out without computing a distance.
@@ -14,10 +20,32 @@ public enum Suggestion {
     var rows = Rows()
     for candidate in candidates {
       let bound = min(best?.1 ?? ceiling, ceiling)
-      scalars.removeAll(keepingCapacity: true)
-      scalars.append(contentsOf: candidate.unicodeScalars)
-      guard abs(scalars.count - target.count) <= bound else { continue }
-      let distance = editDistance(target, scalars, bound: bound, rows: &rows)
+      // A candidate has at most as many scalars as UTF-8 bytes.
+      guard candidate.utf8.count >= target.count - bound else { continue }
+      let asciiDistance: Int?? = asciiTarget.flatMap { word in
+        candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+          guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+          guard abs(bytes.count - word.count) <= bound, accepting(candidate) else {
+            return .max
+          }
+          return word.withUnsafeBufferPointer { word in
+            editDistance(word, bytes, bound: bound, rows: &rows)
+          }
+        }
+      }
+      let distance: Int
+      if let known = asciiDistance ?? nil {
+        distance = known
+      } else {
+        scalars.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: candidate.unicodeScalars)
+        guard abs(scalars.count - target.count) <= bound, accepting(candidate) else { continue }
+        distance = target.withUnsafeBufferPointer { target in
+          scalars.withUnsafeBufferPointer { scalars in
+            editDistance(target, scalars, bound: bound, rows: &rows)
+          }
+        }
+      }
       guard distance <= bound else { continue }
       if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
         best = (candidate, distance)
@@ -44,7 +72,9 @@ public enum Suggestion {
     -> Int
   {
     var rows = Rows()
-    return editDistance(a, b, bound: bound, rows: &rows)
+    return a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in editDistance(a, b, bound: bound, rows: &rows) }
+    }
   }
 
   /// The two rows of the distance table, kept between calls.
@@ -53,8 +83,9 @@ public enum Suggestion {
     var current: [Int] = []
   }
 
-  static func editDistance(
-    _ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int, rows: inout Rows
+  static func editDistance<Element: Equatable>(
+    _ a: UnsafeBufferPointer<Element>, _ b: UnsafeBufferPointer<Element>, bound: Int,
+    rows: inout Rows
   ) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

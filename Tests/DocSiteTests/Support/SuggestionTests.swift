@@ -40,6 +40,19 @@ import Testing
     #expect(Suggestion.closest(to: "ab", in: ["ac", "aa"]) == "aa")
   }
 
+  @Test func onlyAcceptedCandidatesAreSuggested() {
+    let names = ["page-1.yml", "page-2.md", "page-1é.md"]
+    // Two at distance 1: the first in order wins.
+    #expect(Suggestion.closest(to: "page-1.md", in: names) == "page-1é.md")
+    #expect(
+      Suggestion.closest(to: "page-1.md", in: names, accepting: { !$0.contains("é") })
+        == "page-2.md")
+    #expect(
+      Suggestion.closest(to: "page-1.md", in: names, accepting: { $0.hasSuffix(".yml") })
+        == "page-1.yml")
+    #expect(Suggestion.closest(to: "page-1.md", in: names, accepting: { _ in false }) == nil)
+  }
+
   @Test func agreesWithTheFullDistanceOnEveryCandidate() {
     // Deterministic pseudo-random words over a small alphabet, so that near misses abound.
     var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
