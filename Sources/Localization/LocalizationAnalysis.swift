@@ -107,7 +107,7 @@ public enum LocalizationAnalysis {
     _ pair: TranslationPair, pages: TextPages?, staleness: Staleness?, site: Site,
     transcriptLines: [String: Set<Int>], localeNames: Set<String>
   ) -> LocalizedFile {
-    var file = LocalizedFile(pair: pair, staleness: staleness)
+    var comparison: [StructureAspect: [AlignedRow]] = [:]
     if let pages {
       let sourceStructure = PageStructure(
         of: pages.source, transcriptLines: transcriptLines[pages.sourcePath] ?? [],
@@ -116,13 +116,14 @@ public enum LocalizationAnalysis {
         of: pages.translation, transcriptLines: transcriptLines[pages.translationPath] ?? [],
         localeNames: localeNames)
       for aspect in StructureAspect.allCases {
-        file.comparison[aspect] = StructureComparison.align(
+        comparison[aspect] = StructureComparison.align(
           source: sourceStructure[aspect], translation: translationStructure[aspect])
       }
     }
-    if let translationPath = pair.translationPath, let page = site.files[translationPath] {
-      file.contentLocale = ContentLocale(of: page)
-    }
-    return file
+    return LocalizedFile(
+      pair: pair, staleness: staleness, comparison: comparison,
+      contentLocale: pair.translationPath.flatMap { site.files[$0] }.flatMap {
+        ContentLocale(of: $0)
+      })
   }
 }

@@ -17,22 +17,67 @@ public enum TranslationStatus: String, Sendable, Hashable, CaseIterable, Codable
 }
 
 /// One source file and its translation in one locale, with everything found about them.
+///
+/// The fields live behind one immutable reference: a report holds one per file of every
+/// locale (60,000 and more on a large tree), and every rule that visits them would otherwise
+/// retain and release each of their strings and tables per copy.
 public struct LocalizedFile: Sendable, Hashable {
-  public var pair: TranslationPair
-  public var staleness: Staleness?
+  private struct Fields: Sendable, Hashable {
+    var pair: TranslationPair
+    var staleness: Staleness?
+    var comparison: [StructureAspect: [AlignedRow]]
+    var contentLocale: ContentLocale?
+  }
+
+  private final class Box: Sendable {
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
+
+  public var pair: TranslationPair {
+    get { box.fields.pair }
+    set { update { $0.pair = newValue } }
+  }
+  public var staleness: Staleness? {
+    get { box.fields.staleness }
+    set { update { $0.staleness = newValue } }
+  }
   /// Each aspect of the structure, source and translation aligned row by row (empty
   /// unless both files exist and parsed).
-  public var comparison: [StructureAspect: [AlignedRow]]
+  public var comparison: [StructureAspect: [AlignedRow]] {
+    get { box.fields.comparison }
+    set { update { $0.comparison = newValue } }
+  }
   /// `ms.contentlocale` of the translation, when set.
-  public var contentLocale: ContentLocale?
+  public var contentLocale: ContentLocale? {
+    get { box.fields.contentLocale }
+    set { update { $0.contentLocale = newValue } }
+  }
 
   public init(
     pair: TranslationPair, staleness: Staleness? = nil,
-    comparison: [StructureAspect: [AlignedRow]] = [:]
+    comparison: [StructureAspect: [AlignedRow]] = [:], contentLocale: ContentLocale? = nil
   ) {
-    self.pair = pair
-    self.staleness = staleness
-    self.comparison = comparison
+    box = Box(
+      Fields(
+        pair: pair, staleness: staleness, comparison: comparison, contentLocale: contentLocale))
+  }
+
+  /// Changes a field: a new box, so that copies made before keep their values.
+  private mutating func update(_ change: (inout Fields) -> Void) {
+    var fields = box.fields
+    change(&fields)
+    box = Box(fields)
+  }
+
+  public static func == (left: LocalizedFile, right: LocalizedFile) -> Bool {
+    left.box === right.box || left.box.fields == right.box.fields
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(box.fields)
   }
 
   /// The rows that differ, aspect by aspect in a fixed order.

@@ -11,8 +11,6 @@ public struct TranslationPair: Sendable, Hashable {
   public var sourcePath: String?
   /// The translation from the root, or `nil` when the source is not translated.
   public var translationPath: String?
-  /// Whether the file is an include rather than a page.
-  public var isInclude: Bool
 
   /// Every pair of the selected localized locales (all of them when `locales` is empty),
   /// sorted by locale, then path. Only Markdown files count.
@@ -64,13 +62,10 @@ public struct TranslationPair: Sendable, Hashable {
           translationPath = translated[nextTranslated].path
           nextTranslated += 1
         }
-        let isInclude =
-          sourcePath.map(site.includes.isInclude) == true
-          || translationPath.map(site.includes.isInclude) == true
         pairs.append(
           TranslationPair(
             locale: locale.name, relativePath: relative, sourcePath: sourcePath,
-            translationPath: translationPath, isInclude: isInclude))
+            translationPath: translationPath))
       }
     }
     return pairs

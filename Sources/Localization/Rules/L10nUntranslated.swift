@@ -17,7 +17,7 @@ public enum L10nUntranslated: LocalizationRule {
       guard file.status == .untranslated, let source = file.pair.sourcePath else { return nil }
       let expected = site.locales.first { $0.name == file.pair.locale }?.path(
         file.pair.relativePath)
-      let kind = file.pair.isInclude ? "include" : "page"
+      let kind = site.includes.isInclude(source) ? "include" : "page"
       return finding(
         source, line: 1,
         "\(kind) not translated into \(file.pair.locale): \(expected ?? file.pair.relativePath) does not exist"
