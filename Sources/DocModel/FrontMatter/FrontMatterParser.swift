@@ -68,8 +68,11 @@ public enum FrontMatterParser {
     for _ in 0..<8 {
       do {
         // The basic resolver leaves plain scalars untyped: `scalarValue` types them, sparing
-        // most of them the default resolver's regular expressions.
-        guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return [] }
+        // most of them the default resolver's regular expressions. Composing never asks the
+        // constructor (only converting nodes to Swift values does), and Yams' `.default`
+        // builds its three tables of closures anew on each use: an empty one is enough.
+        guard let node = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
+        else { return [] }
         guard case .mapping(let mapping) = node else {
           diagnostics.append(
             Diagnostic(
@@ -182,6 +185,11 @@ public enum FrontMatterParser {
       // Nor text with a byte none of the rules can match: `01/15/2026`, `Page 12, part 2`.
       guard text.allSatisfy(mayBeTyped) else { return .string(scalar.string) }
       switch first {
+      case UInt8(ascii: "0")...UInt8(ascii: "9")
+      where !text.starts(with: "0x".utf8) && text.contains(where: isHexOnlyLetter):
+        // After a digit only an int written `0x…` may hold these letters: a hash such as
+        // `ms.openlocfilehash: 3f2a…` is text.
+        name = .str
       case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
         UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
         name = Resolver.default.resolveTag(of: node)
@@ -215,6 +223,20 @@ public enum FrontMatterParser {
       UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: " "), UInt8(ascii: "\t"),
       UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "_"),
       UInt8(ascii: ":"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
+      true
+    default:
+      false
+    }
+  }
+
+  /// Letters that the default resolver's rules allow after a leading digit only in a
+  /// hexadecimal int (`0x1F`): not `b`, `o` or `x` (`0b`, `0o`), `e` (`1e5`), `T` or `Z`
+  /// (timestamps).
+  private static func isHexOnlyLetter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "f"),
+      UInt8(ascii: "A"), UInt8(ascii: "B"), UInt8(ascii: "C"), UInt8(ascii: "D"),
+      UInt8(ascii: "F"):
       true
     default:
       false

@@ -122,6 +122,10 @@ import Yams
     // Bytes no rule matches (typed as text without asking the rules), and their neighbors.
     "1,000", "12/3", "3%", "1 000", "2026-11-22T10:00:00+01:00", "2026-11-22 10:00:00 -5",
     "2026-11-22\t10:00:00", "0b1_0", "1e", "12\u{00E9}", "\u{0661}\u{0662}", "(1)", "$5",
+    // Hexadecimal letters after a digit: text, unless the whole is a `0x` int.
+    "3f2a9b1c0d4e5f60718293a4b5c6d7e8f9012345", "0xdeadBEEF", "0x1a_2b", "1d", "12f", "0a",
+    "0xg", "1E5", "1e+5", "0B101", "2026-11-22T10:00:00Z", "2026-11-22t10:00:00", "9dead",
+    "12Cd", "0o7f",
   ]
 
   @Test(
