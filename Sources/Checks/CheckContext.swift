@@ -26,7 +26,7 @@ public struct CheckContext: Sendable {
     self.links = links
     self.bookmarks = BookmarkIndex(site: site)
     self.options = options
-    let files = site.parsedPaths.map { (path: $0, page: site.files[$0]!) }
+    let files = site.parsedFiles.map { (path: $0, page: $1) }
     self.files = files
     async let references = files.concurrentChunks { chunk in
       chunk.map { path, page in
@@ -45,7 +45,7 @@ public struct CheckContext: Sendable {
       }
     }
     self.parserFindings = parserFindings
-    self.pivotUsages = PivotUsage.all(pages: pages, site: site)
+    self.pivotUsages = await PivotUsage.all(pages: pages, site: site)
     self.references = await references.flatMap { $0 }
   }
 }

@@ -24,6 +24,10 @@ public struct Site: Sendable {
 
   public var sourceLocale: SiteLocale { locales[0] }
 
+  /// Every parsed file with its page, in the order of `parsedPaths` (no path looked up:
+  /// the include graph holds the pages in that order).
+  public var parsedFiles: Zip2Sequence<[String], [Page]> { zip(parsedPaths, includes.pages) }
+
   /// Paths of the Markdown files that are pages (not includes), sorted.
   public var pages: [String] {
     parsedPaths.indices.filter { !includes.isInclude(at: $0) }.map { parsedPaths[$0] }

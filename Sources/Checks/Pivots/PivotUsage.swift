@@ -21,24 +21,26 @@ struct PivotUsage: Sendable {
   /// Pivot ids the page's groups define.
   var definedPivots: [String] { groups.flatMap { $0.pivots.map(\.id) } }
 
-  static func all(pages: [(path: String, page: Page)], site: Site) -> [PivotUsage] {
-    pages.map { path, page in
-      let names =
-        page.frontMatter.string("zone_pivot_groups").map {
-          $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        } ?? []
-      let definitions = site.pivotGroups(for: site.locale(of: path))
-      let groups = names.compactMap { definitions?.group($0) }
-      var zones: [PlacedZone] = []
-      for file in site.includes.expansion(of: path) {
-        for zone in site.files[file]?.zones ?? [] {
-          zones.append(PlacedZone(file: file, zone: zone))
-        }
-      }
-      return PivotUsage(
-        page: path, groupNames: names,
-        groupsLine: page.frontMatter.entry("zone_pivot_groups")?.line ?? 1,
-        definitions: definitions, groups: groups, zones: zones)
+  /// Every page's usage, in page order; pages in parallel chunks.
+  static func all(pages: [(path: String, page: Page)], site: Site) async -> [PivotUsage] {
+    await pages.concurrentChunks { chunk in chunk.map { usage(of: $0.path, $0.page, site: site) } }
+      .flatMap { $0 }
+  }
+
+  private static func usage(of path: String, _ page: Page, site: Site) -> PivotUsage {
+    let names =
+      page.frontMatter.string("zone_pivot_groups").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      } ?? []
+    let definitions = site.pivotGroups(for: site.locale(of: path))
+    let groups = names.compactMap { definitions?.group($0) }
+    var zones: [PlacedZone] = []
+    for (file, shown) in site.includes.shown(from: path) {
+      for zone in shown.zones { zones.append(PlacedZone(file: file, zone: zone)) }
     }
+    return PivotUsage(
+      page: path, groupNames: names,
+      groupsLine: page.frontMatter.entry("zone_pivot_groups")?.line ?? 1,
+      definitions: definitions, groups: groups, zones: zones)
   }
 }

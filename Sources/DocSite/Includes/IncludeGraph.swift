@@ -117,6 +117,14 @@ public struct IncludeGraph: Sendable {
     return reachedNumbers(from: number).contains { test(pages[$0]) }
   }
 
+  /// The files a file shows and their pages: itself, then what it reaches through
+  /// includes, in first-reached order (nothing for a file not parsed). No path is looked up
+  /// but `file`'s.
+  public func shown(from file: String) -> [(path: String, page: Page)] {
+    guard let number = numbers[file] else { return [] }
+    return [(file, pages[number])] + reachedNumbers(from: number).map { (files[$0], pages[$0]) }
+  }
+
   /// What a file reaches through includes, by number, in first-reached order.
   private func reachedNumbers(from number: Int) -> [Int] {
     if let known = reached[number] { return known }

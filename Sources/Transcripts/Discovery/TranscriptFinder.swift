@@ -40,8 +40,7 @@ public enum TranscriptFinder {
     let scenarios = Set(configuration.scenarios.map(\.name))
     var blocks: [TranscriptBlock] = []
     var diagnostics: [Diagnostic] = []
-    for path in site.parsedPaths {
-      guard let page = site.files[path] else { continue }
+    for (path, page) in site.parsedFiles {
       var taken: Set<Int> = []
       for comment in page.comments {
         guard let marker = Marker.parse(comment.text), marker.kind == "transcript" else { continue }

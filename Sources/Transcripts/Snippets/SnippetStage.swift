@@ -29,8 +29,7 @@ public enum SnippetStage {
     let realProject = FileTree.realPath(projectRoot) ?? projectRoot
     var diagnostics: [Diagnostic] = []
     var drifts: [SnippetBlock] = []
-    for path in site.parsedPaths {
-      guard let page = site.files[path] else { continue }
+    for (path, page) in site.parsedFiles {
       for comment in page.comments {
         guard let marker = Marker.parse(comment.text), marker.kind == "snippet" else { continue }
         func report(_ rule: RuleID, _ message: String, notes: [String] = []) {

@@ -138,6 +138,13 @@ import Testing
         ])
       #expect(
         graph.expansion(from: "en-us/parts/x.md") == ["en-us/parts/x.md", "en-us/parts/z.md"])
+      #expect(
+        graph.shown(from: "en-us/b.md").map(\.path) == graph.expansion(of: "en-us/b.md"))
+      #expect(
+        graph.shown(from: "en-us/parts/x.md").map(\.page.lineCount) == [3, 1])
+      #expect(graph.shown(from: "en-us/nothing.md").isEmpty)
+      #expect(site.parsedFiles.map(\.0) == site.parsedPaths)
+      #expect(site.parsedFiles.allSatisfy { path, page in page.path == path })
       #expect(graph.pages(showing: "en-us/parts/z.md") == ["en-us/a.md", "en-us/b.md"])
       #expect(graph.pages(showing: "en-us/a.md") == ["en-us/a.md"])
       #expect(graph.cycles.map(\.chain) == [["en-us/c1.md", "en-us/c2.md", "en-us/c1.md"]])
