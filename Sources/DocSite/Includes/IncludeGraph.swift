@@ -97,11 +97,6 @@ public struct IncludeGraph: Sendable {
     return false
   }
 
-  /// The files whose content a page shows: the page, then everything it includes.
-  public func expansion(of page: String) -> [String] {
-    [page] + (numbers[page].flatMap { reached[$0] }?.map { files[$0] } ?? [])
-  }
-
   /// A file and everything it reaches through includes, for any file (not only pages).
   public func expansion(from file: String) -> [String] {
     guard let number = numbers[file] else { return [file] }

@@ -35,8 +35,7 @@ public final class BookmarkIndex: Sendable {
   public func bookmarks(of file: String) -> Set<String> {
     if let known = cache.withLock({ $0[file] }) { return known }
     var ids: Set<String> = ["top"]
-    for part in site.includes.expansion(from: file) {
-      guard let page = site.files[part] else { continue }
+    for (_, page) in site.includes.shown(from: file) {
       for heading in page.headings { ids.insert(heading.id) }
       for anchor in page.anchors { ids.insert(anchor.id) }
     }

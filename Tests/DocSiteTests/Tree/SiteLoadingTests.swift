@@ -133,13 +133,13 @@ import Testing
       #expect(graph.edges(of: "en-us/b.md").map(\.include.path) == ["parts/x.md", "parts/y.md"])
       #expect(graph.edges(of: "en-us/nothing.md").isEmpty)
       #expect(
-        graph.expansion(of: "en-us/b.md") == [
+        graph.expansion(from: "en-us/b.md") == [
           "en-us/b.md", "en-us/parts/x.md", "en-us/parts/z.md", "en-us/parts/y.md",
         ])
       #expect(
         graph.expansion(from: "en-us/parts/x.md") == ["en-us/parts/x.md", "en-us/parts/z.md"])
       #expect(
-        graph.shown(from: "en-us/b.md").map(\.path) == graph.expansion(of: "en-us/b.md"))
+        graph.shown(from: "en-us/b.md").map(\.path) == graph.expansion(from: "en-us/b.md"))
       #expect(
         graph.shown(from: "en-us/parts/x.md").map(\.page.lineCount) == [3, 1])
       #expect(graph.shown(from: "en-us/nothing.md").isEmpty)
