@@ -18,7 +18,7 @@ public enum TranslationStatus: String, Sendable, Hashable, CaseIterable, Codable
 
 /// One source file and its translation in one locale, with everything found about them.
 ///
-/// The fields live behind one immutable reference: a report holds one per file of every
+/// Immutable once built; the fields live behind one reference: a report holds one per file of every
 /// locale (60,000 and more on a large tree), and every rule that visits them would otherwise
 /// retain and release each of their strings and tables per copy.
 public struct LocalizedFile: Sendable, Hashable {
@@ -34,27 +34,15 @@ public struct LocalizedFile: Sendable, Hashable {
     init(_ fields: Fields) { self.fields = fields }
   }
 
-  private var box: Box
+  private let box: Box
 
-  public var pair: TranslationPair {
-    get { box.fields.pair }
-    set { update { $0.pair = newValue } }
-  }
-  public var staleness: Staleness? {
-    get { box.fields.staleness }
-    set { update { $0.staleness = newValue } }
-  }
+  public var pair: TranslationPair { box.fields.pair }
+  public var staleness: Staleness? { box.fields.staleness }
   /// Each aspect of the structure, source and translation aligned row by row (empty
   /// unless both files exist and parsed).
-  public var comparison: [StructureAspect: [AlignedRow]] {
-    get { box.fields.comparison }
-    set { update { $0.comparison = newValue } }
-  }
+  public var comparison: [StructureAspect: [AlignedRow]] { box.fields.comparison }
   /// `ms.contentlocale` of the translation, when set.
-  public var contentLocale: ContentLocale? {
-    get { box.fields.contentLocale }
-    set { update { $0.contentLocale = newValue } }
-  }
+  public var contentLocale: ContentLocale? { box.fields.contentLocale }
 
   public init(
     pair: TranslationPair, staleness: Staleness? = nil,
@@ -63,13 +51,6 @@ public struct LocalizedFile: Sendable, Hashable {
     box = Box(
       Fields(
         pair: pair, staleness: staleness, comparison: comparison, contentLocale: contentLocale))
-  }
-
-  /// Changes a field: a new box, so that copies made before keep their values.
-  private mutating func update(_ change: (inout Fields) -> Void) {
-    var fields = box.fields
-    change(&fields)
-    box = Box(fields)
   }
 
   public static func == (left: LocalizedFile, right: LocalizedFile) -> Bool {
