@@ -22,19 +22,11 @@ public enum Suggestion {
       let bound = min(best?.1 ?? ceiling, ceiling)
       // A candidate has at most as many scalars as UTF-8 bytes.
       guard candidate.utf8.count >= target.count - bound else { continue }
-      let asciiDistance: Int?? = asciiTarget.flatMap { word in
-        candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-          guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-          guard abs(bytes.count - word.count) <= bound, accepting(candidate) else {
-            return .max
-          }
-          return word.withUnsafeBufferPointer { word in
-            editDistance(word, bytes, bound: bound, rows: &rows)
-          }
-        }
-      }
       let distance: Int
-      if let known = asciiDistance ?? nil {
+      if let word = asciiTarget,
+        let known = asciiDistance(
+          from: word, to: candidate, bound: bound, accepting: accepting, rows: &rows)
+      {
         distance = known
       } else {
         scalars.removeAll(keepingCapacity: true)
@@ -54,6 +46,23 @@ public enum Suggestion {
     guard let (candidate, distance) = best else { return nil }
     let limit = max(2, min(target.count, candidate.unicodeScalars.count) / 3)
     return distance <= limit && distance < max(target.count, 1) ? candidate : nil
+  }
+
+  /// The distance from an ASCII `word` to `candidate` compared byte by byte, `.max` when
+  /// its length or `accepting` rules it out; `nil` when the candidate is not ASCII (or its
+  /// bytes are not contiguous), for the caller to compare scalars.
+  private static func asciiDistance(
+    from word: [UInt8], to candidate: String, bound: Int, accepting: (String) -> Bool,
+    rows: inout Rows
+  ) -> Int? {
+    let distance = candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard abs(bytes.count - word.count) <= bound, accepting(candidate) else { return .max }
+      return word.withUnsafeBufferPointer { word in
+        editDistance(word, bytes, bound: bound, rows: &rows)
+      }
+    }
+    return distance ?? nil
   }
 
   /// How alike two texts are, from 0 (nothing in common) to 1 (equal): one minus the edit
