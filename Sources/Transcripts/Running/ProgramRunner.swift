@@ -60,6 +60,8 @@ public struct ProgramRunner: Sendable {
         outcome: .failedToStart("the command is empty"), stdout: [], stderr: [],
         stdoutTruncated: false, stderrTruncated: false, duration: .zero)
     }
+    var overrides: [Environment.Key: String?] = [:]
+    for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
     let executable: Executable
     if program.contains("/") {
       let path = program.hasPrefix("/") ? program : workingDirectory + "/" + program
@@ -73,10 +75,16 @@ public struct ProgramRunner: Sendable {
       }
       executable = .path(FilePath(path))
     } else {
-      executable = .name(program)
+      // Found on PATH here, with `access`: given a name, swift-subprocess starts a process
+      // for each PATH entry until one runs, about a millisecond per entry that lacks it.
+      // When the search finds nothing, the name goes on and fails as it did before.
+      let name = Executable.name(program)
+      if let path = try? await name.resolveExecutablePath(in: .inherit.updating(overrides)) {
+        executable = .path(path)
+      } else {
+        executable = name
+      }
     }
-    var overrides: [Environment.Key: String?] = [:]
-    for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
     var options = PlatformOptions()
     options.processGroupID = 0  // a new group led by the program
     let limit = outputLimit
