@@ -18,6 +18,7 @@ public enum Suggestion {
     // Reused for every candidate: a folder of thousands of names costs no allocation each.
     var scalars: [Unicode.Scalar] = []
     var rows = Rows()
+    var letters = asciiTarget.map(LetterCounts.init)
     for candidate in candidates {
       let bound = min(best?.1 ?? ceiling, ceiling)
       // A candidate has at most as many scalars as UTF-8 bytes.
@@ -25,7 +26,8 @@ public enum Suggestion {
       let distance: Int
       if let word = asciiTarget,
         let known = asciiDistance(
-          from: word, to: candidate, bound: bound, accepting: accepting, rows: &rows)
+          from: word, to: candidate, bound: bound, accepting: accepting, rows: &rows,
+          letters: &letters!)
       {
         distance = known
       } else {
@@ -53,11 +55,13 @@ public enum Suggestion {
   /// bytes are not contiguous), for the caller to compare scalars.
   private static func asciiDistance(
     from word: [UInt8], to candidate: String, bound: Int, accepting: (String) -> Bool,
-    rows: inout Rows
+    rows: inout Rows, letters: inout LetterCounts
   ) -> Int? {
     let distance = candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      guard abs(bytes.count - word.count) <= bound, accepting(candidate) else { return .max }
+      guard abs(bytes.count - word.count) <= bound,
+        letters.lowerBound(to: bytes) <= bound, accepting(candidate)
+      else { return .max }
       return word.withUnsafeBufferPointer { word in
         editDistance(word, bytes, bound: bound, rows: &rows)
       }
@@ -83,6 +87,42 @@ public enum Suggestion {
     var rows = Rows()
     return a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in editDistance(a, b, bound: bound, rows: &rows) }
+    }
+  }
+
+  /// How often each ASCII byte occurs in the word, for a lower bound of the distance to a
+  /// candidate that costs one pass over it: an edit changes the counts by at most two (a
+  /// substitution takes one byte and adds another, an insertion or deletion moves one), so
+  /// the distance is at least half the sum of the count differences. In a folder of
+  /// thousands of names of one length, this rules out most of them before the table.
+  struct LetterCounts {
+    private var word: [UInt8]
+    /// The word's count of each byte; between calls, exactly that again.
+    private var counts = [Int32](repeating: 0, count: 128)
+
+    init(_ word: [UInt8]) {
+      self.word = word
+      for byte in word { counts[Int(byte)] += 1 }
+    }
+
+    /// A lower bound of the edit distance from the word to `candidate` (ASCII bytes).
+    mutating func lowerBound(to candidate: UnsafeBufferPointer<UInt8>) -> Int {
+      counts.withUnsafeMutableBufferPointer { counts in
+        for byte in candidate { counts[Int(byte)] -= 1 }
+        // Each byte's difference counted once, then set to zero: afterwards every entry
+        // the two touched is zero, and adding the word's bytes restores its counts.
+        var difference = 0
+        for byte in candidate where counts[Int(byte)] < 0 {
+          difference -= Int(counts[Int(byte)])
+          counts[Int(byte)] = 0
+        }
+        for byte in word where counts[Int(byte)] > 0 {
+          difference += Int(counts[Int(byte)])
+          counts[Int(byte)] = 0
+        }
+        for byte in word { counts[Int(byte)] += 1 }
+        return (difference + 1) / 2
+      }
     }
   }
 

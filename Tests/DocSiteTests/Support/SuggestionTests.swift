@@ -57,11 +57,14 @@ import Testing
     // Deterministic pseudo-random words over a small alphabet, so that near misses abound.
     var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
     func next(_ bound: Int) -> Int { random.next(below: bound) }
-    let alphabet = Array("abcdé-.")
+    // A small alphabet with a non-ASCII letter (the scalar path beside the byte path), and
+    // an ASCII one wide enough that the letter-count bound rules candidates out.
+    var alphabet = Array("abcdé-.")
     func word() -> String {
       String((0..<(1 + next(14))).map { _ in alphabet[next(alphabet.count)] })
     }
-    for _ in 0..<400 {
+    for round in 0..<800 {
+      if round == 400 { alphabet = Array("abcdefghij-.0123") }
       let candidates = (0..<next(30)).map { _ in word() }
       let target = word()
       #expect(
