@@ -6,19 +6,21 @@ public enum SourceHash {
   /// LF becomes CRLF, an existing CRLF stays as it is.
   public static func openLocFileHash(of bytes: [UInt8]) -> String {
     var hasher = Insecure.SHA1()
-    var chunk: [UInt8] = []
-    chunk.reserveCapacity(min(bytes.count + bytes.count / 16, 1 << 16))
-    var previous: UInt8 = 0
-    for byte in bytes {
-      if byte == 0x0A, previous != 0x0D { chunk.append(0x0D) }
-      chunk.append(byte)
-      previous = byte
-      if chunk.count >= 1 << 16 {
-        hasher.update(data: chunk)
-        chunk.removeAll(keepingCapacity: true)
+    let carriageReturn: [UInt8] = [0x0D]
+    bytes.withUnsafeBytes { bytes in
+      // The runs between bare LFs go to the hasher as they are, a CR before each such LF.
+      var start = 0
+      var index = 0
+      while let offset = bytes[index...].firstIndex(of: 0x0A) {
+        if offset == 0 || bytes[offset - 1] != 0x0D {
+          hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
+          carriageReturn.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+          start = offset
+        }
+        index = offset + 1
       }
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[start...]))
     }
-    hasher.update(data: chunk)
     return hasher.finalize().map { byte in
       let hex = String(byte, radix: 16)
       return byte < 16 ? "0" + hex : hex

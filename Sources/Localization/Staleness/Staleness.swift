@@ -205,7 +205,8 @@ public struct StalenessJudge: Sendable {
   private func byHash(_ recorded: String, line: Int, sourcePath: String) -> Staleness {
     guard
       let bytes = try? FileReader.read(
-        site.tree.absolute(sourcePath), limit: site.configuration.maxFileSize)
+        site.tree.absolute(sourcePath), limit: site.configuration.maxFileSize,
+        regularFile: site.tree[sourcePath] == .file)
     else {
       return Staleness(
         freshness: .unknown, evidence: .openLocFileHash,
