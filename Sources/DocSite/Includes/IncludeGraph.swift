@@ -355,12 +355,14 @@ public struct IncludeGraph: Sendable {
       return .outsideRoot(written)
     }
     var target = resolved
-    if tree[target] == nil, let decoded = RelativePath.percentDecoded(path),
-      let decodedPath = RelativePath.resolve(decoded, from: base), tree[decodedPath] != nil
+    var entry = tree[target]
+    if entry == nil, let decoded = RelativePath.percentDecoded(path),
+      let decodedPath = RelativePath.resolve(decoded, from: base),
+      let decodedEntry = tree[decodedPath]
     {
-      target = decodedPath
+      (target, entry) = (decodedPath, decodedEntry)
     }
-    switch tree[target] {
+    switch entry {
     case .file:
       guard RelativePath.fileExtension(of: target) == "md" else {
         return .invalid(target, reason: "only Markdown (.md) files can be included")
