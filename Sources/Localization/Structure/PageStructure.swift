@@ -12,6 +12,20 @@ public enum StructureAspect: String, CaseIterable, Sendable, Hashable, Codable {
   case links
   case images
 
+  /// Where this aspect is in `allCases`.
+  var position: Int {
+    switch self {
+    case .pivotGroups: 0
+    case .zones: 1
+    case .includes: 2
+    case .sections: 3
+    case .codeBlocks: 4
+    case .transcripts: 5
+    case .links: 6
+    case .images: 7
+    }
+  }
+
   /// The singular noun for one item of this aspect.
   public var itemName: String {
     switch self {
@@ -47,15 +61,16 @@ public struct StructureItem: Sendable, Hashable {
 
 /// The structure of one file, aspect by aspect, in file order.
 public struct PageStructure: Sendable, Hashable {
-  public var items: [StructureAspect: [StructureItem]]
+  /// Each aspect's items, in the order of `StructureAspect.allCases`.
+  private var lists: [[StructureItem]]
 
-  public subscript(aspect: StructureAspect) -> [StructureItem] { items[aspect] ?? [] }
+  public subscript(aspect: StructureAspect) -> [StructureItem] { lists[aspect.position] }
 
   /// The structure of `page`; `transcriptLines` are the opening-fence lines of the blocks
   /// that are transcripts; `localeNames` are the site's locales, whose path segments in
   /// link targets are neutralized (`/en-us/azure` and `/sv-se/azure` compare equal).
   public init(of page: Page, transcriptLines: Set<Int>, localeNames: Set<String>) {
-    var items: [StructureAspect: [StructureItem]] = [:]
+    var items = Items()
     if let entry = page.frontMatter.entry("zone_pivot_groups") {
       let value = entry.text ?? "(\(entry.value.kindName))"
       items[.pivotGroups] = [StructureItem(key: value, label: value, line: entry.line)]
@@ -113,7 +128,17 @@ public struct PageStructure: Sendable, Hashable {
     images.sort { $0.line < $1.line }
     items[.links] = links
     items[.images] = images
-    self.items = items
+    self.lists = items.lists
+  }
+
+  /// The lists being built, set by aspect.
+  private struct Items {
+    var lists = [[StructureItem]](repeating: [], count: StructureAspect.allCases.count)
+
+    subscript(aspect: StructureAspect) -> [StructureItem] {
+      get { lists[aspect.position] }
+      set { lists[aspect.position] = newValue }
+    }
   }
 
   /// An include path as a comparable key: `./a/../b.md` → `b.md`; `~/` paths kept rooted.
@@ -135,7 +160,6 @@ public struct PageStructure: Sendable, Hashable {
   static func neutralized(_ target: String, locales: Set<String>) -> String {
     // Every link of every page and translation comes here, and few have a locale segment:
     // the segments are compared as bytes, without a lowercased copy of each.
-    let parts = target.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     func isLocale(_ part: Substring.UTF8View) -> Bool {
       guard part.allSatisfy({ $0 < 0x80 }) else {
         // Beyond ASCII, lowercasing is Unicode's (the Kelvin sign lowercases to `k`).
@@ -149,7 +173,16 @@ public struct PageStructure: Sendable, Hashable {
           }
       }
     }
-    guard parts.contains(where: isLocale) else { return target }
+    // Most targets have no locale segment: looked for without splitting first.
+    let utf8 = target.utf8
+    var start = utf8.startIndex
+    while true {
+      let slash = utf8[start...].firstIndex(of: UInt8(ascii: "/"))
+      if isLocale(utf8[start..<(slash ?? utf8.endIndex)]) { break }
+      guard let slash else { return target }
+      start = utf8.index(after: slash)
+    }
+    let parts = target.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     return parts.map { isLocale($0) ? "{locale}" : String(Substring($0)) }.joined(separator: "/")
   }
 

@@ -13,6 +13,10 @@ import Testing
       localeNames: ["en-us", "sv-se"])
   }
 
+  @Test func eachAspectHasItsOwnListInCaseOrder() {
+    #expect(StructureAspect.allCases.map(\.position) == Array(StructureAspect.allCases.indices))
+  }
+
   @Test func everyAspectIsCollectedInFileOrder() {
     let page = structure(
       """
