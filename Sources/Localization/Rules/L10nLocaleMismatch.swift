@@ -21,7 +21,7 @@ public enum L10nLocaleMismatch: LocalizationRule {
       findings.append(mismatch(path, content, folder: file.pair.locale))
     }
     guard report.includesSource, !site.sourceLocale.folder.isEmpty else { return findings }
-    for (path, page) in site.files where site.sourceLocale.contains(path) {
+    for (path, page) in site.parsedFiles where site.sourceLocale.contains(path) {
       guard let content = ContentLocale(of: page), !content.names(site.sourceLocale.name)
       else { continue }
       findings.append(mismatch(path, content, folder: site.sourceLocale.name))
