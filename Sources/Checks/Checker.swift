@@ -26,7 +26,13 @@ public enum Checker {
   /// Every rule's findings as found, before configuration: the rules run in parallel, and
   /// other stages may run beside them (`result` then applies configuration to all).
   public static func findings(_ site: Site, options: CheckOptions) async -> [Diagnostic] {
-    let context = await CheckContext(site: site, options: options)
+    await findings(in: CheckContext(site: site, options: options))
+  }
+
+  /// Every rule's findings in a context built beforehand (a caller about to exit can keep
+  /// it to the end rather than free it).
+  public static func findings(in context: CheckContext) async -> [Diagnostic] {
+    let site = context.site
     return await withTaskGroup(of: [Diagnostic].self) { group in
       // A rule switched off in docproof.yml would only have its findings dropped.
       for rule in Rules.all where !site.configuration.isOff(rule.info.id) {
@@ -43,7 +49,7 @@ public enum Checker {
     -> CheckResult
   {
     let diagnostics = finish(found, site: site, options: options)
-    let checked = site.files.keys.filter { selected($0, site: site, options: options) }.count
+    let checked = site.parsedPaths.filter { selected($0, site: site, options: options) }.count
     return CheckResult(diagnostics: diagnostics, filesChecked: checked)
   }
 
