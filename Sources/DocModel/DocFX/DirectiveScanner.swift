@@ -288,7 +288,9 @@ struct DirectiveScanner {
       report(.invalidZone, .error, line: line, column: column(line, offset), message)
     }
     zone.target = target.isEmpty ? nil : target
-    zone.pivots = pivot.split(separator: ",").map { $0.trimmingSpaces() }
+    zone.pivots = pivot.utf8.split(separator: UInt8(ascii: ",")).map {
+      Substring($0).trimmingSpaces()
+    }
     output.zones.append(zone)
     openZone = output.zones.count - 1
     if !problems.isEmpty { invalidZones.insert(output.zones.count - 1) }
@@ -296,15 +298,25 @@ struct DirectiveScanner {
 
   /// DocFX's pivot list: `^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$`.
   static func isValidPivotList(_ value: String) -> Bool {
-    let parts = value.split(separator: ",", omittingEmptySubsequences: false)
-    guard !parts.isEmpty else { return false }
-    return parts.allSatisfy { part in
-      let name = part.trimmingSpaces()
-      return !name.isEmpty
-        && name.utf8.allSatisfy {
-          (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-")
-        }
+    // Byte by byte: each comma-separated part, spaces around it aside, is a non-empty run of
+    // lower-case letters, digits and dashes.
+    var named = false  // the part has a name so far
+    var ended = false  // and spaces after it
+    for byte in value.utf8 {
+      if byte == UInt8(ascii: ",") {
+        guard named else { return false }
+        (named, ended) = (false, false)
+      } else if String.isSpace(byte) {
+        ended = named
+      } else {
+        guard !ended,
+          (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+            || byte == UInt8(ascii: "-")
+        else { return false }
+        named = true
+      }
     }
+    return named
   }
 
   private mutating func scanCodeBlock(line: Int, start: Int, end: Int, cursor: inout ByteCursor) {

@@ -1,5 +1,7 @@
-import DocModel
+import TestSupport
 import Testing
+
+@testable import DocModel
 
 @Suite struct ZoneTests {
   @Test func validZonesWithPivotsAndTargets() throws {
@@ -81,6 +83,28 @@ import Testing
   func invalidPivotLists(_ value: String) {
     let page = parse("::: zone pivot=\"\(value)\"\n::: zone-end\n")
     #expect(page.findingLines(.invalidZone) == [1])
+  }
+
+  /// The pivot-list check, byte by byte, against its definition: split at commas, each part
+  /// trimmed of spaces is non-empty and only lower-case letters, digits and dashes.
+  @Test func pivotListsAreJudgedAsDefined() {
+    func defined(_ value: String) -> Bool {
+      value.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { part in
+        let name = part.trimmingSpaces()
+        return !name.isEmpty
+          && name.utf8.allSatisfy {
+            (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-")
+          }
+      }
+    }
+    var random = SplitMix64(seed: 0x5EED_2026)
+    let alphabet = Array("az09-, \tA_ä")
+    for _ in 0..<3000 {
+      let value = String(
+        (0..<random.next(below: 9)).map { _ in alphabet[random.next(below: alphabet.count)] })
+      #expect(
+        DirectiveScanner.isValidPivotList(value) == defined(value), "\(value.debugDescription)")
+    }
   }
 
   @Test func zonesInsideListItemsAreZones() {
