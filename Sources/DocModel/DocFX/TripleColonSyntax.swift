@@ -26,8 +26,9 @@ enum TripleColonSyntax {
     -> Result<[Attribute], AttributeError>
   {
     var attributes: [Attribute] = []
-    // Names seen so far, for the duplicate check (searching `attributes` was quadratic).
-    var names: Set<String> = []
+    // Names seen so far, for the duplicate check: the few of a usual directive are searched
+    // in `attributes`; past 16 a set takes over (searching thousands was quadratic).
+    var names: Set<String>?
     while true {
       cursor.skipSpacesAndTabs()
       if cursor.current == 0 { return .success(attributes) }
@@ -37,7 +38,14 @@ enum TripleColonSyntax {
       guard let name = matchIdentifier(&cursor) else {
         return .failure(AttributeError(message: "Invalid attribute.", offset: cursor.index))
       }
-      guard names.insert(name).inserted else {
+      let repeated: Bool
+      if names != nil {
+        repeated = !names!.insert(name).inserted
+      } else {
+        repeated = attributes.contains { $0.name == name }
+        if !repeated, attributes.count >= 16 { names = Set(attributes.map(\.name) + [name]) }
+      }
+      guard !repeated else {
         return .failure(
           AttributeError(
             message: "Attribute \"\(name)\" specified multiple times.", offset: cursor.index))
