@@ -72,14 +72,14 @@ public enum PageParser {
     let zones = ZoneLocator(zones: directives.zones)
     return Page(
       path: path, frontMatter: front.frontMatter, zones: directives.zones,
-      includes: zones.assign(directives.includes, line: \.line, zone: \.zone),
-      headings: zones.assign(collector.headings, line: \.line, zone: \.zone),
-      links: zones.assign(links.map(\.link), line: \.line, zone: \.zone),
-      anchors: zones.assign(collector.anchors, line: \.line, zone: \.zone),
-      codeBlocks: zones.assign(collector.codeBlocks, line: \.line, zone: \.zone),
+      includes: zones.assign(directives.includes),
+      headings: zones.assign(collector.headings),
+      links: zones.assign(links.map { $0.link }),
+      anchors: zones.assign(collector.anchors),
+      codeBlocks: zones.assign(collector.codeBlocks),
       comments: collector.comments,
-      images: zones.assign(directives.images, line: \.line, zone: \.zone),
-      codeReferences: zones.assign(directives.codeReferences, line: \.line, zone: \.zone),
+      images: zones.assign(directives.images),
+      codeReferences: zones.assign(directives.codeReferences),
       alerts: directives.alerts, sections: directives.sections, videos: directives.videos,
       tabs: collector.tabs, lineCount: source.lineCount,
       diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
@@ -114,38 +114,5 @@ struct OffsetRanges {
       if lowerBounds[mid] <= offset { low = mid + 1 } else { high = mid }
     }
     return low > 0 && reach[low - 1] > offset
-  }
-}
-
-/// Finds the zone holding a line by binary search (zones never nest).
-struct ZoneLocator {
-  let zones: [Zone]
-
-  /// The elements with their `zone` set from their line.
-  func assign<Element>(
-    _ elements: [Element], line: KeyPath<Element, Int>, zone: WritableKeyPath<Element, Int?>
-  ) -> [Element] {
-    elements.map { element in
-      var element = element
-      element[keyPath: zone] = index(containing: element[keyPath: line])
-      return element
-    }
-  }
-
-  func index(containing line: Int) -> Int? {
-    var low = 0
-    var high = zones.count - 1
-    var candidate: Int?
-    while low <= high {
-      let mid = (low + high) / 2
-      if zones[mid].line < line {
-        candidate = mid
-        low = mid + 1
-      } else {
-        high = mid - 1
-      }
-    }
-    guard let candidate, line < (zones[candidate].endLine ?? Int.max) else { return nil }
-    return candidate
   }
 }
