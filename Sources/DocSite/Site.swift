@@ -160,18 +160,18 @@ public struct Site: Sendable {
   private func parsing(
     wanted: [String], inOrder: Bool, progress: (@Sendable (Int, Int) -> Void)?
   ) async -> Site {
-    var files = self.files
-    files.reserveCapacity(files.count + wanted.count)
-    var parsedInOrder: [String] = []
-    if inOrder { parsedInOrder.reserveCapacity(wanted.count) }
     var diagnostics = fileDiagnostics
     let parsed = await Self.parseAll(
       wanted, tree: tree, limit: configuration.maxFileSize, progress: progress)
+    var newPaths: [String] = []
+    var newPages: [Page] = []
+    newPaths.reserveCapacity(parsed.count)
+    newPages.reserveCapacity(parsed.count)
     for (path, outcome) in parsed {
       switch outcome {
       case .success(let page):
-        files[path] = page
-        if inOrder { parsedInOrder.append(path) }
+        newPaths.append(path)
+        newPages.append(page)
       case .failure(let error):
         if case .tooLarge(let size, let limit) = error.reason {
           diagnostics.append(
@@ -188,19 +188,35 @@ public struct Site: Sendable {
         }
       }
     }
-    // Sorting a few keys beats looking up every path of a large tree (`--changed-since`
-    // parses a little at a time); both give the same list.
-    let parsedPaths =
-      inOrder
-      ? parsedInOrder
-      : files.count * 16 < markdownPaths.count
-        ? files.keys.sorted() : markdownPaths.filter { files[$0] != nil }
+    let files: [String: Page]
+    let parsedPaths: [String]
+    let includes: IncludeGraph
+    if inOrder {
+      // Nothing was parsed before and `wanted` is sorted: the pages are in path order as
+      // they came, and the table by path is built while the include graph is.
+      let (paths, pages) = (newPaths, newPages)
+      async let table = Dictionary(uniqueKeysWithValues: zip(paths, pages))
+      includes = await IncludeGraph.build(
+        pages: pages, paths: paths, tree: tree, locales: locales)
+      files = await table
+      parsedPaths = paths
+    } else {
+      var table = self.files
+      table.reserveCapacity(table.count + newPaths.count)
+      for (path, page) in zip(newPaths, newPages) { table[path] = page }
+      // Sorting a few keys beats looking up every path of a large tree (`--changed-since`
+      // parses a little at a time); both give the same list.
+      parsedPaths =
+        table.count * 16 < markdownPaths.count
+        ? table.keys.sorted() : markdownPaths.filter { table[$0] != nil }
+      files = table
+      includes = await IncludeGraph.build(
+        pages: parsedPaths.map { table[$0]! }, paths: parsedPaths, tree: tree, locales: locales)
+    }
     return Site(
       rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
       files: files, fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
-      includes: await IncludeGraph.build(
-        files: files, paths: parsedPaths, tree: tree, locales: locales),
-      markdownPaths: markdownPaths, parsedPaths: parsedPaths)
+      includes: includes, markdownPaths: markdownPaths, parsedPaths: parsedPaths)
   }
 
   private static func detectLocales(tree: FileTree, configuration: Configuration, root: String)

@@ -148,9 +148,9 @@ public struct IncludeGraph: Sendable {
 
   /// Resolves every include and walks the graph from every page, in parallel: chunks of
   /// files, then chunks of pages, merged in order (the result is the serial one's).
-  /// `paths`: the keys of `files`, sorted.
+  /// `paths`: the parsed files' paths, sorted; `pages`: their pages in that order.
   static func build(
-    files: [String: Page], paths: [String], tree: FileTree, locales: [SiteLocale]
+    pages: [Page], paths: [String], tree: FileTree, locales: [SiteLocale]
   ) async -> IncludeGraph {
     let source = locales[0]
     var numbers: [String: Int] = [:]
@@ -159,30 +159,24 @@ public struct IncludeGraph: Sendable {
     let numbered = numbers
     // Each file's edges, and the number of each edge's target (-1: none, or not parsed).
     let resolved = await Array(paths.indices).concurrentChunks { chunk in
-      let pages = chunk.map { files[paths[$0]]! }
-      return (
-        pages,
-        zip(chunk, pages).compactMap { number, page -> (Int, [Edge], [Int])? in
-          guard !page.includes.isEmpty else { return nil }
-          let path = paths[number]
-          let fileLocale = locales.dropFirst().first { $0.contains(path) } ?? source
-          let edges = page.includes.map { include in
-            Edge(
-              from: path, include: include,
-              resolution: resolve(
-                include.path, from: path, locale: fileLocale, source: source, tree: tree))
-          }
-          return (number, edges, edges.map { $0.resolution.target.flatMap { numbered[$0] } ?? -1 })
+      chunk.compactMap { number -> (Int, [Edge], [Int])? in
+        let page = pages[number]
+        guard !page.includes.isEmpty else { return nil }
+        let path = paths[number]
+        let fileLocale = locales.dropFirst().first { $0.contains(path) } ?? source
+        let edges = page.includes.map { include in
+          Edge(
+            from: path, include: include,
+            resolution: resolve(
+              include.path, from: path, locale: fileLocale, source: source, tree: tree))
         }
-      )
+        return (number, edges, edges.map { $0.resolution.target.flatMap { numbered[$0] } ?? -1 })
+      }
     }
-    var pages: [Page] = []
-    pages.reserveCapacity(paths.count)
     var edgeLists = [[Edge]](repeating: [], count: paths.count)
     var targets = [[Int]](repeating: [], count: paths.count)
     var targeted = [Bool](repeating: false, count: paths.count)
-    for (chunkPages, chunk) in resolved {
-      pages += chunkPages
+    for chunk in resolved {
       for (number, list, numbers) in chunk {
         edgeLists[number] = list
         targets[number] = numbers
