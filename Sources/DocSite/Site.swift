@@ -85,8 +85,9 @@ public struct Site: Sendable {
     var markdown: [String] = []
     // In sorted order: so are `markdownPaths`.
     for (path, entry) in tree.sorted {
-      let inLocale = locales.contains { $0.contains(path) }
-      guard inLocale, RelativePath.fileExtension(of: path) == "md" else { continue }
+      guard RelativePath.isMarkdown(path), locales.contains(where: { $0.contains(path) }) else {
+        continue
+      }
       switch entry {
       case .file:
         // Too large to check is judged when the file is read (`parsing`).

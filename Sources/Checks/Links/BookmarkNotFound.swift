@@ -54,7 +54,7 @@ enum BookmarkNotFound: Rule {
                 notes: notes))
           }
         case .file(let target, let fragment?), .directory(_, let target?, let fragment?):
-          guard RelativePath.fileExtension(of: target) == "md", !fragment.hasPrefix("tab/"),
+          guard RelativePath.isMarkdown(target), !fragment.hasPrefix("tab/"),
             site.files[target] != nil
           else { continue }
           guard !context.bookmarks.contains(fragment, on: target) else { continue }

@@ -358,7 +358,7 @@ public struct IncludeGraph: Sendable {
     }
     switch entry {
     case .file:
-      guard RelativePath.fileExtension(of: target) == "md" else {
+      guard RelativePath.isMarkdown(target) else {
         return .invalid(target, reason: "only Markdown (.md) files can be included")
       }
       return .file(target)
@@ -368,7 +368,7 @@ public struct IncludeGraph: Sendable {
       return .outsideRoot(target)
     case .broken, nil:
       if tree.isBeneathLinkOutside(target) { return .outsideRoot(target) }
-      if RelativePath.fileExtension(of: target) != "md" {
+      if !RelativePath.isMarkdown(target) {
         return .invalid(target, reason: "only Markdown (.md) files can be included")
       }
       if !locale.isSource, let inLocale = locale.relative(target) {

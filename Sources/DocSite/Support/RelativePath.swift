@@ -93,6 +93,24 @@ public enum RelativePath {
     return String(path[bytes.index(after: lastDot)...]).lowercased()
   }
 
+  /// Whether the extension is `md` (`fileExtension(of:) == "md"`), from the last bytes alone:
+  /// no lowercase copy of every path's extension (no other letter lowercases to `m` or `d`).
+  public static func isMarkdown(_ path: String) -> Bool {
+    let bytes = path.utf8
+    // A name before the dot: `x.md` is four bytes at least.
+    guard bytes.count >= 4 else { return false }
+    var index = bytes.endIndex
+    bytes.formIndex(before: &index)
+    guard bytes[index] | 0x20 == UInt8(ascii: "d") else { return false }
+    bytes.formIndex(before: &index)
+    guard bytes[index] | 0x20 == UInt8(ascii: "m") else { return false }
+    bytes.formIndex(before: &index)
+    guard bytes[index] == dot else { return false }
+    // A dot that starts the name (`.md`, `a/.md`) begins a hidden name, not an extension.
+    bytes.formIndex(before: &index)
+    return bytes[index] != slash
+  }
+
   /// Decodes `%XX` escapes; `nil` when the result is not valid UTF-8 or an escape is bad.
   public static func percentDecoded(_ text: String) -> String? {
     guard text.utf8.contains(UInt8(ascii: "%")) else { return text }

@@ -1,4 +1,5 @@
 import DocModel
+import TestSupport
 import Testing
 
 @testable import DocSite
@@ -33,6 +34,25 @@ import Testing
     #expect(RelativePath.fileExtension(of: "x.") == "")
     #expect(RelativePath.fileExtension(of: "bild.ÄBC") == "äbc")
     #expect(RelativePath.fileExtension(of: "") == "")
+  }
+
+  /// `isMarkdown` is `fileExtension(of:) == "md"`, on chosen and on random paths.
+  @Test func isMarkdownIsTheMdExtension() {
+    for path in [
+      "a.md", "A.MD", "a/b.Md", ".md", "a/.md", "md", "a.mdx", "a.m", "x/y.md/z", "é.md",
+    ] {
+      #expect(
+        RelativePath.isMarkdown(path) == (RelativePath.fileExtension(of: path) == "md"), "\(path)")
+    }
+    var random = SplitMix64(seed: 0x0DD_BA11)
+    let alphabet = Array("mMdD./aé\u{212A}")
+    for _ in 0..<5000 {
+      let path = String(
+        (0..<random.next(below: 7)).map { _ in alphabet[random.next(below: alphabet.count)] })
+      #expect(
+        RelativePath.isMarkdown(path) == (RelativePath.fileExtension(of: path) == "md"),
+        "\(path.debugDescription)")
+    }
   }
 
   @Test func localeRelativePaths() {
