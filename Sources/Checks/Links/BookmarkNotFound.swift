@@ -36,13 +36,21 @@ enum BookmarkNotFound: Rule {
     var findings: [Diagnostic] = []
     let site = context.site
     for (path, references) in zip(paths, referenceLists) {
+      // The pages that show this file and their numbers: asked at its first bare `#x`.
+      var showing: [(path: String, number: Int?)]?
       for resolved in references where resolved.reference.isMarkdownLink {
         let link = resolved.reference
         switch resolved.target {
         case .bookmark(let id):
+          if showing == nil {
+            showing = site.includes.pages(showing: path).map { ($0, site.includes.number(of: $0)) }
+          }
           // On the page itself, or on every page that shows this include.
-          for shown in site.includes.pages(showing: path) {
-            guard !context.bookmarks.contains(id, on: shown) else { continue }
+          for (shown, number) in showing! {
+            guard
+              !(number.map { context.bookmarks.contains(id, on: shown, number: $0) }
+                ?? (id == "top"))
+            else { continue }
             let ids = context.bookmarks.bookmarks(of: shown)
             let notes = suggestion(for: id, in: ids)
             findings.append(
@@ -55,9 +63,9 @@ enum BookmarkNotFound: Rule {
           }
         case .file(let target, let fragment?), .directory(_, let target?, let fragment?):
           guard RelativePath.isMarkdown(target), !fragment.hasPrefix("tab/"),
-            site.files[target] != nil
+            let number = site.includes.number(of: target)
           else { continue }
-          guard !context.bookmarks.contains(fragment, on: target) else { continue }
+          guard !context.bookmarks.contains(fragment, on: target, number: number) else { continue }
           let ids = context.bookmarks.bookmarks(of: target)
           findings.append(
             finding(

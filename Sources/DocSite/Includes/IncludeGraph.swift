@@ -108,6 +108,11 @@ public struct IncludeGraph: Sendable {
   /// looked up but `file`'s.
   public func anyPageShown(from file: String, where test: (Page) -> Bool) -> Bool {
     guard let number = numbers[file] else { return false }
+    return anyPageShown(from: number, where: test)
+  }
+
+  /// `anyPageShown(from:where:)` for the file numbered `number` (see `number(of:)`).
+  public func anyPageShown(from number: Int, where test: (Page) -> Bool) -> Bool {
     if test(pages[number]) { return true }
     return reachedNumbers(from: number).contains { test(pages[$0]) }
   }
@@ -134,6 +139,10 @@ public struct IncludeGraph: Sendable {
     }
     return order
   }
+
+  /// The number of a parsed file (its place in `Site.parsedPaths`), `nil` for any other
+  /// path: a caller asking several questions about one file looks its path up once.
+  public func number(of file: String) -> Int? { numbers[file] }
 
   /// The pages where an include's content appears (itself, when nothing includes it).
   public func pages(showing file: String) -> [String] {

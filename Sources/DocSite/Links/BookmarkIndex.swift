@@ -15,9 +15,17 @@ public final class BookmarkIndex: Sendable {
   /// (both cores ask at once), unless they hold more ids than a scan is worth.
   public func contains(_ id: String, on file: String) -> Bool {
     if id == "top" { return true }
+    guard let number = site.includes.number(of: file) else { return false }
+    return contains(id, on: file, number: number)
+  }
+
+  /// `contains(_:on:)` for a parsed file whose number (`IncludeGraph.number(of:)`) the
+  /// caller has already looked up.
+  public func contains(_ id: String, on file: String, number: Int) -> Bool {
+    if id == "top" { return true }
     var scanned = 0
     var tooMany = false
-    let found = site.includes.anyPageShown(from: file) { page in
+    let found = site.includes.anyPageShown(from: number) { page in
       scanned += page.headings.count + page.anchors.count
       if scanned > Self.scanLimit {
         tooMany = true
