@@ -59,7 +59,7 @@ public enum Checker {
   {
     let configuration = site.configuration
     let ignores = configuration.ignores.map { (Glob($0.glob), $0.rules) }
-    let suppressions = Suppressions(files: site.files)
+    let suppressions = Suppressions(files: site.files, paths: found.lazy.map(\.path))
     var seen: Set<Diagnostic> = []
     var result: [Diagnostic] = []
     for var diagnostic in found {

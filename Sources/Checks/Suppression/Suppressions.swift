@@ -16,8 +16,11 @@ struct Suppressions {
 
   private var ranges: [String: [Range]] = [:]
 
-  init(files: [String: Page]) {
-    for (path, page) in files {
+  /// The suppressions of the files at `paths` (those with findings: the comments of the
+  /// others never matter).
+  init(files: [String: Page], paths: some Sequence<String>) {
+    for path in Set(paths) {
+      guard let page = files[path] else { continue }
       var list: [Range] = []
       var open: [(rules: Set<RuleID>?, line: Int)] = []
       for comment in page.comments {
