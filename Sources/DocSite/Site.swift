@@ -168,7 +168,7 @@ public struct Site: Sendable {
     var newPages: [Page] = []
     newPaths.reserveCapacity(parsed.count)
     newPages.reserveCapacity(parsed.count)
-    for (path, outcome) in parsed {
+    for (path, outcome) in zip(wanted, parsed) {
       switch outcome {
       case .success(let page):
         newPaths.append(path)
@@ -249,10 +249,11 @@ public struct Site: Sendable {
   }
 
   /// Reads and parses files on one task per core, each taking small batches of paths in
-  /// turn (one task per file cost a wake-up of the parent for each of 66,000 files).
+  /// turn (one task per file cost a wake-up of the parent for each of 66,000 files). The
+  /// outcomes come in the order of `paths`.
   private static func parseAll(
     _ paths: [String], tree: FileTree, limit: Int, progress: (@Sendable (Int, Int) -> Void)?
-  ) async -> [(String, Result<Page, FileReadError>)] {
+  ) async -> [Result<Page, FileReadError>] {
     typealias Parsed = (index: Int, result: Result<Page, FileReadError>)
     let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), paths.count)
     let cursor = BatchCursor(total: paths.count, batch: 16)
@@ -282,7 +283,7 @@ public struct Site: Sendable {
       for await parsed in group {
         for (index, result) in parsed { results[index] = result }
       }
-      return zip(paths, results).map { ($0, $1!) }
+      return results.map { $0! }
     }
   }
 }
