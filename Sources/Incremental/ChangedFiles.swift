@@ -55,10 +55,13 @@ public struct ChangedFiles: Sendable, Equatable {
     async let diffOutput = atTop.result(
       ["diff", "--name-status", "-z", "--no-renames", "--no-ext-diff", commitID, "--"])
     async let untrackedOutput = atTop.result(["ls-files", "-z", "--others", "--exclude-standard"])
-    async let treeOutput = Git(directory: rootReal).result(["ls-tree", "-r", "-z", commitID])
+    // The commit's Markdown files, read from the listing while the other two run (it is the
+    // quickest of the three, and 66,000 entries take a while to read).
+    async let blobs = Git(directory: rootReal).result(["ls-tree", "-r", "-z", commitID]).map {
+      Self.markdownBlobs(inTreeListing: $0)
+    }
     let diff = try await diffOutput.get()
     let untracked = try await untrackedOutput.get()
-    let tree = try await treeOutput.get()
 
     let topReal = FileTree.realPath(topLevel) ?? topLevel
     let prefix = rootReal == topReal ? "" : String(rootReal.dropFirst(topReal.count + 1)) + "/"
@@ -103,7 +106,7 @@ public struct ChangedFiles: Sendable, Equatable {
         removedLines[String(path.dropFirst(prefix.count))] = removed
       }
     }
-    var unchanged = Self.markdownBlobs(inTreeListing: tree)
+    var unchanged = try await blobs.get()
     for path in changed.union(deleted) { unchanged[path] = nil }
     return ChangedFiles(
       changed: changed.sorted(), deleted: deleted.subtracting(changed).sorted(),
