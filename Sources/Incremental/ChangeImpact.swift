@@ -39,9 +39,11 @@ public struct ChangeImpact: Sendable {
   /// from `Site.scan` (no file parsed yet).
   ///
   /// With `useCache`, the tokens of files git reports unchanged come from the
-  /// `ReferenceCache` under the root when it has them, and the cache is brought up to date.
+  /// `ReferenceCache` under the root when it has them (`cached`, when the caller loaded it
+  /// already, as `ReferenceCache.load` gives it), and the cache is brought up to date.
   public static func compute(
     site: Site, changes: ChangedFiles, useCache: Bool = false,
+    cached: (ReferenceCache, note: String?)? = nil,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> ChangeImpact {
     if let reason = fullCheckReason(site: site, changes: changes) {
@@ -56,7 +58,7 @@ public struct ChangeImpact: Sendable {
     var notes: [String] = []
     var cache = ReferenceCache.empty
     if useCache {
-      let (loaded, note) = ReferenceCache.load(realRoot: site.tree.realRoot)
+      let (loaded, note) = cached ?? ReferenceCache.load(realRoot: site.tree.realRoot)
       cache = loaded
       if let note { notes.append(note) }
     }

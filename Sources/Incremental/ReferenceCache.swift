@@ -197,7 +197,7 @@ extension ReferenceCache {
 
   /// The cache under `realRoot`: empty when there is none, with a note when one is there
   /// but cannot be used (it is then rebuilt).
-  static func load(realRoot: String) -> (ReferenceCache, note: String?) {
+  public static func load(realRoot: String) -> (ReferenceCache, note: String?) {
     guard let path = CacheDirectory.pathForReading(relativePath, realRoot: realRoot) else {
       return (.empty, nil)
     }

@@ -181,12 +181,16 @@ extension CheckCommand {
     since reference: String, root: String, useCache: Bool,
     progress: @escaping @Sendable (Int, Int) -> Void
   ) async throws -> (Site, Set<String>?) {
-    // Git works out what changed while the tree is walked.
+    // Git works out what changed, and the reference cache is read, while the tree is walked.
     async let asked = Self.changedFiles(since: reference, root: root)
+    async let cache =
+      useCache
+      ? ReferenceCache.load(realRoot: FileTree.realPath(root) ?? root) : nil
     let scanned = try Site.scanForCommand(root)
     let changes = try await asked.get()
     let impact = await ChangeImpact.compute(
-      site: scanned, changes: changes, useCache: useCache, progress: progress)
+      site: scanned, changes: changes, useCache: useCache, cached: await cache,
+      progress: progress)
     for note in impact.notes {
       FileHandle.standardError.write(Data("docproof: \(note)\n".utf8))
     }
