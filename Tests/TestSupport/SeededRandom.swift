@@ -17,4 +17,9 @@ public struct SplitMix64: RandomNumberGenerator {
   public mutating func next(below bound: Int) -> Int {
     Int(next() % UInt64(bound))
   }
+
+  /// A text of `length` characters drawn from `alphabet`.
+  public mutating func text(_ length: Int, from alphabet: [Character]) -> String {
+    String((0..<length).map { _ in alphabet[next(below: alphabet.count)] })
+  }
 }

@@ -100,8 +100,7 @@ import Testing
     var random = SplitMix64(seed: 0x5EED_2026)
     let alphabet = Array("az09-, \tA_ä")
     for _ in 0..<3000 {
-      let value = String(
-        (0..<random.next(below: 9)).map { _ in alphabet[random.next(below: alphabet.count)] })
+      let value = random.text(random.next(below: 9), from: alphabet)
       #expect(
         DirectiveScanner.isValidPivotList(value) == defined(value), "\(value.debugDescription)")
     }

@@ -61,7 +61,7 @@ import Testing
     // an ASCII one wide enough that the letter-count bound rules candidates out.
     var alphabet = Array("abcdé-.")
     func word() -> String {
-      String((0..<(1 + next(14))).map { _ in alphabet[next(alphabet.count)] })
+      random.text(1 + next(14), from: alphabet)
     }
     for round in 0..<800 {
       if round == 400 { alphabet = Array("abcdefghij-.0123") }

@@ -47,8 +47,7 @@ import Testing
     var random = SplitMix64(seed: 0x0DD_BA11)
     let alphabet = Array("mMdD./aé\u{212A}")
     for _ in 0..<5000 {
-      let path = String(
-        (0..<random.next(below: 7)).map { _ in alphabet[random.next(below: alphabet.count)] })
+      let path = random.text(random.next(below: 7), from: alphabet)
       #expect(
         RelativePath.isMarkdown(path) == (RelativePath.fileExtension(of: path) == "md"),
         "\(path.debugDescription)")
