@@ -47,10 +47,10 @@ enum BookmarkNotFound: Rule {
           }
           // On the page itself, or on every page that shows this include.
           for (shown, number) in showing! {
-            guard
-              !(number.map { context.bookmarks.contains(id, on: shown, number: $0) }
-                ?? (id == "top"))
-            else { continue }
+            let found =
+              number.map { context.bookmarks.contains(id, on: shown, number: $0) }
+              ?? context.bookmarks.contains(id, on: shown)
+            guard !found else { continue }
             let ids = context.bookmarks.bookmarks(of: shown)
             let notes = suggestion(for: id, in: ids)
             findings.append(
