@@ -122,8 +122,7 @@ public enum LocalizationAnalysis {
     }
     return LocalizedFile(
       pair: pair, staleness: staleness, comparison: comparison,
-      contentLocale: pair.translationPath.flatMap { site.files[$0] }.flatMap {
-        ContentLocale(of: $0)
-      })
+      contentLocale: (pages?.translation ?? pair.translationPath.flatMap { site.files[$0] })
+        .flatMap { ContentLocale(of: $0) })
   }
 }
