@@ -126,13 +126,7 @@ public struct Site: Sendable {
 
   /// Whether `path` is among `markdownPaths` (a binary search: they are sorted).
   public func isParseable(_ path: String) -> Bool {
-    var low = 0
-    var high = markdownPaths.count
-    while low < high {
-      let middle = (low + high) / 2
-      if markdownPaths[middle] < path { low = middle + 1 } else { high = middle }
-    }
-    return low < markdownPaths.count && markdownPaths[low] == path
+    markdownPaths.sortedIndex(of: path) != nil
   }
 
   /// This site with more Markdown files parsed (in parallel) and the include graph rebuilt;

@@ -64,7 +64,7 @@ public struct ChangeImpact: Sendable {
     }
     let scan = await ReferenceScan(
       paths: site.markdownPaths, tree: site.tree, limit: site.configuration.maxFileSize,
-      known: useCache ? changes.unchanged : [:], cache: cache)
+      listing: useCache ? changes.listing : .empty, changed: changes.changed, cache: cache)
     if useCache, let note = ReferenceCache.save(scan, realRoot: site.tree.realRoot) {
       notes.append(note)
     }

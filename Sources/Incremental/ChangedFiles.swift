@@ -16,20 +16,20 @@ public struct ChangedFiles: Sendable, Equatable {
   /// For changed and deleted Markdown files under the root, the lines the commit had and the
   /// working tree does not (an include dropped there leaves a file without that includer).
   public var removedLines: [String: String]
-  /// Markdown files under the root that the working tree has as the commit has them, with
-  /// their object ids at the commit (what `ReferenceCache` keys on), root-relative.
-  public var unchanged: [String: GitObjectID]
+  /// The commit's Markdown files under the root, with their object ids (what
+  /// `ReferenceCache` keys on), root-relative.
+  public var listing: GitTreeListing
 
   public init(
     changed: [String], deleted: [String], elsewhere: [String], commit: String,
-    removedLines: [String: String] = [:], unchanged: [String: GitObjectID] = [:]
+    removedLines: [String: String] = [:], listing: GitTreeListing = .empty
   ) {
     self.changed = changed
     self.deleted = deleted
     self.elsewhere = elsewhere
     self.commit = commit
     self.removedLines = removedLines
-    self.unchanged = unchanged
+    self.listing = listing
   }
 
   /// Asks git what changed in the repository holding `root` since `reference`.
@@ -57,9 +57,8 @@ public struct ChangedFiles: Sendable, Equatable {
     async let untrackedOutput = atTop.result(["ls-files", "-z", "--others", "--exclude-standard"])
     // The commit's Markdown files, read from the listing while the other two run (it is the
     // quickest of the three, and 66,000 entries take a while to read).
-    async let blobs = Git(directory: rootReal).result(["ls-tree", "-r", "-z", commitID]).map {
-      Self.markdownBlobs(inTreeListing: $0)
-    }
+    async let listing = Git(directory: rootReal).bytesResult(["ls-tree", "-r", "-z", commitID])
+      .map(GitTreeListing.init(listing:))
     let diff = try await diffOutput.get()
     let untracked = try await untrackedOutput.get()
 
@@ -106,42 +105,10 @@ public struct ChangedFiles: Sendable, Equatable {
         removedLines[String(path.dropFirst(prefix.count))] = removed
       }
     }
-    var unchanged = try await blobs.get()
-    for path in changed.union(deleted) { unchanged[path] = nil }
     return ChangedFiles(
       changed: changed.sorted(), deleted: deleted.subtracting(changed).sorted(),
       elsewhere: elsewhere.sorted(), commit: commitID, removedLines: removedLines,
-      unchanged: unchanged)
-  }
-
-  /// The regular `.md` files of a `git ls-tree -r -z` listing, with their object ids.
-  /// An entry is `<mode> SP <type> SP <id> TAB <path> NUL`.
-  static func markdownBlobs(inTreeListing listing: String) -> [String: GitObjectID] {
-    var result: [String: GitObjectID] = [:]
-    var listing = listing
-    listing.withUTF8 { bytes in
-      // One entry per NUL: room for all of them at once, no rehashing on the way.
-      result.reserveCapacity(bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) })
-      var start = 0
-      while start < bytes.count {
-        var end = start
-        while end < bytes.count, bytes[end] != 0 { end += 1 }
-        defer { start = end + 1 }
-        let entry = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        // "100644 blob " or "100755 blob ": regular files only (not links or submodules).
-        guard entry.count > 12, entry[0] == UInt8(ascii: "1"), entry[1] == UInt8(ascii: "0"),
-          entry[7] == UInt8(ascii: "b"),
-          let tab = entry.firstIndex(of: UInt8(ascii: "\t")),
-          tab >= 12, tab + 4 <= entry.count,
-          entry[entry.count - 3] == UInt8(ascii: "."), entry[entry.count - 2] == UInt8(ascii: "m"),
-          entry[entry.count - 1] == UInt8(ascii: "d"),
-          let id = GitObjectID(hex: UnsafeBufferPointer(rebasing: entry[12..<tab]))
-        else { continue }
-        result[
-          String(decoding: UnsafeBufferPointer(rebasing: entry[(tab + 1)...]), as: UTF8.self)] = id
-      }
-    }
-    return result
+      listing: try await listing.get())
   }
 
   /// The removed lines of each file of a unified diff (`git diff -U0`), by repository path.
@@ -212,16 +179,25 @@ struct Git: Sendable {
 
   /// `run`, as a result (for `async let`, which does not keep typed errors).
   func result(_ arguments: [String]) async -> Result<String, IncrementalError> {
+    await bytesResult(arguments).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  func run(_ arguments: [String]) async throws(IncrementalError) -> String {
+    String(decoding: try await bytes(arguments), as: UTF8.self)
+  }
+
+  /// `bytes`, as a result.
+  func bytesResult(_ arguments: [String]) async -> Result<[UInt8], IncrementalError> {
     do throws(IncrementalError) {
-      return .success(try await run(arguments))
+      return .success(try await bytes(arguments))
     } catch {
       return .failure(error)
     }
   }
 
-  func run(_ arguments: [String]) async throws(IncrementalError) -> String {
+  func bytes(_ arguments: [String]) async throws(IncrementalError) -> [UInt8] {
     do {
-      return try await command.run(arguments)
+      return try await command.bytes(arguments)
     } catch {
       throw .git(command: error.command, message: error.message)
     }

@@ -8,21 +8,43 @@ public struct GitObjectID: Sendable, Hashable, Comparable, CustomStringConvertib
 
   /// Parses 40 or 64 hexadecimal digits (either case); `nil` for anything else.
   public init?(hex: some Collection<UInt8>) {
-    guard hex.count == 40 || hex.count == 64 else { return nil }
+    guard
+      let parsed = hex.withContiguousStorageIfAvailable({ Self(hexDigits: $0) })
+        ?? Array(hex).withUnsafeBufferPointer({ Self(hexDigits: $0) })
+    else { return nil }
+    self = parsed
+  }
+
+  /// Parses 40 or 64 hexadecimal digits, sixteen to a word.
+  private init?(hexDigits digits: UnsafeBufferPointer<UInt8>) {
+    guard digits.count == 40 || digits.count == 64 else { return nil }
     var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    for (index, digit) in hex.enumerated() {
-      let value: UInt64
-      switch digit {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(digit - UInt8(ascii: "0"))
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(digit - UInt8(ascii: "a") + 10)
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): value = UInt64(digit - UInt8(ascii: "A") + 10)
-      default: return nil
+    var start = 0
+    var word = 0
+    while start < digits.count {
+      let end = min(start + 16, digits.count)
+      var value: UInt64 = 0
+      for index in start..<end {
+        let digit = digits[index]
+        let decimal = digit &- UInt8(ascii: "0")
+        let letter = (digit | 0x20) &- UInt8(ascii: "a")
+        let nibble: UInt8
+        if decimal < 10 {
+          nibble = decimal
+        } else if letter < 6 {
+          nibble = letter + 10
+        } else {
+          return nil
+        }
+        value = value << 4 | UInt64(nibble)
       }
-      // 16 digits to a word, the first in the highest nibble.
-      Self.merge(value << (60 - 4 * UInt64(index % 16)), intoWord: index / 16, of: &packed)
+      // A last word of eight digits (SHA-1's 40) holds them in its high half.
+      Self.merge(value << (4 * UInt64(16 - (end - start))), intoWord: word, of: &packed)
+      start = end
+      word += 1
     }
     words = packed
-    byteCount = hex.count / 2
+    byteCount = digits.count / 2
   }
 
   /// The id with these 20 or 32 bytes; `nil` for another count.
@@ -35,6 +57,20 @@ public struct GitObjectID: Sendable, Hashable, Comparable, CustomStringConvertib
     }
     words = packed
     byteCount = bytes.count
+  }
+
+  /// The id with these 20 or 32 bytes, read a word at a time; `nil` for another count.
+  init?(raw: UnsafeRawBufferPointer) {
+    guard raw.count == 20 || raw.count == 32 else { return nil }
+    func word(_ offset: Int) -> UInt64 {
+      UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+    let third =
+      raw.count == 32
+      ? word(16)
+      : UInt64(UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))) << 32
+    words = (word(0), word(8), third, raw.count == 32 ? word(24) : 0)
+    byteCount = raw.count
   }
 
   /// Sets the bits of `bits` in word `word` (0 to 3) of `packed`.

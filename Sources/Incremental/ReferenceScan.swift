@@ -13,11 +13,16 @@ import Foundation
 public struct ReferenceScan: Sendable {
   /// Root-relative paths, in the order of `starts`.
   public let paths: [String]
-  /// `tokens[starts[i]..<starts[i + 1]]` are the sorted token hashes of `paths[i]`.
-  private let starts: [Int]
-  private let tokens: [UInt64]
-  /// What a cache should hold after this scan: every file with a known object id, by the
-  /// index of its tokens; `nil` when the cache already holds exactly what it should.
+  /// The sorted token hashes of `paths[i]` are `cached[ranges[i]]` when `inCache[i]`,
+  /// else `read[ranges[i]]`: those of the files the cache holds are used where the cache
+  /// has them.
+  private let ranges: [Range<Int>]
+  private let inCache: [Bool]
+  private let cached: [UInt64]
+  private let read: [UInt64]
+  /// What a cache should hold after this scan: every file the commit has and git reports
+  /// unchanged, with its object id, by the index of its tokens; `nil` when the cache
+  /// already holds exactly that.
   let cacheEntries: [(id: GitObjectID, file: Int)]?
   /// How many files were read (the others came from the cache).
   public let filesRead: Int
@@ -25,78 +30,76 @@ public struct ReferenceScan: Sendable {
   /// Reads every file, in parallel (unreadable files, and files over `limit` bytes, read as
   /// empty: the parser reports them).
   public init(paths: [String], tree: FileTree, limit: Int = .max) async {
-    await self.init(paths: paths, tree: tree, limit: limit, known: [:], cache: .empty)
+    await self.init(
+      paths: paths, tree: tree, limit: limit, listing: .empty, changed: [], cache: .empty)
   }
 
-  /// Takes the tokens of a file whose object id `known` gives from `cache` when it has
-  /// them, and reads the others.
+  /// Takes from `cache` the tokens of each file that the commit `listing` comes from has,
+  /// that git does not report `changed` (so that its content is the commit's) and that the
+  /// cache holds for the same path and object id; reads the others. `paths` are sorted.
   public init(
-    paths: [String], tree: FileTree, limit: Int, known: [String: GitObjectID],
-    cache: ReferenceCache
+    paths: [String], tree: FileTree, limit: Int, listing: GitTreeListing,
+    changed: [String], cache: ReferenceCache
   ) async {
+    let match = CacheMatch(paths: paths, listing: listing, changed: changed, cache: cache)
+    // The files the cache cannot answer for, read in parallel.
     struct Part: Sendable {
       var tokens: [UInt64] = []
       var counts: [Int] = []
-      var keyed: [(id: GitObjectID, file: Int)] = []
-      var read = 0
-      /// Indices of the cache entries used.
-      var used: [Int] = []
     }
-    let parts = await paths.concurrentChunks { slice in
+    let unread = paths.indices.filter { match.cached[$0] < 0 }
+    let parts = await unread.concurrentChunks { slice in
       var part = Part()
       // The paths are sorted: a folder's files come one after another.
       var folder = OpenFolder(tree: tree)
       defer { folder.close() }
-      for index in slice.indices {
-        let path = slice[index]
-        let id = known[path]
-        if let id { part.keyed.append((id, index)) }
-        if let id, let entry = cache.index(of: id) {
-          let cached = cache.hashes(at: entry)
-          part.tokens.append(contentsOf: cached)
-          part.counts.append(cached.count)
-          part.used.append(entry)
-          continue
-        }
-        let text = (try? folder.read(path, limit: limit)) ?? []
+      for index in slice {
+        let text = (try? folder.read(paths[index], limit: limit)) ?? []
         let hashes = ReferenceTokens.hashes(of: text)
         part.tokens.append(contentsOf: hashes)
         part.counts.append(hashes.count)
-        part.read += 1
       }
       return part
     }
-    var starts = [0]
-    starts.reserveCapacity(paths.count + 1)
-    var tokens: [UInt64] = []
-    tokens.reserveCapacity(parts.reduce(0) { $0 + $1.tokens.count })
-    var keyed: [(id: GitObjectID, file: Int)] = []
-    var read = 0
-    var fromCache = 0
-    var used = [Bool](repeating: false, count: cache.count)
-    for part in parts {
-      tokens.append(contentsOf: part.tokens)
-      for count in part.counts { starts.append(starts[starts.count - 1] + count) }
-      keyed.append(contentsOf: part.keyed)
-      read += part.read
-      fromCache += part.used.count
-      for entry in part.used { used[entry] = true }
+    // In path order: the files read take their tokens from the parts, in turn.
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(paths.count)
+    var read: [UInt64] = []
+    read.reserveCapacity(parts.reduce(0) { $0 + $1.tokens.count })
+    for part in parts { read.append(contentsOf: part.tokens) }
+    var next = 0
+    var counts = parts.lazy.flatMap(\.counts).makeIterator()
+    for index in paths.indices {
+      if match.cached[index] >= 0 {
+        ranges.append(cache.hashRange(at: match.cached[index]))
+      } else {
+        let count = counts.next()!
+        ranges.append(next..<next + count)
+        next += count
+      }
+    }
+    var entries: [(id: GitObjectID, file: Int)] = []
+    var hits = 0
+    for index in paths.indices where match.unchanged[index] >= 0 {
+      entries.append((listing.id(at: match.unchanged[index]), index))
+      if match.cached[index] >= 0 { hits += 1 }
     }
     self.paths = paths
-    self.starts = starts
-    self.tokens = tokens
-    self.filesRead = read
-    // Rewritten when a known file was read (its tokens are new), or when the cache holds
-    // many objects no file has any more.
-    let learned = keyed.count > fromCache
-    let inUse = used.reduce(0) { $0 + ($1 ? 1 : 0) }
-    let stale = cache.count > inUse + max(64, inUse / 10)
-    self.cacheEntries = learned || stale ? keyed : nil
+    self.ranges = ranges
+    self.inCache = match.cached.map { $0 >= 0 }
+    self.cached = cache.storage
+    self.read = read
+    self.filesRead = unread.count
+    // Rewritten when an unchanged file was read (its tokens are new), or when the cache
+    // holds many entries no file matches any more.
+    let learned = entries.count > hits
+    let stale = cache.count > hits + max(64, hits / 10)
+    self.cacheEntries = learned || stale ? entries : nil
   }
 
   /// The token hashes of the file at `index`.
   func tokens(ofFile index: Int) -> ArraySlice<UInt64> {
-    tokens[starts[index]..<starts[index + 1]]
+    inCache[index] ? cached[ranges[index]] : read[ranges[index]]
   }
 
   /// The texts that show a reference to `target` (a root-relative path): its name, without

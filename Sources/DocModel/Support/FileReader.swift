@@ -112,28 +112,31 @@ public enum FileReader {
     if expected > limit {
       throw FileReadError(path: path(), reason: .tooLarge(size: expected, limit: limit))
     }
-    var bytes = [UInt8](repeating: 0, count: max(expected, 0))
+    // The size fstat gave, read into memory not cleared first (a large file's bytes would
+    // be written twice).
     var total = 0
-    while true {
-      if total == bytes.count {
-        if total >= limit { break }
-        // The size fstat gave is read: probe for more (a file growing, or /proc) without
-        // growing the array, which would double every file's memory.
-        let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { probe in
-          let count = Glibc.read(descriptor, probe.baseAddress!, probe.count)
-          if count > 0 { bytes.append(contentsOf: probe[..<count]) }
-          return count
-        }
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 0)) { buffer, initialized in
+      while total < buffer.count {
+        let count = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
         if count < 0 {
           if errno == EINTR { continue }
-          throw error(errno, at: path)
+          failure = errno
+          break
         }
         if count == 0 { break }
         total += count
-        continue
       }
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+      initialized = total
+    }
+    if failure != 0 { throw error(path(), failure) }
+    // All of it read: probe for more (a file growing, or /proc) without growing the array
+    // ahead, which would double every file's memory.
+    while total == bytes.count, total < limit {
+      let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { probe in
+        let count = Glibc.read(descriptor, probe.baseAddress!, probe.count)
+        if count > 0 { bytes.append(contentsOf: probe[..<count]) }
+        return count
       }
       if count < 0 {
         if errno == EINTR { continue }
@@ -142,11 +145,53 @@ public enum FileReader {
       if count == 0 { break }
       total += count
     }
-    bytes.removeSubrange(total...)
     if total > limit {
       throw FileReadError(path: path(), reason: .tooLarge(size: total, limit: limit))
     }
     return bytes
+  }
+
+  /// Reads a regular file into 8-byte words, so that its 64-bit fields can be used where
+  /// they are, with no second copy; the last word is padded with zeros. Returns the words
+  /// and how many bytes the file had.
+  public static func readWords(_ path: String, limit: Int = Int.max) throws(FileReadError)
+    -> (words: [UInt64], byteCount: Int)
+  {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw error(path, errno) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw error(path, errno) }
+    guard (status.st_mode & S_IFMT) == S_IFREG else {
+      throw FileReadError(
+        path: path, reason: (status.st_mode & S_IFMT) == S_IFDIR ? .isDirectory : .notRegular)
+    }
+    let size = Int(status.st_size)
+    if size > limit { throw FileReadError(path: path, reason: .tooLarge(size: size, limit: limit)) }
+    var total = 0
+    var failure: Int32 = 0
+    let words = [UInt64](unsafeUninitializedCapacity: (size + 7) / 8) { buffer, initialized in
+      let raw = UnsafeMutableRawBufferPointer(buffer)
+      while total < size {
+        let count = Glibc.read(descriptor, raw.baseAddress! + total, size - total)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if count == 0 { break }
+        total += count
+      }
+      // Zeros after the last byte read, to the end of its word.
+      let end = (total + 7) / 8 * 8
+      if end > total {
+        (raw.baseAddress! + total).initializeMemory(
+          as: UInt8.self, repeating: 0, count: end - total)
+      }
+      initialized = end / 8
+    }
+    if failure != 0 { throw error(path, failure) }
+    return (words, total)
   }
 
   /// The error for `code`, read before `path` runs (which may change `errno`).

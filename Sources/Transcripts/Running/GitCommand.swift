@@ -24,6 +24,13 @@ public struct GitCommand: Sendable {
   public func run(_ arguments: [String], timeout: Duration = .seconds(120))
     async throws(Failure) -> String
   {
+    String(decoding: try await bytes(arguments, timeout: timeout), as: UTF8.self)
+  }
+
+  /// git's standard output as bytes (a listing read in place, with no text made of it).
+  public func bytes(_ arguments: [String], timeout: Duration = .seconds(120))
+    async throws(Failure) -> [UInt8]
+  {
     let command = "git " + arguments.joined(separator: " ")
     let run = await runner.run(
       ["git", "-C", directory] + arguments, workingDirectory: directory,
@@ -37,6 +44,6 @@ public struct GitCommand: Sendable {
     guard !run.stdoutTruncated else {
       throw Failure(command: command, message: "more than \(runner.outputLimit) bytes of output")
     }
-    return String(decoding: run.stdout, as: UTF8.self)
+    return run.stdout
   }
 }

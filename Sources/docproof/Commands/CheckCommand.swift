@@ -52,7 +52,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Flag(
     help: ArgumentHelp(
-      "With --changed-since: neither read nor write the reference cache (ROOT/.docproof-cache/references-v1.bin)."
+      "With --changed-since: neither read nor write the reference cache (ROOT/.docproof-cache/references-v2.bin)."
     ))
   var noCache = false
 
