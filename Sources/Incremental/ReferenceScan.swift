@@ -11,7 +11,7 @@ import Foundation
 /// the target. Of each file only its tokens are kept (`ReferenceTokens`), read once, or
 /// taken from a `ReferenceCache` for a file git says is unchanged.
 public struct ReferenceScan: Sendable {
-  /// Root-relative paths, in the order of `starts`.
+  /// Root-relative paths, sorted, in the order of `ranges`.
   public let paths: [String]
   /// The sorted token hashes of `paths[i]` are `cached[ranges[i]]` when `inCache[i]`,
   /// else `read[ranges[i]]`: those of the files the cache holds are used where the cache

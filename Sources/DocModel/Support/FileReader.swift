@@ -117,16 +117,7 @@ public enum FileReader {
     var total = 0
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 0)) { buffer, initialized in
-      while total < buffer.count {
-        let count = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          break
-        }
-        if count == 0 { break }
-        total += count
-      }
+      (total, failure) = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
       initialized = total
     }
     if failure != 0 { throw error(path(), failure) }
@@ -172,16 +163,8 @@ public enum FileReader {
     var failure: Int32 = 0
     let words = [UInt64](unsafeUninitializedCapacity: (size + 7) / 8) { buffer, initialized in
       let raw = UnsafeMutableRawBufferPointer(buffer)
-      while total < size {
-        let count = Glibc.read(descriptor, raw.baseAddress! + total, size - total)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          break
-        }
-        if count == 0 { break }
-        total += count
-      }
+      (total, failure) = readFully(
+        descriptor, into: UnsafeMutableRawBufferPointer(rebasing: raw[..<size]))
       // Zeros after the last byte read, to the end of its word.
       let end = (total + 7) / 8 * 8
       if end > total {
@@ -192,6 +175,24 @@ public enum FileReader {
     }
     if failure != 0 { throw error(path, failure) }
     return (words, total)
+  }
+
+  /// Reads into `buffer` until it is full or the file ends: how many bytes were read, and
+  /// the `errno` of a failed read (0 when none failed).
+  private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer)
+    -> (count: Int, failure: Int32)
+  {
+    var total = 0
+    while total < buffer.count {
+      let count = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return (total, errno)
+      }
+      if count == 0 { break }
+      total += count
+    }
+    return (total, 0)
   }
 
   /// The error for `code`, read before `path` runs (which may change `errno`).
