@@ -31,16 +31,22 @@ struct CacheMatch {
         var next = (listed: 0, entry: 0)
         for index in paths.indices where !isChanged[index] {
           func step(_ path: UnsafeBufferPointer<UInt8>) {
-            while next.listed < listed.count, Self.compare(listed.path(next.listed), path) < 0 {
+            while next.listed < listed.count,
+              listed.path(next.listed).byteOrder(comparedTo: path) < 0
+            {
               next.listed += 1
             }
-            guard next.listed < listed.count, Self.compare(listed.path(next.listed), path) == 0
+            guard next.listed < listed.count,
+              listed.path(next.listed).byteOrder(comparedTo: path) == 0
             else { return }
             unchanged[index] = next.listed
-            while next.entry < entries.count, Self.compare(entries.path(next.entry), path) < 0 {
+            while next.entry < entries.count,
+              entries.path(next.entry).byteOrder(comparedTo: path) < 0
+            {
               next.entry += 1
             }
-            if next.entry < entries.count, Self.compare(entries.path(next.entry), path) == 0,
+            if next.entry < entries.count,
+              entries.path(next.entry).byteOrder(comparedTo: path) == 0,
               cache.id(at: next.entry) == listing.id(at: next.listed)
             {
               cached[index] = next.entry
@@ -56,18 +62,5 @@ struct CacheMatch {
     }
     self.unchanged = unchanged
     self.cached = cached
-  }
-
-  /// The order of two byte strings: negative, zero or positive, as `memcmp`, the shorter
-  /// first when one begins the other.
-  static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>)
-    -> Int
-  {
-    let common = min(left.count, right.count)
-    if common > 0, let a = left.baseAddress, let b = right.baseAddress {
-      let order = memcmp(a, b, common)
-      if order != 0 { return Int(order) }
-    }
-    return left.count - right.count
   }
 }

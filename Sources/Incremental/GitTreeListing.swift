@@ -65,13 +65,14 @@ public struct GitTreeListing: Sendable, Equatable {
         var high = count
         while low < high {
           let middle = (low + high) / 2
-          if paths.path(middle).lexicographicallyPrecedes(wanted) {
+          if paths.path(middle).byteOrder(comparedTo: wanted) < 0 {
             low = middle + 1
           } else {
             high = middle
           }
         }
-        return low < count && paths.path(low).elementsEqual(wanted) ? files[low].id : nil
+        return low < count && paths.path(low).byteOrder(comparedTo: wanted) == 0
+          ? files[low].id : nil
       }
     }
   }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Incremental
@@ -59,6 +60,21 @@ import Testing
     for path in ["a.md", "f.md", "z.md"] {
       let index = try #require(paths.firstIndex(of: path))
       #expect(match.cached[index] >= 0 && match.unchanged[index] >= 0, "\(path)")
+    }
+  }
+
+  @Test func bytesAreOrderedAsGitOrdersPaths() {
+    // Against the standard library's order of byte arrays, on short random strings over a
+    // small alphabet (so that prefixes and equal strings come up often).
+    var generator = SplitMix64(seed: 3)
+    for _ in 0..<2_000 {
+      let left = (0..<Int(generator.next() % 5)).map { _ in UInt8(0x2D + generator.next() % 4) }
+      let right = (0..<Int(generator.next() % 5)).map { _ in UInt8(0x2D + generator.next() % 4) }
+      let order = left.withUnsafeBufferPointer { left in
+        right.withUnsafeBufferPointer { left.byteOrder(comparedTo: $0) }
+      }
+      #expect((order < 0) == left.lexicographicallyPrecedes(right), "\(left) \(right)")
+      #expect((order == 0) == (left == right), "\(left) \(right)")
     }
   }
 }
