@@ -89,7 +89,8 @@ public enum Checker {
   }
 
   static func selected(_ path: String, site: Site, options: CheckOptions) -> Bool {
-    guard options.covers(path, in: site) else { return false }
+    // In a Learn repository, a file no page shows is never rendered: not a source of errors.
+    guard options.covers(path, in: site), site.isReported(path) else { return false }
     guard !options.locales.isEmpty else { return true }
     return options.locales.contains(site.locale(of: path).name)
   }

@@ -18,6 +18,9 @@ public enum Rules {
     IncludeDepthExceeded.self, PathOutsideRoot.self,
     // Links.
     FileNotFound.self, BookmarkNotFound.self, CodeSnippetNotFound.self, ExternalLinkBroken.self,
+    // The Learn build's configuration.
+    JSONSyntaxError.self, RedirectionInvalid.self, RedirectedFileNotRemoved.self,
+    LinkRedirected.self, DependencyMissing.self,
   ]
 
   /// Every rule id, including those later stages (transcripts, localization) report.

@@ -13,8 +13,12 @@ public struct Site: Sendable {
   public let files: [String: Page]
   /// Findings about files as files: unreadable, too large, links that leave the root.
   public let fileDiagnostics: [Diagnostic]
-  /// `zone-pivot-groups.yml` per locale name (a locale without one uses the source's).
+  /// Every pivot definition file read, by its path from the root: each locale's
+  /// `zone-pivot-groups.yml`, or in a Learn repository those `zone_pivot_group_filename`
+  /// names.
   public let pivotGroups: [String: PivotGroups]
+  /// The Learn build's configuration, when the root is a Learn repository.
+  public let learn: LearnRepository?
   public let includes: IncludeGraph
   /// Every Markdown file of the locales, sorted; `files` holds those parsed so far (all of
   /// them but the unreadable and the too large, unless the site was loaded in part).
@@ -30,7 +34,13 @@ public struct Site: Sendable {
 
   /// Paths of the Markdown files that are pages (not includes), sorted.
   public var pages: [String] {
-    parsedPaths.indices.filter { !includes.isInclude(at: $0) }.map { parsedPaths[$0] }
+    parsedPaths.indices.filter { includes.isPage(at: $0) }.map { parsedPaths[$0] }
+  }
+
+  /// Whether findings in a file are reported: in a Learn repository, only pages and what
+  /// they include are (see `IncludeGraph.isReported(at:)`).
+  public func isReported(_ path: String) -> Bool {
+    includes.isReported(path)
   }
 
   /// The locale a root-relative path belongs to.
@@ -41,7 +51,8 @@ public struct Site: Sendable {
 
   /// The pivot groups that apply to a locale.
   public func pivotGroups(for locale: SiteLocale) -> PivotGroups? {
-    pivotGroups[locale.name] ?? pivotGroups[sourceLocale.name]
+    pivotGroups[locale.path(configuration.zonePivotGroupsFile)]
+      ?? pivotGroups[sourceLocale.path(configuration.zonePivotGroupsFile)]
   }
 
   /// Loads a tree: reads `docproof.yml` (unless a configuration is given), walks the
@@ -79,7 +90,20 @@ public struct Site: Sendable {
         throw .configuration(error)
       }
     }
-    let locales = try detectLocales(tree: tree, configuration: configuration, root: root)
+    let learn = try LearnRepository.discover(
+      tree: tree, siteRoots: configuration.siteRoots, maxFileSize: configuration.maxFileSize)
+    let locales: [SiteLocale]
+    if let learn {
+      // A Learn repository is one locale, the publish configuration's; its localizations
+      // are repositories of their own.
+      locales = [
+        SiteLocale(
+          name: learn.docsets.first?.locale ?? configuration.sourceLocale, folder: "",
+          isSource: true)
+      ]
+    } else {
+      locales = try detectLocales(tree: tree, configuration: configuration, root: root)
+    }
 
     var diagnostics: [Diagnostic] = []
     var markdown: [String] = []
@@ -107,20 +131,16 @@ public struct Site: Sendable {
       }
     }
 
-    var pivotGroups: [String: PivotGroups] = [:]
-    for locale in locales {
-      let path = locale.path(configuration.zonePivotGroupsFile)
-      guard tree.isFile(path), let bytes = try? FileReader.read(tree.absolute(path)) else {
-        continue
-      }
-      pivotGroups[locale.name] = PivotGroups.parse(
-        String(decoding: bytes, as: UTF8.self), path: path)
+    var pivotFiles = learn?.pivotDefinitionFiles(tree: tree) ?? []
+    if learn == nil {
+      pivotFiles = locales.map { $0.path(configuration.zonePivotGroupsFile) }
     }
+    let pivotGroups = Self.readPivotGroups(pivotFiles, tree: tree, into: [:])
 
     return Site(
       rootPath: root, configuration: configuration, tree: tree, locales: locales, files: [:],
-      fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
-      includes: .empty,
+      fileDiagnostics: diagnostics + (learn?.diagnostics ?? []), pivotGroups: pivotGroups,
+      learn: learn, includes: .empty,
       markdownPaths: markdown, parsedPaths: [])
   }
 
@@ -192,7 +212,7 @@ public struct Site: Sendable {
       let (paths, pages) = (newPaths, newPages)
       async let table = Dictionary(uniqueKeysWithValues: zip(paths, pages))
       includes = await IncludeGraph.build(
-        pages: pages, paths: paths, tree: tree, locales: locales)
+        pages: pages, paths: paths, tree: tree, locales: locales, learn: learn)
       files = await table
       parsedPaths = paths
     } else {
@@ -206,19 +226,43 @@ public struct Site: Sendable {
         ? table.keys.sorted() : markdownPaths.filter { table[$0] != nil }
       files = table
       includes = await IncludeGraph.build(
-        pages: parsedPaths.map { table[$0]! }, paths: parsedPaths, tree: tree, locales: locales)
+        pages: parsedPaths.map { table[$0]! }, paths: parsedPaths, tree: tree, locales: locales,
+        learn: learn)
+    }
+    // Pages may name their own pivot definitions (`zone_pivot_group_filename`).
+    var named: [String] = []
+    if let learn {
+      for (path, page) in zip(newPaths, newPages) {
+        if let file = learn.pivotDefinitionFile(named: page, at: path), pivotGroups[file] == nil {
+          named.append(file)
+        }
+      }
     }
     return Site(
       rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
-      files: files, fileDiagnostics: diagnostics, pivotGroups: pivotGroups,
+      files: files, fileDiagnostics: diagnostics,
+      pivotGroups: Self.readPivotGroups(named, tree: tree, into: pivotGroups), learn: learn,
       includes: includes, markdownPaths: markdownPaths, parsedPaths: parsedPaths)
+  }
+
+  /// Reads pivot definition files into `groups` (files already there, or not in the tree,
+  /// are skipped).
+  private static func readPivotGroups(
+    _ files: [String], tree: FileTree, into groups: [String: PivotGroups]
+  ) -> [String: PivotGroups] {
+    var groups = groups
+    for path in files where groups[path] == nil && tree.isFile(path) {
+      guard let bytes = try? FileReader.read(tree.absolute(path)) else { continue }
+      groups[path] = PivotGroups.parse(String(decoding: bytes, as: UTF8.self), path: path)
+    }
+    return groups
   }
 
   private static func detectLocales(tree: FileTree, configuration: Configuration, root: String)
     throws(SiteError) -> [SiteLocale]
   {
     let folders = tree.entries.compactMap { path, entry -> String? in
-      guard entry == .directory, !path.contains("/"), Locales.isLocaleShaped(path) else {
+      guard entry == .directory, !path.contains("/"), Locales.isLocaleName(path) else {
         return nil
       }
       return path

@@ -204,7 +204,8 @@ struct ImpactWalk {
   /// localized file a fallback stands for).
   static func leads(_ resolution: IncludeGraph.Resolution, into files: Set<String>) -> Bool {
     switch resolution {
-    case .file(let path), .notFound(let path), .invalid(let path, _), .outsideRoot(let path):
+    case .file(let path), .notFound(let path), .invalid(let path, _), .outsideRoot(let path),
+      .unavailable(let path, _):
       files.contains(path)
     case .fallback(let path, let missing):
       files.contains(path) || files.contains(missing)

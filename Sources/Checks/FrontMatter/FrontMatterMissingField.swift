@@ -27,8 +27,10 @@ enum FrontMatterMissingField: Rule {
       // A binary file already has its own finding.
       guard !page.isBinary else { continue }
       let front = page.frontMatter
+      // docfx.json's metadata counts, under the page's own.
+      let inherited = context.site.inheritedMetadata(of: path)
       let missing = required.filter { key in
-        guard let value = front[key] else { return true }
+        guard let value = front[key] ?? inherited[key]?.value else { return true }
         if case .null = value { return true }
         if case .string(let text) = value, text.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) {
           return true
@@ -44,7 +46,12 @@ enum FrontMatterMissingField: Rule {
           front.isPresent
             ? "front matter lacks required field\(missing.count > 1 ? "s" : "") \(list)"
             : "the page has no front matter; required: \(list)",
-          notes: ["required fields come from frontMatter.required in docproof.yml"]))
+          notes: [
+            context.site.learn == nil
+              ? "required fields come from frontMatter.required in docproof.yml"
+              : "required fields come from frontMatter.required in docproof.yml; docfx.json's "
+                + "globalMetadata and fileMetadata count"
+          ]))
     }
     return findings
   }

@@ -50,7 +50,10 @@ enum BookmarkNotFound: Rule {
             let found =
               number.map { context.bookmarks.contains(id, on: shown, number: $0) }
               ?? context.bookmarks.contains(id, on: shown)
-            guard !found else { continue }
+            // A page that shows an include from an absent repository may have it there.
+            guard !found, number.map(site.includes.showsUnavailable(from:)) != true else {
+              continue
+            }
             let ids = context.bookmarks.bookmarks(of: shown)
             let notes = suggestion(for: id, in: ids)
             findings.append(
@@ -65,7 +68,9 @@ enum BookmarkNotFound: Rule {
           guard RelativePath.isMarkdown(target), !fragment.hasPrefix("tab/"),
             let number = site.includes.number(of: target)
           else { continue }
-          guard !context.bookmarks.contains(fragment, on: target, number: number) else { continue }
+          guard !context.bookmarks.contains(fragment, on: target, number: number),
+            !site.includes.showsUnavailable(from: number)
+          else { continue }
           let ids = context.bookmarks.bookmarks(of: target)
           findings.append(
             finding(

@@ -24,12 +24,10 @@ enum PivotGroupNotFound: Rule {
     for usage in context.pivotUsages {
       for name in usage.groupNames where usage.definitions?.group(name) == nil {
         guard let definitions = usage.definitions else {
-          let file = context.site.locale(of: usage.page).path(
-            context.site.configuration.zonePivotGroupsFile)
           findings.append(
             finding(
               usage.page, line: usage.groupsLine,
-              "pivot group '\(name)' is not defined: there is no \(file)"))
+              "pivot group '\(name)' is not defined: there is no \(usage.definitionsLooked)"))
           continue
         }
         var notes: [String] = []

@@ -14,6 +14,8 @@ struct PivotUsage: Sendable {
   var groupNames: [String]
   var groupsLine: Int
   var definitions: PivotGroups?
+  /// The definition file, or what was looked for when there is none.
+  var definitionsLooked: String
   /// The groups found, in the order named.
   var groups: [PivotGroups.Group]
   var zones: [PlacedZone]
@@ -28,11 +30,15 @@ struct PivotUsage: Sendable {
   }
 
   private static func usage(of path: String, _ page: Page, site: Site) -> PivotUsage {
+    // The page's own front matter, else what the build's metadata gives it.
+    let written =
+      page.frontMatter.string("zone_pivot_groups")
+      ?? site.inheritedMetadata(of: path)["zone_pivot_groups"]?.value.scalarText
     let names =
-      page.frontMatter.string("zone_pivot_groups").map {
+      written.map {
         $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       } ?? []
-    let definitions = site.pivotGroups(for: site.locale(of: path))
+    let (definitions, looked) = site.pivotDefinitions(forPage: path, page: page)
     let groups = names.compactMap { definitions?.group($0) }
     var zones: [PlacedZone] = []
     for (file, shown) in site.includes.shown(from: path) {
@@ -41,6 +47,6 @@ struct PivotUsage: Sendable {
     return PivotUsage(
       page: path, groupNames: names,
       groupsLine: page.frontMatter.entry("zone_pivot_groups")?.line ?? 1,
-      definitions: definitions, groups: groups, zones: zones)
+      definitions: definitions, definitionsLooked: looked, groups: groups, zones: zones)
   }
 }

@@ -44,6 +44,11 @@ extension RuleID {
   public static let invalidCode: RuleID = "invalid-code"
   public static let invalidVideo: RuleID = "invalid-video"
   public static let invalidNoteSection: RuleID = "invalid-note-section"
+  public static let jsonSyntaxError: RuleID = "json-syntax-error"
+  public static let redirectionInvalid: RuleID = "redirection-invalid"
+  public static let redirectedFileNotRemoved: RuleID = "redirected-file-not-removed"
+  public static let invalidMonikerRange: RuleID = "invalid-moniker-range"
+  public static let monikerRangeInvalid: RuleID = "moniker-range-invalid"
 
   // docproof's own.
   public static let frontMatterInvalid: RuleID = "front-matter-invalid"
@@ -68,4 +73,6 @@ extension RuleID {
   public static let fileTooLarge: RuleID = "file-too-large"
   public static let includeDepthExceeded: RuleID = "include-depth-exceeded"
   public static let transcriptMarkerInvalid: RuleID = "transcript-marker-invalid"
+  public static let dependencyMissing: RuleID = "dependency-missing"
+  public static let linkRedirected: RuleID = "link-redirected"
 }

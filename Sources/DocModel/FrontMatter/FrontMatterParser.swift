@@ -150,7 +150,7 @@ public enum FrontMatterParser {
   struct TooManyValues: Error {}
 
   /// Converts a node, counting every value against `budget`.
-  private static func convert(_ node: Node, budget: inout Int) throws -> YAMLValue {
+  static func convert(_ node: Node, budget: inout Int) throws -> YAMLValue {
     budget -= 1
     guard budget >= 0 else { throw TooManyValues() }
     switch node {

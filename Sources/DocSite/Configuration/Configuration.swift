@@ -141,7 +141,7 @@ public struct Configuration: Sendable, Hashable {
 
   private static func localeName(_ value: YAMLReader) throws(ConfigurationError) -> String {
     let name = try value.string()
-    guard Locales.isLocaleShaped(name) else {
+    guard Locales.isLocaleName(name) else {
       throw value.error("'\(name)' is not a locale folder name like en-us or sv-se")
     }
     return name

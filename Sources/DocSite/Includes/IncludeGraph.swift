@@ -19,6 +19,9 @@ public struct IncludeGraph: Sendable {
     case invalid(String, reason: String)
     /// The target resolves outside the checked root.
     case outsideRoot(String)
+    /// The target is in a dependent repository whose clone is absent (its path there, the
+    /// repository's path): it cannot be checked, and is not an error.
+    case unavailable(String, dependency: String)
 
     /// The file whose content is included, when there is one.
     public var target: String? {
@@ -65,6 +68,9 @@ public struct IncludeGraph: Sendable {
   /// For each included file, by number, the root pages that reach it; `nil` for files
   /// nothing includes.
   let includers: [[String]?]
+  /// In a Learn repository, which files the docsets publish as content, by number: only
+  /// those can be pages. `nil` elsewhere: any file nothing includes is a page.
+  let contentFlags: [Bool]?
 
   /// A file's include directives, in file order (none for a file not parsed).
   public func edges(of file: String) -> [Edge] {
@@ -76,14 +82,51 @@ public struct IncludeGraph: Sendable {
 
   /// Whether a file is an include: the target of some include, or in an `includes` folder.
   public func isInclude(_ path: String) -> Bool {
-    if let number = numbers[path], includers[number] != nil { return true }
+    if let number = numbers[path] { return isInclude(at: number) }
     return Self.isInIncludesFolder(path)
   }
 
   /// Whether the parsed file at `index` of the site's `parsedPaths` is an include (no path
   /// looked up: for passes over every file in order).
   public func isInclude(at index: Int) -> Bool {
-    includers[index] != nil || Self.isInIncludesFolder(files[index])
+    !isPage(at: index)
+  }
+
+  /// Whether the parsed file at `index` is a page: nothing includes it, it is not in an
+  /// `includes` folder, and (in a Learn repository) a docset publishes it as content.
+  public func isPage(at index: Int) -> Bool {
+    includers[index] == nil && !Self.isInIncludesFolder(files[index])
+      && contentFlags?[index] != false
+  }
+
+  /// Whether findings in the parsed file at `index` are reported: always, but in a Learn
+  /// repository, where only pages and what they include are rendered (an include no page
+  /// reaches, a README, a dependent repository's other files are never built).
+  public func isReported(at index: Int) -> Bool {
+    guard contentFlags != nil else { return true }
+    return isPage(at: index) || includers[index]?.isEmpty == false
+  }
+
+  /// `isReported(at:)` by path; files not parsed are reported.
+  public func isReported(_ path: String) -> Bool {
+    numbers[path].map(isReported(at:)) ?? true
+  }
+
+  /// Whether a file, or one it reaches through includes, has an include that leads into an
+  /// absent dependent repository: what the page shows is then not fully known.
+  public func showsUnavailable(from number: Int) -> Bool {
+    !unavailableDependencies(from: number).isEmpty
+  }
+
+  /// The absent dependent repositories whose includes a file, or one it reaches, shows.
+  public func unavailableDependencies(from number: Int) -> Set<String> {
+    var found: Set<String> = []
+    for file in [number] + reachedNumbers(from: number) {
+      for edge in edgeLists[file] {
+        if case .unavailable(_, let dependency) = edge.resolution { found.insert(dependency) }
+      }
+    }
+    return found
   }
 
   /// Whether a folder on the path (not the file name) is called `includes`.
@@ -153,15 +196,17 @@ public struct IncludeGraph: Sendable {
   static let empty = IncludeGraph(
     files: [], numbers: [:], pages: [], edgeLists: [], targets: [], cycles: [], tooDeep: [],
     reached: [],
-    includers: [])
+    includers: [], contentFlags: nil)
 
   /// Resolves every include and walks the graph from every page, in parallel: chunks of
   /// files, then chunks of pages, merged in order (the result is the serial one's).
   /// `paths`: the parsed files' paths, sorted; `pages`: their pages in that order.
   static func build(
-    pages: [Page], paths: [String], tree: FileTree, locales: [SiteLocale]
+    pages: [Page], paths: [String], tree: FileTree, locales: [SiteLocale],
+    learn: LearnRepository? = nil
   ) async -> IncludeGraph {
     let source = locales[0]
+    let contentFlags = learn.map { learn in paths.map { learn.isContent($0) } }
     var numbers: [String: Int] = [:]
     numbers.reserveCapacity(paths.count)
     for (number, path) in paths.enumerated() { numbers[path] = number }
@@ -177,7 +222,8 @@ public struct IncludeGraph: Sendable {
           Edge(
             from: path, include: include,
             resolution: resolve(
-              include.path, from: path, locale: fileLocale, source: source, tree: tree))
+              include.path, from: path, locale: fileLocale, source: source, tree: tree,
+              learn: learn))
         }
         return (number, edges, edges.map { $0.resolution.target.flatMap { numbered[$0] } ?? -1 })
       }
@@ -193,8 +239,9 @@ public struct IncludeGraph: Sendable {
       }
     }
 
-    // Roots: files nothing includes. Walk each, depth-first and iteratively.
-    let roots = paths.indices.filter { !targeted[$0] }
+    // Roots: files nothing includes (in a Learn repository, those a docset publishes as
+    // content). Walk each, depth-first and iteratively.
+    let roots = paths.indices.filter { !targeted[$0] && contentFlags?[$0] != false }
     let lists = edgeLists
     let targetNumbers = targets
     let walks = await roots.concurrentChunks { chunk in
@@ -248,7 +295,7 @@ public struct IncludeGraph: Sendable {
     return IncludeGraph(
       files: paths, numbers: numbers, pages: pages, edgeLists: edgeLists, targets: targets,
       cycles: cycles, tooDeep: tooDeep,
-      reached: reached, includers: includers)
+      reached: reached, includers: includers, contentFlags: contentFlags)
   }
 
   /// The iterative depth-first walk over include edges, by file number: first-reached
@@ -334,7 +381,8 @@ public struct IncludeGraph: Sendable {
 
   /// Where `path`, written in `file`, leads.
   static func resolve(
-    _ written: String, from file: String, locale: SiteLocale, source: SiteLocale, tree: FileTree
+    _ written: String, from file: String, locale: SiteLocale, source: SiteLocale, tree: FileTree,
+    learn: LearnRepository? = nil
   ) -> Resolution {
     // Bytes, not characters: every include of every file comes through here.
     var path = written
@@ -344,7 +392,7 @@ public struct IncludeGraph: Sendable {
     }
     let base: String
     if path.utf8.starts(with: "~/".utf8) || path.utf8.starts(with: "~\\".utf8) {
-      base = locale.folder
+      base = learn?.tildeBase(of: file) ?? locale.folder
       path = String(path.dropFirst(2))
     } else {
       base = RelativePath.directory(of: file)
@@ -377,6 +425,9 @@ public struct IncludeGraph: Sendable {
       return .outsideRoot(target)
     case .broken, nil:
       if tree.isBeneathLinkOutside(target) { return .outsideRoot(target) }
+      if let dependency = learn?.absentDependency(containing: target) {
+        return .unavailable(target, dependency: dependency.repository.path)
+      }
       if !RelativePath.isMarkdown(target) {
         return .invalid(target, reason: "only Markdown (.md) files can be included")
       }
@@ -394,6 +445,7 @@ extension Site {
   /// it (for directives the graph does not hold, such as an old version's).
   public func resolveInclude(_ written: String, from file: String) -> IncludeGraph.Resolution {
     IncludeGraph.resolve(
-      written, from: file, locale: locale(of: file), source: sourceLocale, tree: tree)
+      written, from: file, locale: locale(of: file), source: sourceLocale, tree: tree,
+      learn: learn)
   }
 }

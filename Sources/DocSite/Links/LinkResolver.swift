@@ -19,6 +19,15 @@ public enum LinkTarget: Sendable, Hashable {
   /// Nothing docproof can check offline: a site-absolute link without a configured root,
   /// an empty link, `xref:`.
   case unchecked
+  /// A site-absolute link into another docset's URLs (`/azure/storage/...` from the AKS
+  /// docs): not checked offline, counted.
+  case otherDocset(String)
+  /// Into a dependent repository whose clone is absent, or a content folder the checkout
+  /// lacks (the path looked up, and the repository's or folder's path): not checkable here.
+  case unavailable(String, dependency: String)
+  /// A file the repository's redirections send elsewhere: the path (or URL) written,
+  /// the redirection, and the page it finally leads to when that is in this repository.
+  case redirected(String, Redirections.Entry, fragment: String?)
   /// The link cannot be read (bad percent-encoding).
   case malformed(String)
 }
@@ -64,12 +73,15 @@ public struct LinkResolver: Sendable {
     var base: String
     var relative = decoded
     if relative.hasPrefix("/") {
+      if let learn = site.learn {
+        return resolveSiteAbsolute(relative, fragment: decodedFragment, from: file, learn: learn)
+      }
       guard let root = site.configuration.siteRoots.first(where: { relative.hasPrefix($0.prefix) })
       else { return .unchecked }
       base = root.folder
       relative = String(relative.dropFirst(root.prefix.count))
     } else if relative.hasPrefix("~/") {
-      base = locale.folder
+      base = site.learn?.tildeBase(of: file) ?? locale.folder
       relative = String(relative.dropFirst(2))
     } else {
       base = RelativePath.directory(of: file)
@@ -85,7 +97,47 @@ public struct LinkResolver: Sendable {
       return found
     }
     if site.tree.isBeneathLinkOutside(resolved) { return .outsideRoot(target) }
+    if let learn = site.learn {
+      if let entry = learn.redirections.entry(for: resolved)
+        ?? learn.redirections.entry(for: resolved + ".md")
+      {
+        return .redirected(resolved, entry, fragment: decodedFragment)
+      }
+      if let dependency = learn.absentDependency(containing: resolved) {
+        return .unavailable(resolved, dependency: dependency.repository.path)
+      }
+      if let folder = learn.absentContentFolder(containing: resolved) {
+        return .unavailable(resolved, dependency: folder)
+      }
+    }
     return .missing(resolved, fragment: decodedFragment)
+  }
+
+  /// A site-absolute link in a Learn repository: through the site base to the page
+  /// published at that URL, a redirected one, or another docset's.
+  private func resolveSiteAbsolute(
+    _ path: String, fragment: String?, from file: String, learn: LearnRepository
+  ) -> LinkTarget {
+    guard let base = learn.siteBase, path.lowercased().hasPrefix(base.prefix.lowercased()) else {
+      return .otherDocset(path)
+    }
+    let key = LearnRepository.urlKey(link: String(path.dropFirst(base.prefix.count)))
+    for candidate in [key, key.hasSuffix("/") ? String(key.dropLast()) : key + "/"] {
+      if let source = learn.source(at: candidate, from: file) {
+        return .file(source, fragment: fragment)
+      }
+      if let entry = learn.redirectedURLs[candidate] {
+        return .redirected(path, entry, fragment: fragment)
+      }
+    }
+    // A folder of the checkout's own content that is missing (a sparse checkout) may hold it.
+    if let folder = learn.absentContent(publishing: key) {
+      return .unavailable(path, dependency: folder)
+    }
+    // Another docset under the same base (`/azure/storage/` beside `/azure/aks/`), unless
+    // this one publishes in that folder.
+    guard learn.ownsURL(key) else { return .otherDocset(path) }
+    return .missing(path, fragment: fragment)
   }
 
   private func lookup(_ path: String, fragment: String?) -> LinkTarget? {

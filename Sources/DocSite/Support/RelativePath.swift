@@ -128,4 +128,34 @@ public enum RelativePath {
     }
     return String(validating: bytes, as: UTF8.self)
   }
+
+  /// The part of `path` inside `folder` (`a/b/c.md` in `a` → `b/c.md`; anything in `""`),
+  /// or `nil` when it is elsewhere. Both are normalized relative paths.
+  public static func relative(_ path: String, to folder: String) -> String? {
+    if folder.isEmpty { return path }
+    guard path.utf8.starts(with: folder.utf8) else { return nil }
+    let rest = path.utf8.dropFirst(folder.utf8.count)
+    if rest.isEmpty { return "" }
+    guard rest.first == slash else { return nil }
+    return String(path[rest.index(after: rest.startIndex)...])
+  }
+
+  /// A relative path with `.`, empty components and `..` after a name removed by their
+  /// text alone; leading `..` stay (`./a//b/../c/` → `a/c`, `../x` → `../x`, `.` → ``).
+  public static func normalized(_ path: String) -> String {
+    var components: [Substring] = []
+    for component in path.split(separator: "/") {
+      switch component {
+      case ".": continue
+      case "..":
+        if let last = components.last, last != ".." {
+          components.removeLast()
+        } else {
+          components.append(component)
+        }
+      default: components.append(component)
+      }
+    }
+    return components.joined(separator: "/")
+  }
 }

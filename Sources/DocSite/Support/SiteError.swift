@@ -5,6 +5,8 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
   case configuration(ConfigurationError)
   case sourceLocaleMissing(root: String, locale: String, found: [String])
   case unknownLocale(String, known: [String])
+  /// No tree was named and the working folder holds none.
+  case nothingToCheck(folder: String)
 
   public var description: String {
     switch self {
@@ -18,6 +20,9 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
       "\(root) has no '\(locale)' folder for the source locale"
         + (found.isEmpty
           ? "" : " (found: \(found.joined(separator: ", "))); set sourceLocale in docproof.yml")
+    case .nothingToCheck(let folder):
+      "nothing to check in \(folder): it holds neither \(LearnRepository.markerFiles.joined(separator: " nor ")) "
+        + "(a Learn repository) nor a docs folder; name the tree to check (docproof check ROOT)"
     case .unknownLocale(let locale, let known):
       "no locale '\(locale)' in this tree (locales: \(known.joined(separator: ", ")))"
     }

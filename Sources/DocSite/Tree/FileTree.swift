@@ -11,7 +11,8 @@ import Synchronization
 ///
 /// Symbolic links are resolved: one whose target lies outside the root is recorded as such
 /// and never followed or read; a link loop or a dangling link is recorded as broken.
-/// Folders whose names start with `.` (`.git`, `.docproof-cache`) are skipped.
+/// Names that start with `.` (`.git`, `.docproof-cache`) are skipped, but for the Learn
+/// build's `.openpublishing.*` files.
 public struct FileTree: Sendable {
   /// What a path in the tree is.
   public enum Entry: Sendable, Hashable {
@@ -167,11 +168,18 @@ public struct FileTree: Sendable {
       listing.children.append(Child(name: name, path: path, entry: entry, sortKey: name))
     }
     while let entry = readdir(directory) {
-      // `.`, `..` and every hidden name start with a dot.
-      if entry.pointee.d_name.0 == 0x2E { continue }
+      // `.`, `..` and every hidden name start with a dot; of those, only the Learn build's
+      // own files (`.openpublishing.redirection.json`, ...) are kept, and only as files.
+      let hidden = entry.pointee.d_name.0 == 0x2E
+      if hidden, Int32(entry.pointee.d_type) != Int32(DT_REG),
+        Int32(entry.pointee.d_type) != Int32(DT_UNKNOWN)
+      {
+        continue
+      }
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
       }
+      if hidden, !name.hasPrefix(learnConfigurationPrefix) { continue }
       let childRelative = relative.isEmpty ? name : relative + "/" + name
       var kind: mode_t
       switch Int32(entry.pointee.d_type) {
@@ -185,6 +193,7 @@ public struct FileTree: Sendable {
         // Relative to the open folder: the kernel does not walk the whole path again.
         guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
         kind = info.st_mode & S_IFMT
+        if hidden, kind != S_IFREG { continue }
       default:
         continue  // a FIFO, socket or device: never a document
       }
@@ -224,6 +233,10 @@ public struct FileTree: Sendable {
     listing.children.sort { $0.sortKey < $1.sortKey }
     return listing
   }
+
+  /// The hidden files a walk keeps: the Learn build's configuration
+  /// (`.openpublishing.publish.config.json`, `.openpublishing.redirection*.json`).
+  static let learnConfigurationPrefix = ".openpublishing."
 
   /// The real path of a path (symbolic links resolved), or `nil` when it does not exist.
   public static func realPath(_ path: String) -> String? {

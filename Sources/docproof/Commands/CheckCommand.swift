@@ -23,8 +23,11 @@ struct CheckCommand: AsyncParsableCommand {
       tree cannot be checked (missing root, invalid docproof.yml, unwritable output).
       """)
 
-  @Argument(help: "The docs tree (default: docs).")
-  var root = "docs"
+  @Argument(
+    help: ArgumentHelp(
+      "The tree to check (default: the working folder when it holds .openpublishing.publish.config.json or docfx.json, else docs).",
+      valueName: "root"))
+  var givenRoot: String?
 
   @Option(help: "Report format: text, json, junit, sarif or github.")
   var format: ReportFormat = .text
@@ -66,6 +69,7 @@ struct CheckCommand: AsyncParsableCommand {
   var fix = false
 
   func run() async throws {
+    let root = try Site.rootForCommand(givenRoot)
     var selectedShard: Shard?
     if let shard {
       guard let parsed = Shard(shard) else {

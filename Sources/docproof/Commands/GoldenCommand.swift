@@ -13,13 +13,19 @@ struct GoldenCommand: AsyncParsableCommand {
     subcommands: [Update.self, Check.self])
 
   struct Options: ParsableArguments {
-    @Option(help: "The docs tree whose docproof.yml defines the scenarios.")
-    var root = "docs"
+    @Option(
+      name: .customLong("root"),
+      help: "The tree whose docproof.yml defines the scenarios (default: as for check).")
+    var givenRoot: String?
 
     @Argument(help: "Scenarios (default: all).")
     var scenarios: [String] = []
 
+    /// The tree named, or the one found in the working folder.
+    func root() throws -> String { try Site.rootForCommand(givenRoot) }
+
     func load() async throws -> (Site, [DocSite.Configuration.Scenario]) {
+      let root = try root()
       let site = try await Site.loadForCommand(root)
       switch GoldenUpdater.select(scenarios, in: site) {
       case .success(let selected):
@@ -109,13 +115,16 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run",
     abstract: "Run one scenario (with the emulator if it uses one) and print its output.")
 
-  @Option(help: "The docs tree whose docproof.yml defines the scenario.")
-  var root = "docs"
+  @Option(
+    name: .customLong("root"),
+    help: "The tree whose docproof.yml defines the scenarios (default: as for check).")
+  var givenRoot: String?
 
   @Argument(help: "The scenario.")
   var scenario: String
 
   func run() async throws {
+    let root = try Site.rootForCommand(givenRoot)
     let site = try await Site.loadForCommand(root)
     if let docs = site.configuration.scenario(scenario), docs.runner != .command {
       throw ToolFailure(

@@ -24,8 +24,11 @@ struct L10nCommand: AsyncParsableCommand {
     case text, json, html
   }
 
-  @Argument(help: "The docs tree (default: docs).")
-  var root = "docs"
+  @Argument(
+    help: ArgumentHelp(
+      "The tree to check (default: the working folder when it holds .openpublishing.publish.config.json or docfx.json, else docs).",
+      valueName: "root"))
+  var givenRoot: String?
 
   @Option(help: "Report format: text, json or html.")
   var format: Format = .text
@@ -37,6 +40,7 @@ struct L10nCommand: AsyncParsableCommand {
   var locales: [String] = []
 
   func run() async throws {
+    let root = try Site.rootForCommand(givenRoot)
     let site = try await Site.loadForCommand(root)
     try site.requireLocales(locales)
     let analysis = await LocalizationAnalysis.run(site, locales: locales)

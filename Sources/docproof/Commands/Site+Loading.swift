@@ -2,6 +2,17 @@ import Checks
 import DocSite
 
 extension Site {
+  /// The tree a command works on: the one named, else the working folder when it is a
+  /// Learn repository, else `docs`.
+  static func rootForCommand(_ given: String?) throws -> String {
+    if let given { return given }
+    do {
+      return try TreeDiscovery.defaultRoot()
+    } catch {
+      throw ToolFailure(error.description)
+    }
+  }
+
   /// Loads the tree a command works on; a tree that cannot be loaded stops the command with
   /// its one-line reason (exit status 2).
   static func loadForCommand(

@@ -21,13 +21,17 @@ struct TranscriptsCommand: AsyncParsableCommand {
     case text, json
   }
 
-  @Argument(help: "The docs tree (default: docs).")
-  var root = "docs"
+  @Argument(
+    help: ArgumentHelp(
+      "The tree to check (default: the working folder when it holds .openpublishing.publish.config.json or docfx.json, else docs).",
+      valueName: "root"))
+  var givenRoot: String?
 
   @Option(help: "Output format: text or json.")
   var format: Format = .text
 
   func run() async throws {
+    let root = try Site.rootForCommand(givenRoot)
     let site = try await Site.loadForCommand(root)
     let discovery = TranscriptFinder.find(in: site)
     switch format {

@@ -1,0 +1,28 @@
+import DocModel
+
+/// A redirection file the Learn build cannot read as JSON.
+enum JSONSyntaxError: Rule {
+  static let info = RuleInfo(
+    id: .jsonSyntaxError, defaultSeverity: .error,
+    summary: "A redirection file of a Learn repository is not valid JSON.",
+    help: "The build drops every redirection of a file it cannot read, so links to the "
+      + "redirected pages break on the site. Fix the JSON at the line given.",
+    triggers: [
+      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+      ".openpublishing.redirection.json":
+        "{\"redirections\": [\n  {\"source_path\": \"old.md\",,}\n]}\n",
+      "page.md":
+        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
+    ],
+    passes: [
+      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+      ".openpublishing.redirection.json":
+        #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#,
+      "page.md":
+        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    context.site.fileDiagnostics.filter { $0.rule == info.id }
+  }
+}

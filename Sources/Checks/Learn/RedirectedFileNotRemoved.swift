@@ -1,0 +1,28 @@
+import DocModel
+
+/// A redirected file that is still in the repository.
+enum RedirectedFileNotRemoved: Rule {
+  static let info = RuleInfo(
+    id: .redirectedFileNotRemoved, defaultSeverity: .warning,
+    summary: "A file is redirected but still in the repository.",
+    help: "The Learn build publishes the redirection, not the file: readers never see it. "
+      + "Delete the file, or remove its redirection.",
+    triggers: [
+      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+      ".openpublishing.redirection.json":
+        #"{"redirections": [{"source_path": "page.md", "redirect_url": "/site/other"}]}"#,
+      "page.md":
+        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
+    ],
+    passes: [
+      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+      ".openpublishing.redirection.json":
+        #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#,
+      "page.md":
+        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    context.site.fileDiagnostics.filter { $0.rule == info.id }
+  }
+}
