@@ -83,3 +83,16 @@ public struct CheckOptions: Sendable {
     return true
   }
 }
+
+extension CheckContext {
+  /// The site-absolute links into other docsets in the files this run reports on: not
+  /// checked offline, counted in the summary.
+  public var linksIntoOtherDocsets: Int {
+    var count = 0
+    for ((path, _), references) in zip(files, self.references)
+    where Checker.selected(path, site: site, options: options) {
+      count += references.count { if case .otherDocset = $0.target { true } else { false } }
+    }
+    return count
+  }
+}

@@ -14,9 +14,36 @@ extension Site {
   ) {
     if let learn {
       let definition = learn.pivotDefinition(forPage: path, frontMatter: page.frontMatter)
-      return (definition.file.flatMap { pivotGroups[$0] }, definition.looked)
+      return (
+        definition.file.flatMap { pivotGroups[$0] },
+        definition.file.map(displayPath) ?? definition.looked
+      )
     }
     let locale = locale(of: path)
-    return (pivotGroups(for: locale), locale.path(configuration.zonePivotGroupsFile))
+    return (pivotGroups(for: locale), displayPath(locale.path(configuration.zonePivotGroupsFile)))
+  }
+}
+
+extension Site {
+  /// What a run on this tree takes as given, one sentence each, for the report: in a Learn
+  /// repository, the base URL of site-absolute links and where it comes from.
+  public var context: [String] {
+    guard let learn else { return [] }
+    guard let base = learn.siteBase else {
+      return [
+        "site-absolute links are not checked: no base URL in links.siteRoots, and none "
+          + "could be inferred from the repository's redirections"
+      ]
+    }
+    return [
+      "site-absolute links under \(base.prefix) lead to this repository's pages, \(base.origin)"
+    ]
+  }
+
+  /// A root-relative path as a message names it: under `messageRoot`, the base reports show
+  /// locations on.
+  public func displayPath(_ relative: String) -> String {
+    if messageRoot.isEmpty || messageRoot == "." { return relative }
+    return (messageRoot.hasSuffix("/") ? messageRoot : messageRoot + "/") + relative
   }
 }

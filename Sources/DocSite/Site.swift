@@ -19,6 +19,10 @@ public struct Site: Sendable {
   public let pivotGroups: [String: PivotGroups]
   /// The Learn build's configuration, when the root is a Learn repository.
   public let learn: LearnRepository?
+  /// What paths in findings' messages are relative to, as reports show locations: `""`
+  /// (the root itself) unless a command shows locations under the root as the user named it
+  /// (`docs`), so that "looked for docs/x.md" and "docs/y.md:3:1" share one base.
+  public var messageRoot = ""
   public let includes: IncludeGraph
   /// Every Markdown file of the locales, sorted; `files` holds those parsed so far (all of
   /// them but the unreadable and the too large, unless the site was loaded in part).
@@ -238,11 +242,13 @@ public struct Site: Sendable {
         }
       }
     }
-    return Site(
+    var site = Site(
       rootPath: rootPath, configuration: configuration, tree: tree, locales: locales,
       files: files, fileDiagnostics: diagnostics,
       pivotGroups: Self.readPivotGroups(named, tree: tree, into: pivotGroups), learn: learn,
       includes: includes, markdownPaths: markdownPaths, parsedPaths: parsedPaths)
+    site.messageRoot = messageRoot
+    return site
   }
 
   /// Reads pivot definition files into `groups` (files already there, or not in the tree,

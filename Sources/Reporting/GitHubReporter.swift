@@ -23,6 +23,7 @@ public struct GitHubReporter: Reporter {
         .joined(separator: "\n")
       output += "::\(command) \(properties)::\(Self.data(message))\n"
     }
+    for sentence in report.context { output += "docproof: \(sentence)\n" }
     output += "docproof: \(report.summaryLine)\n"
     return output
   }

@@ -11,6 +11,10 @@ public struct Report: Sendable {
   public var rules: [RuleInfo]
   /// The working directory, for formats that need absolute locations (SARIF).
   public var workingDirectory: String
+  /// What the run took as given, one sentence each (the base URL of site-absolute links).
+  public var context: [String] = []
+  /// Site-absolute links into other docsets: not checked offline, counted.
+  public var linksNotChecked = 0
 
   public init(
     root: String, diagnostics: [Diagnostic], filesChecked: Int, rules: [RuleInfo],
@@ -36,10 +40,13 @@ public struct Report: Sendable {
   /// `3 errors, 1 warning in 12 files`.
   public var summaryLine: String {
     func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    if diagnostics.isEmpty { return "no problems in \(count(filesChecked, "file"))" }
+    let unchecked =
+      linksNotChecked > 0
+      ? "; \(count(linksNotChecked, "link")) into other docsets not checked offline" : ""
+    if diagnostics.isEmpty { return "no problems in \(count(filesChecked, "file"))" + unchecked }
     var parts = [count(errors, "error"), count(warnings, "warning")]
     if infos > 0 { parts.append(count(infos, "note")) }
-    return parts.joined(separator: ", ") + " in \(count(filesChecked, "file"))"
+    return parts.joined(separator: ", ") + " in \(count(filesChecked, "file"))" + unchecked
   }
 }
 

@@ -28,6 +28,7 @@ public struct TextReporter: Reporter {
         }
       }
     }
+    for sentence in report.context { output += "docproof: \(sentence)\n" }
     output += "docproof: \(report.summaryLine)\n"
     return output
   }

@@ -38,7 +38,7 @@ import Testing
     #expect(changed.status == 1)
     #expect(
       changed.stdout == """
-        docs/en-us/b.md:3:1: error: bookmark '#set-up' not found in en-us/a.md [bookmark-not-found]
+        docs/en-us/b.md:3:1: error: bookmark '#set-up' not found in docs/en-us/a.md [bookmark-not-found]
         docproof: 1 error, 0 warnings in 2 files
 
         """)
@@ -57,7 +57,7 @@ import Testing
         "docproof: --changed-since HEAD: docproof.yml changed: checking every file\n"))
     #expect(
       everything.stdout.contains(
-        "docs/en-us/c.md:3:1: error: link target 'nowhere.md' not found (looked for en-us/nowhere.md)"
+        "docs/en-us/c.md:3:1: error: link target 'nowhere.md' not found (looked for docs/en-us/nowhere.md)"
       ))
   }
 

@@ -56,7 +56,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        docs/includes/b-29.md:3:17: error: bookmark '#nowhere' not found on page.md, which includes this file [bookmark-not-found]
+        docs/includes/b-29.md:3:17: error: bookmark '#nowhere' not found on docs/page.md, which includes this file [bookmark-not-found]
         docproof: 1 error, 0 warnings in 31 files
 
         """)
@@ -103,7 +103,7 @@ import Testing
         docs/a.md:1:1: error: cannot read this file: it is a symbolic link loop [file-unreadable]
         docs/b.md:1:1: error: cannot read this file: it is a symbolic link loop [file-unreadable]
         docs/dangling.md:1:1: error: cannot read this file: it is a dangling symbolic link [file-unreadable]
-        docs/page.md:3:1: error: link target 'a.md' not found (looked for a.md) [file-not-found]
+        docs/page.md:3:1: error: link target 'a.md' not found (looked for docs/a.md) [file-not-found]
         docs/page.md:3:14: error: link 'secret.md' leads outside the checked tree [path-outside-root]
         docs/page.md:3:32: error: link 'sub/out/secret.md' leads outside the checked tree [path-outside-root]
         docs/page.md:3:61: error: link '../../../../etc/hostname' leads outside the checked tree [path-outside-root]
@@ -168,7 +168,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        docs/f42/p7.md:3:1: error: bookmark '#nope' not found in f42/p8.md [bookmark-not-found]
+        docs/f42/p7.md:3:1: error: bookmark '#nope' not found in docs/f42/p8.md [bookmark-not-found]
             note: did you mean '#top'?
         docproof: 1 error, 0 warnings in 100000 files
 
@@ -197,9 +197,9 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        docs/page.md:6:9: error: link target 'x#y.md' not found (looked for x) [file-not-found]
+        docs/page.md:6:9: error: link target 'x#y.md' not found (looked for docs/x) [file-not-found]
         docs/page.md:6:28: error: link target '50%.md' has invalid percent-encoding [file-not-found]
-        docs/page.md:6:46: error: link target 'q?.md' not found (looked for q) [file-not-found]
+        docs/page.md:6:46: error: link target 'q?.md' not found (looked for docs/q) [file-not-found]
         docproof: 3 errors, 0 warnings in 8 files
 
         """)

@@ -104,8 +104,8 @@ import Testing
     }
     #expect(
       untranslated == [
-        "l10n/en-us/faq.md:1:1: note: page not translated into sv-se: sv-se/faq.md does not exist [l10n-untranslated]",
-        "l10n/en-us/includes/javascript.md:1:1: note: include not translated into sv-se: sv-se/includes/javascript.md does not exist [l10n-untranslated]",
+        "l10n/en-us/faq.md:1:1: note: page not translated into sv-se: l10n/sv-se/faq.md does not exist [l10n-untranslated]",
+        "l10n/en-us/includes/javascript.md:1:1: note: include not translated into sv-se: l10n/sv-se/includes/javascript.md does not exist [l10n-untranslated]",
       ])
     #expect(!result.stdout.contains("de-de"))
   }

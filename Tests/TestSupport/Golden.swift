@@ -3,8 +3,8 @@ import Testing
 
 /// Golden files: expected outputs kept beside the fixtures.
 ///
-/// Run the tests with `DOCPROOF_RECORD=1` to write them; otherwise a missing or different
-/// golden file fails the test. Recording is refused when `CI` is set, so that CI never
+/// Run the tests with `DOCPROOF_RECORD=1` to write them (the recording run fails, so that it
+/// is never mistaken for a pass); otherwise a missing or different golden file fails the test. Recording is refused when `CI` is set, so that CI never
 /// rewrites its own expectations.
 public enum Golden {
   /// Whether this run records golden files instead of comparing with them.
@@ -27,6 +27,10 @@ public enum Golden {
         try FileManager.default.createDirectory(
           at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(actual.utf8).write(to: url, options: .atomic)
+        // A recording run fails, so that it is never mistaken for a passing one.
+        Issue.record(
+          "recorded \(url.lastPathComponent): run the tests again without DOCPROOF_RECORD",
+          sourceLocation: sourceLocation)
       } catch {
         Issue.record("cannot record \(url.path): \(error)", sourceLocation: sourceLocation)
       }

@@ -27,7 +27,8 @@ enum IncludeNotFound: Rule {
         }
         return finding(
           edge.from, line: edge.include.line, column: edge.include.column,
-          "included file '\(edge.include.path)' not found (looked for \(target))", notes: notes)
+          "included file '\(edge.include.path)' not found (looked for \(context.site.displayPath(target)))",
+          notes: notes)
       }
     }.flatMap { $0 }
   }

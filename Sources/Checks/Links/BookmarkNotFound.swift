@@ -61,7 +61,7 @@ enum BookmarkNotFound: Rule {
                 path, line: link.line, column: link.column,
                 shown == path
                   ? "bookmark '#\(id)' not found on this page"
-                  : "bookmark '#\(id)' not found on \(shown), which includes this file",
+                  : "bookmark '#\(id)' not found on \(site.displayPath(shown)), which includes this file",
                 notes: notes))
           }
         case .file(let target, let fragment?), .directory(_, let target?, let fragment?):
@@ -75,7 +75,7 @@ enum BookmarkNotFound: Rule {
           findings.append(
             finding(
               path, line: link.line, column: link.column,
-              "bookmark '#\(fragment)' not found in \(target)",
+              "bookmark '#\(fragment)' not found in \(site.displayPath(target))",
               notes: suggestion(for: fragment, in: ids)))
         default:
           continue

@@ -27,7 +27,8 @@ enum CodeSnippetNotFound: Rule {
           findings.append(
             finding(
               path, line: reference.line, column: reference.column,
-              "code snippet '\(reference.path)' not found (looked for \(target))", notes: notes))
+              "code snippet '\(reference.path)' not found (looked for \(context.site.displayPath(target)))",
+              notes: notes))
         default:
           continue
         }

@@ -21,6 +21,13 @@ enum FileNotFound: Rule {
       for resolved in references {
         let reference = resolved.reference
         switch resolved.target {
+        case .missing(let target, _) where target.hasPrefix("/"):
+          // A site-absolute URL of this repository's own folders that no page publishes at.
+          findings.append(
+            finding(
+              path, line: reference.line, column: reference.column,
+              "\(reference.kind) target '\(reference.target)' not found: no page of this "
+                + "repository is published at \(target)"))
         case .missing(let target, _):
           var notes: [String] = []
           if let suggestion = Nearby.file(like: target, in: context.site.tree) {
@@ -29,7 +36,7 @@ enum FileNotFound: Rule {
           findings.append(
             finding(
               path, line: reference.line, column: reference.column,
-              "\(reference.kind) target '\(reference.target)' not found (looked for \(target))",
+              "\(reference.kind) target '\(reference.target)' not found (looked for \(context.site.displayPath(target)))",
               notes: notes))
         case .directory(let folder, nil, _):
           findings.append(

@@ -40,7 +40,8 @@ enum PivotGroupNotFound: Rule {
         findings.append(
           finding(
             usage.page, line: usage.groupsLine,
-            "pivot group '\(name)' is not defined in \(definitions.path)", notes: notes))
+            "pivot group '\(name)' is not defined in \(context.site.displayPath(definitions.path))",
+            notes: notes))
       }
     }
     return findings

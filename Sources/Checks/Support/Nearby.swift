@@ -3,10 +3,18 @@ import DocSite
 /// Suggestions of existing files near a missing one.
 enum Nearby {
   /// The existing file in the same folder whose name is closest to the missing one.
+  /// A path that differs only in case comes first: the checkout on a writer's machine may
+  /// not care, the published site does.
   static func file(like missing: String, in tree: FileTree, extension wanted: String? = nil)
     -> String?
   {
-    let folder = RelativePath.directory(of: missing)
+    if let exact = tree.pathIgnoringCase(missing) { return exact }
+    var folder = RelativePath.directory(of: missing)
+    if !folder.isEmpty, tree.entries[folder] == nil,
+      let existing = tree.pathIgnoringCase(folder, directory: true)
+    {
+      folder = existing
+    }
     let prefix = folder.isEmpty ? "" : folder + "/"
     // A folder may hold thousands of names: the extension is only asked of those whose
     // length does not rule them out.

@@ -157,7 +157,7 @@ extension LearnRepository {
   /// it publishes (`/azure/aks/upgrade-options` → `/azure/` + `aks/upgrade-options`).
   private func siteBase(siteRoots: [Configuration.SiteRoot]) -> SiteBase? {
     if let root = siteRoots.first(where: { $0.folder.isEmpty || $0.folder == "." }) {
-      return SiteBase(prefix: root.prefix, origin: "links.siteRoots in docproof.yml")
+      return SiteBase(prefix: root.prefix, origin: "as links.siteRoots in docproof.yml says")
     }
     var votes: [String: Int] = [:]
     for entry in redirections.entries {
@@ -181,7 +181,7 @@ extension LearnRepository {
     return SiteBase(
       prefix: best.key,
       origin:
-        "inferred from \(best.value) of the repository's redirections (set links.siteRoots in docproof.yml to choose another)"
+        "inferred from \(best.value) of its redirections (set links.siteRoots in docproof.yml to choose another)"
     )
   }
 

@@ -35,16 +35,35 @@ public struct FileTree: Sendable {
   public let sorted: [(path: String, entry: Entry)]
   /// The names of the files in each folder (`""` for the root), sorted, for suggestions.
   public let fileNames: [String: [String]]
+  /// The names of the folders in each folder, sorted, for suggestions.
+  public let folderNames: [String: [String]]
 
   init(
     rootPath: String, realRoot: String, entries: [String: Entry],
-    sorted: [(path: String, entry: Entry)], fileNames: [String: [String]]
+    sorted: [(path: String, entry: Entry)], fileNames: [String: [String]],
+    folderNames: [String: [String]]
   ) {
     self.rootPath = rootPath
     self.realRoot = realRoot
     self.entries = entries
     self.sorted = sorted
     self.fileNames = fileNames
+    self.folderNames = folderNames
+  }
+
+  /// The path that exists when `path` is read without regard to case, one component at a
+  /// time (`media/Azure-CNI/x.png` → `media/azure-cni/x.png`), if there is one.
+  public func pathIgnoringCase(_ path: String, directory: Bool = false) -> String? {
+    var found = ""
+    let components = path.split(separator: "/")
+    for (index, component) in components.enumerated() {
+      let last = index == components.count - 1
+      let names = (last && !directory ? fileNames[found] : folderNames[found]) ?? []
+      let wanted = component.lowercased()
+      guard let name = names.first(where: { $0.lowercased() == wanted }) else { return nil }
+      found = found.isEmpty ? name : found + "/" + name
+    }
+    return found.isEmpty ? nil : found
   }
 
   /// The entry at a relative path.
@@ -125,12 +144,18 @@ public struct FileTree: Sendable {
     entries.reserveCapacity(sorted.count)
     for (path, entry) in sorted { entries[path] = entry }
     var fileNames: [String: [String]] = [:]
+    var folderNames: [String: [String]] = [:]
     for (folder, listing) in listings {
       let names = listing.children.compactMap { $0.entry == .file ? $0.name : nil }
       if !names.isEmpty { fileNames[folder] = names }
+      let folders = listing.children.compactMap {
+        $0.entry == .directory && !$0.isSubtree ? $0.name : nil
+      }
+      if !folders.isEmpty { folderNames[folder] = folders }
     }
     return FileTree(
-      rootPath: rootPath, realRoot: real, entries: entries, sorted: sorted, fileNames: fileNames)
+      rootPath: rootPath, realRoot: real, entries: entries, sorted: sorted, fileNames: fileNames,
+      folderNames: folderNames)
   }
 
   /// A folder to list: its path from the root and its real path.

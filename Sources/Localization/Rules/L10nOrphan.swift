@@ -17,10 +17,11 @@ public enum L10nOrphan: LocalizationRule {
     let sources = Set(report.files.filter { $0.pair.sourcePath != nil }.map(\.pair.relativePath))
     return orphans.compactMap { file in
       guard let path = file.pair.translationPath else { return nil }
-      let expected = site.sourceLocale.path(file.pair.relativePath)
+      let expected = site.displayPath(site.sourceLocale.path(file.pair.relativePath))
       var notes: [String] = []
       if let near = Suggestion.closest(to: file.pair.relativePath, in: sources) {
-        notes.append("did you mean the translation of \(site.sourceLocale.path(near))?")
+        notes.append(
+          "did you mean the translation of \(site.displayPath(site.sourceLocale.path(near)))?")
       }
       return finding(path, line: 1, "no source: \(expected) does not exist", notes: notes)
     }

@@ -41,7 +41,8 @@ public enum L10nStructure: LocalizationRule {
       }
       return finding(
         path, line: line,
-        "structure differs from \(source): \(counts.joined(separator: ", "))", notes: notes)
+        "structure differs from \(site.displayPath(source)): \(counts.joined(separator: ", "))",
+        notes: notes)
     }
   }
 }

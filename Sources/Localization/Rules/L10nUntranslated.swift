@@ -20,7 +20,7 @@ public enum L10nUntranslated: LocalizationRule {
       let kind = site.includes.isInclude(source) ? "include" : "page"
       return finding(
         source, line: 1,
-        "\(kind) not translated into \(file.pair.locale): \(expected ?? file.pair.relativePath) does not exist"
+        "\(kind) not translated into \(file.pair.locale): \(site.displayPath(expected ?? file.pair.relativePath)) does not exist"
       )
     }
   }

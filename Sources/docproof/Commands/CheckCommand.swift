@@ -158,10 +158,12 @@ struct CheckCommand: AsyncParsableCommand {
     let result = Checker.result(site, options: options, found: ruleFindings + transcriptFindings)
     progress.finish()
 
-    let report = Report(
+    var report = Report(
       root: root, diagnostics: result.diagnostics, filesChecked: result.filesChecked,
       rules: Rules.all.map { $0.info } + TranscriptRules.all + LocalizationRules.infos,
       workingDirectory: FileManager.default.currentDirectoryPath)
+    report.context = site.context
+    report.linksNotChecked = context.linksIntoOtherDocsets
     let useColor =
       output == nil && isatty(STDOUT_FILENO) == 1
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -19,7 +19,10 @@ extension Site {
     _ root: String, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws -> Site {
     do {
-      return try await Site.load(root: root, knownRules: Rules.knownIDs, progress: progress)
+      var site = try await Site.load(root: root, knownRules: Rules.knownIDs, progress: progress)
+      // Reports show locations under the root as named: messages name paths the same way.
+      site.messageRoot = root
+      return site
     } catch {
       throw ToolFailure(error.description)
     }
@@ -29,7 +32,9 @@ extension Site {
   /// only part of it.
   static func scanForCommand(_ root: String) throws -> Site {
     do {
-      return try Site.scan(root: root, knownRules: Rules.knownIDs)
+      var site = try Site.scan(root: root, knownRules: Rules.knownIDs)
+      site.messageRoot = root
+      return site
     } catch {
       throw ToolFailure(error.description)
     }
