@@ -75,4 +75,5 @@ extension RuleID {
   public static let transcriptMarkerInvalid: RuleID = "transcript-marker-invalid"
   public static let dependencyMissing: RuleID = "dependency-missing"
   public static let linkRedirected: RuleID = "link-redirected"
+  public static let resultBlockInvalid: RuleID = "result-block-invalid"
 }

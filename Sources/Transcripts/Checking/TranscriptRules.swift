@@ -34,6 +34,14 @@ public enum TranscriptRules {
         + "'docproof check --fix' rewrites drifting blocks from the golden file.",
       triggers: [:], passes: [:]),
     RuleInfo(
+      id: .resultBlockInvalid, defaultSeverity: .error,
+      summary: "An Innovation Engine result block cannot be checked as written.",
+      help: "`<!-- expected_similarity=0.8 -->` (a number from 0 to 1) or "
+        + "`<!-- expected_similarity=\"REGEX\" -->` goes right before the fenced block that "
+        + "shows the output of the bash, azurecli or terraform block above it; a json result "
+        + "must be a JSON object. Innovation Engine silently drops what it cannot read.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
       id: .snippetDrift, defaultSeverity: .error,
       summary: "A code block marked as a snippet differs from its source file.",
       help: "'docproof check --fix' copies the source into the page.",

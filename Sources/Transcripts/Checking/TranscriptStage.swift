@@ -86,6 +86,15 @@ public struct TranscriptStage: Sendable {
       guard let golden else { continue }
       let expected = normalizer.normalize(golden)
       for block in blocksByScenario[scenario.name] ?? [] {
+        if let expectation = block.expectation {
+          // An Innovation Engine result block: compared as `ie test` compares it.
+          if let finding = Self.resultMismatch(
+            block, expectation, output: golden, scenario: scenario.name, goldenPath: goldenPath)
+          {
+            diagnostics.append(finding)
+          }
+          continue
+        }
         let shown = normalizer.normalize(block.text)
         guard !TranscriptMatcher.matches(expected: shown, actual: expected) else { continue }
         drifts.append((block, golden))
@@ -103,6 +112,36 @@ public struct TranscriptStage: Sendable {
       }
     }
     return Result(diagnostics: diagnostics, drifts: drifts)
+  }
+
+  /// A finding when an Innovation Engine result block's expectation is not met by the
+  /// scenario's output (its golden file), as `ie test` judges: similarity at least the
+  /// threshold (Jaro-Winkler; Jaro on canonical JSON for `json` blocks), or a match of the
+  /// regular expression.
+  static func resultMismatch(
+    _ block: TranscriptBlock, _ expectation: ResultExpectation, output: String, scenario: String,
+    goldenPath: String
+  ) -> Diagnostic? {
+    let json = block.language?.lowercased() == "json"
+    let (passes, score) = expectation.evaluate(expected: block.text, output: output, json: json)
+    guard !passes else { return nil }
+    let message: String
+    switch expectation {
+    case .regex(let pattern):
+      message = "the output of '\(scenario)' has no match for this result block's \"\(pattern)\""
+    case .similarity(let threshold):
+      let found = score.map { String(format: "%.2f", $0) } ?? "0"
+      message =
+        "this result block is \(found) similar to the output of '\(scenario)'"
+        + (json ? " (as JSON)" : "") + ", below its expected_similarity=\(threshold)"
+    }
+    var notes = ["the output is \(goldenPath); Innovation Engine would fail this step"]
+    if let answers = block.answers {
+      notes.insert("it answers the command on line \(answers)", at: 0)
+    }
+    return Diagnostic(
+      rule: .transcriptDrift, severity: .error, path: block.file, line: block.line,
+      message: message, notes: notes)
   }
 
   /// Why a run failed, or `nil` when it succeeded.

@@ -3,6 +3,8 @@ import DocSite
 
 /// A fenced block that shows a scenario's console output, in the file that holds it.
 public struct TranscriptBlock: Sendable, Hashable, Codable {
+  /// The scenario whose output it shows; `""` for an Innovation Engine result block no
+  /// scenario is bound to (listed, checked statically, not compared).
   public var scenario: String
   /// The file holding the block (a page or an include), relative to the root.
   public var file: String
@@ -13,6 +15,13 @@ public struct TranscriptBlock: Sendable, Hashable, Codable {
   public var text: String
   /// The marker comment's line, or `nil` when a `transcripts:` selector found it.
   public var markerLine: Int?
+  /// For an Innovation Engine result block: what it expects of the output (compared as
+  /// `ie test` compares, not line by line).
+  public var expectation: ResultExpectation?
+  /// For an Innovation Engine result block: the line of the command block it answers.
+  public var answers: Int?
+  /// The block's language (`json` result blocks are compared as JSON).
+  public var language: String?
 }
 
 /// A transcript block as a reader sees it: on a page, for some pivots, in a locale.
@@ -33,7 +42,8 @@ public struct TranscriptDiscovery: Sendable {
 
 /// Finds transcripts: a fenced block right after `<!-- docproof: transcript SCENARIO -->`,
 /// or one that a `transcripts:` selector of `docproof.yml` picks out (by file glob, info
-/// string, the paragraph before it, its own text).
+/// string, the paragraph before it, its own text), and Innovation Engine's result blocks
+/// (after `<!-- expected_similarity=... -->`), bound to a scenario or not.
 public enum TranscriptFinder {
   public static func find(in site: Site) -> TranscriptDiscovery {
     let configuration = site.configuration
@@ -42,6 +52,20 @@ public enum TranscriptFinder {
     var diagnostics: [Diagnostic] = []
     for (path, page) in site.parsedFiles {
       var taken: Set<Int> = []
+      var results: [Int: ResultBlock] = [:]
+      if page.comments.contains(where: { $0.text.contains("expected_similarity") }) {
+        let found = ResultBlockFinder.find(in: page, path: path)
+        diagnostics += found.diagnostics
+        for result in found.results { results[result.line] = result }
+      }
+      func transcript(_ scenario: String, _ block: CodeBlock, marker: Int?) -> TranscriptBlock {
+        let result = results[block.line]
+        return TranscriptBlock(
+          scenario: scenario, file: path, line: block.line, endLine: block.endLine,
+          text: block.text, markerLine: marker,
+          expectation: result?.expectation, answers: result?.commandLine,
+          language: result == nil ? nil : block.language)
+      }
       for comment in page.comments {
         guard let marker = Marker.parse(comment.text), marker.kind == "transcript" else { continue }
         guard !marker.argument.isEmpty else {
@@ -77,10 +101,7 @@ public enum TranscriptFinder {
           continue
         }
         taken.insert(block.line)
-        blocks.append(
-          TranscriptBlock(
-            scenario: marker.argument, file: path, line: block.line, endLine: block.endLine,
-            text: block.text, markerLine: comment.line))
+        blocks.append(transcript(marker.argument, block, marker: comment.line))
       }
       for selector in configuration.transcriptSelectors where Glob(selector.files).matches(path) {
         let lead = selector.lead.flatMap { try? Regex($0) }
@@ -90,11 +111,12 @@ public enum TranscriptFinder {
           if let lead, block.lead.map({ $0.contains(lead) }) != true { continue }
           if let contains, !block.text.contains(contains) { continue }
           taken.insert(block.line)
-          blocks.append(
-            TranscriptBlock(
-              scenario: selector.scenario, file: path, line: block.line, endLine: block.endLine,
-              text: block.text, markerLine: nil))
+          blocks.append(transcript(selector.scenario, block, marker: nil))
         }
+      }
+      // Result blocks no scenario is bound to: listed, and checked statically only.
+      for block in page.codeBlocks where results[block.line] != nil && !taken.contains(block.line) {
+        blocks.append(transcript("", block, marker: nil))
       }
     }
 

@@ -37,14 +37,21 @@ struct TranscriptsCommand: AsyncParsableCommand {
     switch format {
     case .json:
       struct Row: Encodable {
-        var page, file, locale, scenario: String
+        var page, file, locale: String
+        /// Absent for a result block no scenario is bound to.
+        var scenario: String?
         var pivots: [String]
         var line, endLine: Int
+        /// An Innovation Engine result block's marker, and the command line it answers.
+        var expectation: String?
+        var answers: Int?
       }
       let rows = discovery.occurrences.map {
         Row(
-          page: $0.page, file: $0.block.file, locale: $0.locale, scenario: $0.block.scenario,
-          pivots: $0.pivots, line: $0.block.line, endLine: $0.block.endLine)
+          page: $0.page, file: $0.block.file, locale: $0.locale,
+          scenario: $0.block.scenario.isEmpty ? nil : $0.block.scenario,
+          pivots: $0.pivots, line: $0.block.line, endLine: $0.block.endLine,
+          expectation: $0.block.expectation?.written, answers: $0.block.answers)
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -56,7 +63,7 @@ struct TranscriptsCommand: AsyncParsableCommand {
           occurrence.page,
           occurrence.block.file == occurrence.page ? "-" : occurrence.block.file,
           occurrence.pivots.isEmpty ? "(all)" : occurrence.pivots.joined(separator: ","),
-          occurrence.locale, String(occurrence.block.line), occurrence.block.scenario,
+          occurrence.locale, String(occurrence.block.line), Self.describe(occurrence.block),
         ])
       }
       let widths = (0..<6).map { column in table.map { $0[column].count }.max() ?? 0 }
@@ -80,5 +87,14 @@ struct TranscriptsCommand: AsyncParsableCommand {
       FileHandle.standardError.write(Data(try TextReporter(color: false).render(report).utf8))
       throw ExitCode(1)
     }
+  }
+
+  /// The scenario column: the scenario, and for an Innovation Engine result block what it
+  /// expects and the command it answers (`-` when no scenario is bound to it).
+  static func describe(_ block: TranscriptBlock) -> String {
+    let scenario = block.scenario.isEmpty ? "-" : block.scenario
+    guard let expectation = block.expectation else { return scenario }
+    let answers = block.answers.map { ", answers line \($0)" } ?? ""
+    return "\(scenario) (\(expectation.written)\(answers))"
   }
 }
