@@ -88,10 +88,20 @@ extension CheckContext {
   /// The site-absolute links into other docsets in the files this run reports on: not
   /// checked offline, counted in the summary.
   public var linksIntoOtherDocsets: Int {
+    count { if case .otherDocset = $0.target { true } else { false } }
+  }
+
+  /// The site-absolute links (`/azure/...`) in the files this run reports on.
+  public var siteAbsoluteLinks: Int {
+    count { $0.reference.target.hasPrefix("/") && !$0.reference.target.hasPrefix("//") }
+  }
+
+  /// The references in the files this run reports on that pass a test.
+  private func count(_ test: (ResolvedReference) -> Bool) -> Int {
     var count = 0
     for ((path, _), references) in zip(files, self.references)
     where Checker.selected(path, site: site, options: options) {
-      count += references.count { if case .otherDocset = $0.target { true } else { false } }
+      count += references.count(where: test)
     }
     return count
   }

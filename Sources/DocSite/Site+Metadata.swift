@@ -26,9 +26,9 @@ extension Site {
 
 extension Site {
   /// What a run on this tree takes as given, one sentence each, for the report: in a Learn
-  /// repository, the base URL of site-absolute links and where it comes from.
-  public var context: [String] {
-    guard let learn else { return [] }
+  /// repository with site-absolute links, their base URL and where it comes from.
+  public func context(siteAbsoluteLinks: Int) -> [String] {
+    guard let learn, siteAbsoluteLinks > 0 else { return [] }
     guard let base = learn.siteBase else {
       return [
         "site-absolute links are not checked: no base URL in links.siteRoots, and none "

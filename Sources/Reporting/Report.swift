@@ -13,8 +13,10 @@ public struct Report: Sendable {
   public var workingDirectory: String
   /// What the run took as given, one sentence each (the base URL of site-absolute links).
   public var context: [String] = []
-  /// Site-absolute links into other docsets: not checked offline, counted.
+  /// Site-absolute links not checked offline (into other docsets), counted.
   public var linksNotChecked = 0
+  /// What those links are, for the summary (`into other docsets`).
+  public var linksNotCheckedKind = "into other docsets"
 
   public init(
     root: String, diagnostics: [Diagnostic], filesChecked: Int, rules: [RuleInfo],
@@ -42,7 +44,7 @@ public struct Report: Sendable {
     func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     let unchecked =
       linksNotChecked > 0
-      ? "; \(count(linksNotChecked, "link")) into other docsets not checked offline" : ""
+      ? "; \(count(linksNotChecked, "link")) \(linksNotCheckedKind) not checked offline" : ""
     if diagnostics.isEmpty { return "no problems in \(count(filesChecked, "file"))" + unchecked }
     var parts = [count(errors, "error"), count(warnings, "warning")]
     if infos > 0 { parts.append(count(infos, "note")) }

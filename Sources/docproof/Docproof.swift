@@ -22,6 +22,7 @@ struct Docproof: AsyncParsableCommand {
       TranscriptsCommand.self,
       GoldenCommand.self,
       RunCommand.self,
+      CloneDependenciesCommand.self,
       EmulatorCommand.self,
       GenerateCorpusCommand.self,
     ]

@@ -162,8 +162,9 @@ struct CheckCommand: AsyncParsableCommand {
       root: root, diagnostics: result.diagnostics, filesChecked: result.filesChecked,
       rules: Rules.all.map { $0.info } + TranscriptRules.all + LocalizationRules.infos,
       workingDirectory: FileManager.default.currentDirectoryPath)
-    report.context = site.context
     report.linksNotChecked = context.linksIntoOtherDocsets
+    report.context = site.context(siteAbsoluteLinks: context.siteAbsoluteLinks)
+    if site.learn?.siteBase == nil { report.linksNotCheckedKind = "site-absolute" }
     let useColor =
       output == nil && isatty(STDOUT_FILENO) == 1
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
