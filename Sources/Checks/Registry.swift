@@ -9,7 +9,7 @@ public enum Rules {
     FrontMatterInvalid.self, FrontMatterMissingField.self,
     // DocFX markup.
     InvalidZone.self, InvalidImage.self, InvalidCode.self, InvalidVideo.self,
-    InvalidNoteSection.self, CodeFenceUnclosed.self,
+    InvalidNoteSection.self, CodeFenceUnclosed.self, InvalidMonikerRange.self,
     // Pivots.
     ZonePivotGroupsInvalid.self, ZonePivotGroupMissing.self, PivotGroupNotFound.self,
     PivotIdNotFound.self, PivotIdUnused.self, DuplicatePivotGroups.self, DuplicatePivotIds.self,
@@ -17,10 +17,11 @@ public enum Rules {
     IncludeNotFound.self, IncludeInvalid.self, IncludeFallback.self, CircularReference.self,
     IncludeDepthExceeded.self, PathOutsideRoot.self,
     // Links.
-    FileNotFound.self, BookmarkNotFound.self, CodeSnippetNotFound.self, ExternalLinkBroken.self,
+    FileNotFound.self, BookmarkNotFound.self, CodeSnippetNotFound.self, CodeRegionNotFound.self,
+    ExternalLinkBroken.self,
     // The Learn build's configuration.
     JSONSyntaxError.self, RedirectionInvalid.self, RedirectedFileNotRemoved.self,
-    LinkRedirected.self, DependencyMissing.self,
+    LinkRedirected.self, DependencyMissing.self, MonikerRangeInvalid.self,
   ]
 
   /// Every rule id, including those later stages (transcripts, localization) report.

@@ -98,36 +98,6 @@ import Transcripts
   }
 }
 
-@Suite struct SnippetRegionTests {
-  let source = """
-    import Foundation
-
-    // <main>
-    func main() {
-        // <inner>
-        print("hi")
-        // </inner>
-    }
-    // </main>
-
-    # <python>
-    print("py")
-    # </python>
-
-        #region CSharp
-        var x = 1;
-        #endregion
-    """
-
-  @Test func docfxTagsAndRegions() {
-    #expect(SnippetRegion.extract("main", from: source) == "func main() {\n    print(\"hi\")\n}\n")
-    #expect(SnippetRegion.extract("inner", from: source) == "print(\"hi\")\n")
-    #expect(SnippetRegion.extract("python", from: source) == "print(\"py\")\n")
-    #expect(SnippetRegion.extract("CSharp", from: source) == "var x = 1;\n")
-    #expect(SnippetRegion.extract("missing", from: source) == nil)
-  }
-}
-
 @Suite struct TranscriptRuleTests {
   @Test func everyTranscriptRuleCanBeConfigured() {
     for info in TranscriptRules.all {

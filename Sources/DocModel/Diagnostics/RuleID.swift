@@ -76,4 +76,5 @@ extension RuleID {
   public static let dependencyMissing: RuleID = "dependency-missing"
   public static let linkRedirected: RuleID = "link-redirected"
   public static let resultBlockInvalid: RuleID = "result-block-invalid"
+  public static let codeRegionNotFound: RuleID = "code-region-not-found"
 }

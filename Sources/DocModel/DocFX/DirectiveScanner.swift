@@ -29,6 +29,7 @@ struct DirectiveScanner {
     var alerts: [Alert] = []
     var sections: [DivSection] = []
     var videos: [Video] = []
+    var monikers: [MonikerBlock] = []
     var diagnostics: [Diagnostic] = []
     /// Per line, absolute byte ranges that directives cover: links there are not links.
     var spans: [Int: [Range<Int>]] = [:]
@@ -43,6 +44,8 @@ struct DirectiveScanner {
   /// missing end deserve a second finding.
   private var invalidZones: Set<Int> = []
   private var openComplexImage: Int?
+  /// The open `::: moniker` block, and its number of colons (its end needs as many).
+  private var openMoniker: (index: Int, colons: Int)?
 
   private var bytes: [UInt8] { input.source.bytes }
 
@@ -70,6 +73,13 @@ struct DirectiveScanner {
         "Invalid zone on line \(zone.line). No \"::: zone-end\" found. "
           + "Blocks should be explicitly closed.",
         notes: ["everything after it, to the end of the file, belongs to the zone"])
+    }
+    if let (index, _) = openMoniker {
+      let block = output.monikers[index]
+      report(
+        .invalidMonikerRange, .error, line: block.line, column: block.column,
+        "No \"::: moniker-end\" found for \"\(block.range)\", MonikerRange does not end explicitly.",
+        notes: ["everything after it, to the end of the file, is shown only for \(block.range)"])
     }
     if let index = openComplexImage {
       let image = output.images[index]
@@ -124,7 +134,8 @@ struct DirectiveScanner {
       if openZone != nil, isZoneEnd(line: line, at: contentStart, end: end) { return }
       if openComplexImage != nil, isImageEnd(line: line, at: contentStart, end: end) { return }
       if bytes[contentStart] == UInt8(ascii: ":"),
-        scanTripleColonBlock(line: line, at: contentStart, end: end)
+        scanMoniker(line: line, at: contentStart, end: end)
+          || scanTripleColonBlock(line: line, at: contentStart, end: end)
       {
         return
       }
@@ -135,6 +146,76 @@ struct DirectiveScanner {
       }
     }
     scanInline(line: line, from: contentStart, end: end)
+  }
+
+  // MARK: - Moniker blocks
+
+  /// `::: moniker range="..."` (three or more colons; words in any case) and the
+  /// `::: moniker-end` with as many colons, as DocFX's `MonikerRangeParser` reads them.
+  private mutating func scanMoniker(line: Int, at start: Int, end: Int) -> Bool {
+    var cursor = ByteCursor(bytes: bytes, start: start, end: end)
+    var colons = 0
+    while cursor.current == UInt8(ascii: ":") {
+      colons += 1
+      cursor.advance()
+    }
+    guard colons >= 3 else { return false }
+    cursor.skipSpacesAndTabs()
+    guard cursor.matchStart("moniker", caseSensitive: false) else { return false }
+    let blockColumn = column(line, start)
+    if cursor.current == UInt8(ascii: "-") {
+      guard cursor.matchStart("-end", caseSensitive: false) else { return false }
+      markSpan(line: line, start, end)
+      if let open = openMoniker, open.colons == colons {
+        output.monikers[open.index].endLine = line
+        openMoniker = nil
+      } else {
+        report(
+          .invalidMonikerRange, .error, line: line, column: blockColumn,
+          "'::: moniker-end' without an open moniker range: DocFX renders it as text on the page",
+          notes: openMoniker == nil
+            ? ["remove it, or add the '::: moniker range=\"...\"' line it should close"]
+            : [
+              "the open range needs a '\(String(repeating: ":", count: openMoniker!.colons)) moniker-end' with as many colons"
+            ])
+      }
+      return true
+    }
+    guard cursor.current == 0x20 || cursor.current == 0x09 else { return false }
+    markSpan(line: line, start, end)
+    cursor.skipSpacesAndTabs()
+    guard cursor.matchStart("range=\"", caseSensitive: false) else {
+      report(
+        .invalidMonikerRange, .error, line: line, column: blockColumn,
+        "a moniker block needs range=\"...\": DocFX renders this line as text")
+      return true
+    }
+    let valueStart = cursor.index
+    while cursor.current != 0, cursor.current != UInt8(ascii: "\"") { cursor.advance() }
+    guard cursor.current == UInt8(ascii: "\"") else {
+      report(
+        .invalidMonikerRange, .error, line: line, column: blockColumn,
+        "MonikerRange does not have ending character (\").")
+      return true
+    }
+    let range = cursor.text(valueStart, cursor.index)
+    cursor.advance()
+    if cursor.skipSpacesAndTabs() != 0 {
+      report(
+        .invalidMonikerRange, .error, line: line, column: column(line, cursor.index),
+        "MonikerRange have some invalid chars in the ending.")
+    }
+    if let open = openMoniker {
+      report(
+        .invalidMonikerRange, .error, line: line, column: blockColumn,
+        "moniker ranges cannot be nested: the one opened on line \(output.monikers[open.index].line) is still open"
+      )
+      return true
+    }
+    output.monikers.append(
+      MonikerBlock(range: range, line: line, column: blockColumn, endLine: nil))
+    openMoniker = (output.monikers.count - 1, colons)
+    return true
   }
 
   // MARK: - Zones and other `:::` blocks

@@ -160,6 +160,16 @@ public struct Video: Sendable, Hashable, Codable {
   public var column: Int
 }
 
+/// A `::: moniker range="..."` block: content shown only for the versions the range names.
+public struct MonikerBlock: Sendable, Hashable, Codable {
+  /// The range expression as written (`>=azure-cli-2.50 || azure-cli-lts`).
+  public var range: String
+  public var line: Int
+  public var column: Int
+  /// The `::: moniker-end` line, `nil` when the block is not closed.
+  public var endLine: Int?
+}
+
 /// A tab heading: `# [Title](#tab/id)` or `# [Title](#tab/id/condition)`.
 public struct Tab: Sendable, Hashable, Codable {
   public var id: String

@@ -22,6 +22,7 @@ public struct Page: Sendable, Hashable {
     var sections: [DivSection]
     var videos: [Video]
     var tabs: [Tab]
+    var monikers: [MonikerBlock]
     var lineCount: Int
     var isBinary: Bool
     var diagnostics: [Diagnostic]
@@ -50,6 +51,8 @@ public struct Page: Sendable, Hashable {
   public var sections: [DivSection] { box.fields.sections }
   public var videos: [Video] { box.fields.videos }
   public var tabs: [Tab] { box.fields.tabs }
+  /// `::: moniker range` blocks, in order.
+  public var monikers: [MonikerBlock] { box.fields.monikers }
   /// The number of lines in the file.
   public var lineCount: Int { box.fields.lineCount }
   /// The file is not text (it holds NUL bytes): nothing else was parsed.
@@ -62,7 +65,8 @@ public struct Page: Sendable, Hashable {
     includes: [Include] = [], headings: [Heading] = [], links: [Link] = [],
     anchors: [Anchor] = [], codeBlocks: [CodeBlock] = [], comments: [Comment] = [],
     images: [ImageDirective] = [], codeReferences: [CodeReference] = [], alerts: [Alert] = [],
-    sections: [DivSection] = [], videos: [Video] = [], tabs: [Tab] = [], lineCount: Int = 0,
+    sections: [DivSection] = [], videos: [Video] = [], tabs: [Tab] = [],
+    monikers: [MonikerBlock] = [], lineCount: Int = 0,
     isBinary: Bool = false, diagnostics: [Diagnostic] = []
   ) {
     box = Box(
@@ -70,7 +74,8 @@ public struct Page: Sendable, Hashable {
         path: path, frontMatter: frontMatter, zones: zones, includes: includes,
         headings: headings, links: links, anchors: anchors, codeBlocks: codeBlocks,
         comments: comments, images: images, codeReferences: codeReferences, alerts: alerts,
-        sections: sections, videos: videos, tabs: tabs, lineCount: lineCount, isBinary: isBinary,
+        sections: sections, videos: videos, tabs: tabs, monikers: monikers, lineCount: lineCount,
+        isBinary: isBinary,
         diagnostics: diagnostics))
   }
 
@@ -100,7 +105,7 @@ public struct Page: Sendable, Hashable {
 extension Page: Encodable {
   private enum CodingKeys: String, CodingKey {
     case path, frontMatter, zones, includes, headings, links, anchors, codeBlocks, comments
-    case images, codeReferences, alerts, sections, videos, tabs, lineCount, diagnostics
+    case images, codeReferences, alerts, sections, videos, tabs, monikers, lineCount, diagnostics
   }
 
   /// Encodes the page as `docproof dump` prints it.
@@ -121,6 +126,8 @@ extension Page: Encodable {
     try container.encode(sections, forKey: .sections)
     try container.encode(videos, forKey: .videos)
     try container.encode(tabs, forKey: .tabs)
+    // Only pages with moniker blocks have the key, so that every other dump stays as it was.
+    if !monikers.isEmpty { try container.encode(monikers, forKey: .monikers) }
     try container.encode(lineCount, forKey: .lineCount)
     try container.encode(diagnostics, forKey: .diagnostics)
   }

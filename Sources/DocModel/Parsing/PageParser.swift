@@ -81,7 +81,7 @@ public enum PageParser {
       images: zones.assign(directives.images),
       codeReferences: zones.assign(directives.codeReferences),
       alerts: directives.alerts, sections: directives.sections, videos: directives.videos,
-      tabs: collector.tabs, lineCount: source.lineCount,
+      tabs: collector.tabs, monikers: directives.monikers, lineCount: source.lineCount,
       diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
   }
 }

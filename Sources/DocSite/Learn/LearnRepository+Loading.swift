@@ -38,16 +38,23 @@ extension LearnRepository {
               message:
                 "docset '\(entry.name)' has no \(file): the build reads its content from there"))
         }
+        let configuration = try docfx(file)
         docsets.append(
           Docset(
             name: entry.name, folder: entry.folder, locale: entry.locale,
-            configuration: try docfx(file)))
+            configuration: configuration,
+            monikers: Set(
+              (entry.monikers + configuration.groups.values.flatMap(MonikerRange.names)).map {
+                $0.lowercased()
+              })))
       }
     } else if tree.isFile(DocfxConfiguration.fileName) {
+      let configuration = try docfx(DocfxConfiguration.fileName)
       docsets.append(
         Docset(
-          name: "", folder: "", locale: "en-us",
-          configuration: try docfx(DocfxConfiguration.fileName)))
+          name: "", folder: "", locale: "en-us", configuration: configuration,
+          monikers: Set(
+            configuration.groups.values.flatMap(MonikerRange.names).map { $0.lowercased() })))
     } else {
       return nil
     }

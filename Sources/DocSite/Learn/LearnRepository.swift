@@ -13,6 +13,8 @@ public struct LearnRepository: Sendable {
     public var folder: String
     public var locale: String
     public var configuration: DocfxConfiguration
+    /// The monikers its publish entry and docfx.json's version groups name, lowercased.
+    public var monikers: Set<String> = []
   }
 
   /// A dependent repository and whether a clone of it is at its path.

@@ -11,6 +11,8 @@ public struct PublishConfiguration: Sendable, Hashable {
     public var folder: String
     /// The docset's locale (`en-us` when the entry names none).
     public var locale: String
+    /// The monikers (versions) the docset publishes: `monikers` and `moniker_ranges`.
+    public var monikers: [String] = []
     /// The entry's line in the file.
     public var line: Int
   }
@@ -58,6 +60,8 @@ public struct PublishConfiguration: Sendable, Hashable {
       case "docset_name": docset.name = try value.string()
       case "build_source_folder": docset.folder = try folder(value)
       case "locale": docset.locale = try value.string().lowercased()
+      case "monikers", "moniker_ranges":
+        docset.monikers += try value.stringList().flatMap(MonikerRange.names)
       default: continue
       }
     }

@@ -1,10 +1,27 @@
-import DocModel
-
 /// Extracts a named region from source text, as DocFX's code snippets name them: a comment
 /// line `// <name>` (or `# <name>`, `<!-- <name> -->`, `-- <name>`, `' <name>`) up to
-/// `// </name>`, or C#'s `#region name` up to `#endregion`. The lines are dedented by
-/// their common indentation; marker lines of other regions inside are dropped.
+/// `// </name>`, or C#'s `#region name` up to `#endregion`. Names match without regard to
+/// case, as DocFX's extractor matches them. The lines are dedented by their common
+/// indentation; marker lines of other regions inside are dropped.
 public enum SnippetRegion {
+  /// The names of the regions a source text opens, in order (each once).
+  public static func names(in text: String) -> [String] {
+    var names: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let line = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+      var name: String?
+      if let tag = tag(line), !tag.hasPrefix("/"), !tag.isEmpty { name = tag }
+      let trimmed = line.trimmingSpaces()
+      if trimmed.hasPrefix("#region ") {
+        name = String(trimmed.dropFirst("#region ".count)).trimmingSpaces()
+      }
+      if let name, !names.contains(where: { $0.lowercased() == name.lowercased() }) {
+        names.append(name)
+      }
+    }
+    return names
+  }
+
   public static func extract(_ name: String, from text: String) -> String? {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
@@ -47,13 +64,14 @@ public enum SnippetRegion {
   }
 
   private static func isOpening(_ line: String, _ name: String) -> Bool {
-    if tag(line) == name { return true }
+    if tag(line)?.lowercased() == name.lowercased() { return true }
     let trimmed = line.trimmingSpaces()
-    return trimmed == "#region \(name)" || trimmed == "#region " + name
+    return trimmed.hasPrefix("#region ")
+      && trimmed.dropFirst("#region ".count).trimmingSpaces().lowercased() == name.lowercased()
   }
 
   private static func isClosing(_ line: String, _ name: String) -> Bool {
-    tag(line) == "/" + name
+    tag(line)?.lowercased() == "/" + name.lowercased()
   }
 
   private static func isRegionStart(_ line: String) -> Bool {

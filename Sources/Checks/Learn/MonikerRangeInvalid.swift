@@ -1,0 +1,49 @@
+import DocModel
+import DocSite
+
+/// A `::: moniker range` naming a moniker its docset does not publish.
+enum MonikerRangeInvalid: Rule {
+  static let info = RuleInfo(
+    id: .monikerRangeInvalid, defaultSeverity: .error,
+    summary: "A moniker range names a version the docset does not publish.",
+    help: "The docset's monikers are its monikers and moniker_ranges in "
+      + ".openpublishing.publish.config.json and the moniker_range of docfx.json's groups. "
+      + "Content for an unknown moniker is never shown.",
+    triggers: [
+      ".openpublishing.publish.config.json":
+        #"{"docsets_to_publish": [{"build_source_folder": ".", "moniker_ranges": ["app-v1", "app-v2"]}]}"#,
+      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+      "page.md": "# T\n\n::: moniker range=\"app-v3\"\n\nNew.\n\n::: moniker-end\n",
+    ],
+    passes: [
+      ".openpublishing.publish.config.json":
+        #"{"docsets_to_publish": [{"build_source_folder": ".", "moniker_ranges": ["app-v1", "app-v2"]}]}"#,
+      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+      "page.md": "# T\n\n::: moniker range=\">=app-v2\"\n\nNew.\n\n::: moniker-end\n",
+    ])
+
+  static func check(_ context: CheckContext) async -> [Diagnostic] {
+    guard let learn = context.site.learn else { return [] }
+    var findings: [Diagnostic] = []
+    for (path, page) in context.files where !page.monikers.isEmpty {
+      guard let docset = learn.docset(of: path), !docset.monikers.isEmpty else { continue }
+      for block in page.monikers {
+        for name in MonikerRange.names(block.range)
+        where !docset.monikers.contains(name.lowercased()) {
+          var notes: [String] = []
+          if let suggestion = Suggestion.closest(
+            to: name.lowercased(), in: docset.monikers.sorted())
+          {
+            notes.append("did you mean '\(suggestion)'?")
+          }
+          findings.append(
+            finding(
+              path, line: block.line, column: block.column,
+              "Invalid moniker range: '\(block.range)'. Moniker '\(name)' is not defined.",
+              notes: notes))
+        }
+      }
+    }
+    return findings
+  }
+}
