@@ -105,6 +105,23 @@ enum DependencyMissing: Rule {
               + "\(repository.branch) \(repository.url) \(repository.path)`"
           ]))
     }
+    // A localization whose publish configuration does not name its source repository.
+    if !learn.dependencies.contains(where: { $0.repository.path == LearnRepository.sourceFallback }
+    ),
+      let counts = unchecked.removeValue(forKey: LearnRepository.sourceFallback), counts.total > 0
+    {
+      let locale = learn.docsets.first?.locale ?? ""
+      findings.append(
+        finding(
+          learn.publishConfiguration?.path ?? learn.docsets.first?.configuration.path ?? "",
+          line: 1,
+          "this repository is a localization (\(locale)): \(describe(counts)) to files it lacks "
+            + "fall back to the source repository's, which is not here, and could not be checked",
+          notes: [
+            "the Learn build takes a localization's missing files from its source repository"
+          ],
+          severity: .info))
+    }
     // Content folders the checkout lacks: one note per docfx.json, for all of them.
     var byFile: [(file: String, line: Int, folders: [String], counts: Unchecked)] = []
     for absent in learn.absentContent {

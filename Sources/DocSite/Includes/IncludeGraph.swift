@@ -428,6 +428,16 @@ public struct IncludeGraph: Sendable {
       if let dependency = learn?.absentDependency(containing: target) {
         return .unavailable(target, dependency: dependency.repository.path)
       }
+      if let learn, learn.isLocalization {
+        // The build takes what a localization lacks from its source repository's clone.
+        let fallback = LearnRepository.sourceFallback + "/" + target
+        if tree.isFile(fallback), RelativePath.isMarkdown(fallback) {
+          return .fallback(fallback, missing: target)
+        }
+        if learn.dependency(containing: fallback)?.isPresent != true {
+          return .unavailable(target, dependency: LearnRepository.sourceFallback)
+        }
+      }
       if !RelativePath.isMarkdown(target) {
         return .invalid(target, reason: "only Markdown (.md) files can be included")
       }

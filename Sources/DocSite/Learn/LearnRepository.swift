@@ -117,6 +117,16 @@ public struct LearnRepository: Sendable {
     }
   }
 
+  /// Where a localization's missing files come from: the build falls back to the source
+  /// repository's (`_repo.en-us`), which a localization's clone does not hold.
+  public static let sourceFallback = "_repo.en-us"
+
+  /// Whether this repository is a localization (its docsets' locale is not en-us): a file
+  /// it lacks is the source repository's, not missing.
+  public var isLocalization: Bool {
+    docsets.contains { $0.locale != "en-us" }
+  }
+
   /// The dependent repository `path` is in, present or not.
   public func dependency(containing path: String) -> Dependency? {
     dependencies.first { RelativePath.relative(path, to: $0.repository.path) != nil }

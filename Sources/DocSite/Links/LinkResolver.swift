@@ -109,6 +109,14 @@ public struct LinkResolver: Sendable {
       if let folder = learn.absentContentFolder(containing: resolved) {
         return .unavailable(resolved, dependency: folder)
       }
+      if learn.isLocalization {
+        // The build takes what a localization lacks from its source repository's clone.
+        let fallback = LearnRepository.sourceFallback + "/" + resolved
+        if let found = lookup(fallback, fragment: decodedFragment) { return found }
+        if learn.dependency(containing: fallback)?.isPresent != true {
+          return .unavailable(resolved, dependency: LearnRepository.sourceFallback)
+        }
+      }
     }
     return .missing(resolved, fragment: decodedFragment)
   }

@@ -12,7 +12,7 @@ import Subprocess
 /// shallow, on the configured branch, git's progress shown on standard error.
 public enum DependencyCloner {
   /// Dependent repositories that hold the build's templates, not content pages use.
-  static let templatePaths = ["_themes", "_themes.pdf", "_repo.en-us"]
+  static let templatePaths = ["_themes", "_themes.pdf"]
 
   /// Whether a dependent repository holds templates or packages rather than content.
   public static func isTemplate(_ path: String) -> Bool {
@@ -30,15 +30,20 @@ public enum DependencyCloner {
   public static func clone(
     _ repository: PublishConfiguration.DependentRepository, root: String
   ) async -> Outcome {
-    let target = root.hasSuffix("/") ? root + repository.path : root + "/" + repository.path
-    guard ProjectPath.confined(target, projectRoot: root) != nil else {
+    // The path is relative and climbs nowhere (the publish configuration was checked); a
+    // folder on the way may still be a link out of the root: judged by real path.
+    guard let realRoot = FileTree.realPath(root), !RelativePath.escapes(repository.path) else {
       return .failed("\(repository.path) leads out of \(root)")
     }
+    let target = realRoot + "/" + repository.path
     let parent = (target as NSString).deletingLastPathComponent
     do {
       try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
     } catch {
       return .failed("cannot create \(parent): \(error.localizedDescription)")
+    }
+    guard ProjectPath.confined(target, projectRoot: realRoot) != nil else {
+      return .failed("\(repository.path) leads out of \(root) through a symbolic link")
     }
     do {
       let result = try await Subprocess.run(
