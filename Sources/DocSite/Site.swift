@@ -274,6 +274,12 @@ public struct Site: Sendable {
       return path
     }.sorted()
     let source = configuration.sourceLocale
+    // `locales: []` turns detection off: the source locale's folder alone, or the root.
+    if configuration.locales == [] {
+      return tree.isDirectory(source) && !source.isEmpty
+        ? [SiteLocale(name: source, folder: source, isSource: true)]
+        : [SiteLocale(name: source, folder: "", isSource: true)]
+    }
     if folders.isEmpty, configuration.locales == nil {
       // A tree without locale folders: the root itself is the source locale.
       return [SiteLocale(name: source, folder: "", isSource: true)]

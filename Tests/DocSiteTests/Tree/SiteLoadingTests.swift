@@ -26,6 +26,25 @@ import Testing
     #expect(site.files.count == 2)
   }
 
+  @Test func onlyRealLanguageRegionTagsAreLocaleFolders() async throws {
+    let site = try await load([
+      "LTS-version/a.md": "# A\n", "Latest-version/a.md": "# A\n", "key-vault/a.md": "# A\n",
+    ])
+    #expect(site.locales.map(\.folder) == [""])
+    #expect(site.files.count == 3)
+  }
+
+  @Test func anEmptyLocalesListTurnsDetectionOff() async throws {
+    let withSource = try await load([
+      "docproof.yml": "locales: []\n", "en-us/a.md": "# A\n", "sv-se/a.md": "# A\n",
+    ])
+    #expect(withSource.locales.map(\.folder) == ["en-us"])
+    #expect(withSource.files.keys.sorted() == ["en-us/a.md"])
+    let without = try await load(["docproof.yml": "locales: []\n", "zh-cn/a.md": "# A\n"])
+    #expect(without.locales.map(\.folder) == [""])
+    #expect(without.files.keys.sorted() == ["zh-cn/a.md"])
+  }
+
   @Test func missingSourceLocaleIsAnError() async throws {
     let tree = try TemporaryTree(["sv-se/a.md": "# A\n"])
     defer { tree.remove() }
