@@ -79,6 +79,17 @@ public struct ChangeImpact: Sendable {
   static func fullCheckReason(site: Site, changes: ChangedFiles) -> String? {
     let touched = changes.changed + changes.deleted
     if touched.contains(Configuration.fileName) { return "\(Configuration.fileName) changed" }
+    if let learn = site.learn {
+      // The Learn build's configuration decides what every page is and where links lead.
+      let configuration =
+        [learn.publishConfiguration?.path].compactMap { $0 }
+        + learn.docsets.map(\.configuration.path) + Array(site.pivotGroups.keys)
+      if let file = touched.first(where: {
+        configuration.contains($0) || Redirections.isRedirectionFile($0)
+      }) {
+        return "\(file) changed"
+      }
+    }
     for locale in site.locales {
       let groups = locale.path(site.configuration.zonePivotGroupsFile)
       if touched.contains(groups) { return "\(groups) changed" }

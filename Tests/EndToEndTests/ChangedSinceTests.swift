@@ -159,3 +159,36 @@ import Testing
         == "docproof: 1 file changed since HEAD; checking the 1 Markdown file they can affect\n")
   }
 }
+
+/// `--changed-since` in a Learn repository: the build's configuration reaches every page.
+@Suite struct LearnChangedSinceTests {
+  @Test func aChangedRedirectionOrDocfxJsonChecksEverythingAPageOnlyWhatItReaches() async throws {
+    let repository = try await GitRepository([
+      "docfx.json":
+        #"{"build": {"content": [{"files": ["**/*.md"], "src": "articles"}], "globalMetadata": {"ms.date": "01/01/2026", "ms.topic": "article", "description": "D"}}}"#,
+      ".openpublishing.redirection.json":
+        #"{"redirections": [{"source_path": "articles/old.md", "redirect_url": "/site/a"}]}"#,
+      "articles/a.md": "---\ntitle: A\n---\n# A\n\n[old](old.md)\n",
+      "articles/b.md": "---\ntitle: B\n---\n# B\n",
+    ])
+    try await repository.commitAll("base")
+    let tree = repository.tree
+    defer { tree.remove() }
+    try tree.write(["articles/b.md": "---\ntitle: B\n---\n# B\n\n[gone](gone.md)\n"])
+    let page = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "HEAD"], in: tree.url)
+    #expect(
+      page.stderr
+        == "docproof: 1 file changed since HEAD; checking the 1 Markdown file they can affect\n")
+    #expect(page.stdout.hasPrefix("articles/b.md:6:1: error: link target 'gone.md' not found"))
+
+    try tree.write([".openpublishing.redirection.json": #"{"redirections": []}"#])
+    let all = try await BinaryRunner.docproof(
+      ["check", "--no-run", "--changed-since", "HEAD"], in: tree.url)
+    #expect(
+      all.stderr
+        == "docproof: --changed-since HEAD: .openpublishing.redirection.json changed: checking every file\n"
+    )
+    #expect(all.stdout.contains("articles/a.md:6:1: error: link target 'old.md' not found"))
+  }
+}
