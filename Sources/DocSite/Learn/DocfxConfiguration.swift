@@ -90,8 +90,10 @@ public struct DocfxConfiguration: Sendable, Hashable {
   }
 
   private static func fileGroup(_ item: YAMLReader) throws(ConfigurationError) -> FileGroup {
+    // `files` defaults to everything under `src`, as the build's does.
     var group = FileGroup(
-      source: "", destination: "", files: [], exclude: [], group: nil, line: item.line)
+      source: "", destination: "", files: [DocfxGlob("**")], exclude: [], group: nil,
+      line: item.line)
     if case .scalar = item.node {
       // A bare glob: files of the docset folder, published as they are.
       group.files = [DocfxGlob(try item.string())]

@@ -60,7 +60,8 @@ import Testing
         "content": [
           {"files": ["**/*.md"], "exclude": ["**/includes/**"], "src": "articles", "dest": "."},
           {"files": "toc.yml", "src": "./breadcrumb/", "dest": "breadcrumb/x", "group": "g1"},
-          "*.md"
+          "*.md",
+          {"src": "everything"}
         ],
         "resource": [{"files": ["**/*.png"], "src": "articles"}],
         "globalMetadata": {"ms.date": "01/01/2026", "brand": "azure"},
@@ -69,8 +70,10 @@ import Testing
       }}
       """
     let docfx = try DocfxConfiguration.parse(Array(text.utf8), path: "docfx.json")
-    #expect(docfx.content.map(\.source) == ["articles", "breadcrumb", ""])
-    #expect(docfx.content.map(\.destination) == ["", "breadcrumb/x", ""])
+    #expect(docfx.content.map(\.source) == ["articles", "breadcrumb", "", "everything"])
+    #expect(docfx.content.map(\.destination) == ["", "breadcrumb/x", "", ""])
+    // `files` defaults to everything under `src`.
+    #expect(docfx.content[3].publishedPath(of: "everything/a/b.yml") == "a/b.yml")
     #expect(docfx.content[1].group == "g1")
     #expect(docfx.content[0].publishedPath(of: "articles/aks/a.md") == "aks/a.md")
     #expect(docfx.content[0].publishedPath(of: "articles/aks/includes/a.md") == nil)
