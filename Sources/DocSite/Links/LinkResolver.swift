@@ -10,7 +10,7 @@ public enum LinkTarget: Sendable, Hashable {
   case bookmark(String)
   /// An existing file (root-relative), with the bookmark after `#` if any.
   case file(String, fragment: String?)
-  /// A folder; `index` is its `index.md` when it has one.
+  /// A folder; `index` is its `index.md` (or `index.yml`) when it has one.
   case directory(String, index: String?, fragment: String?)
   /// Nothing there (the root-relative path that was looked up).
   case missing(String, fragment: String?)
@@ -153,13 +153,12 @@ public struct LinkResolver: Sendable {
     switch tree[path] {
     case .file: return .file(path, fragment: fragment)
     case .directory:
-      let index = path.isEmpty ? "index.md" : path + "/index.md"
-      return .directory(path, index: tree.isFile(index) ? index : nil, fragment: fragment)
+      return .directory(path, index: index(of: path), fragment: fragment)
     case .outsideRoot: return .outsideRoot(path)
     case .broken: return nil
     case nil:
       if path.isEmpty {
-        return .directory("", index: tree.isFile("index.md") ? "index.md" : nil, fragment: fragment)
+        return .directory("", index: index(of: ""), fragment: fragment)
       }
       // Links to published pages often drop the `.md`.
       if RelativePath.fileExtension(of: path).isEmpty, tree.isFile(path + ".md") {
@@ -167,6 +166,15 @@ public struct LinkResolver: Sendable {
       }
       return nil
     }
+  }
+
+  /// A folder's page: its `index.md`, or (a Learn landing page) its `index.yml`.
+  private func index(of folder: String) -> String? {
+    for name in ["index.md", "index.yml"] {
+      let index = folder.isEmpty ? name : folder + "/" + name
+      if site.tree.isFile(index) { return index }
+    }
+    return nil
   }
 
   /// `scheme:` per RFC 3986 (a drive letter like `c:` is not a scheme here).

@@ -159,6 +159,10 @@ import Testing
     #expect(
       links.resolve("~/articles/aks/kept.md", from: from)
         == .file("articles/aks/kept.md", fragment: nil))
+    // A folder whose page is a landing page (`index.yml`).
+    #expect(
+      links.resolve("./", from: from)
+        == .directory("articles/aks", index: "articles/aks/index.yml", fragment: nil))
     // A content folder the checkout lacks (a sparse checkout) cannot be checked.
     #expect(
       links.resolve("/azure/reference/az", from: from)
