@@ -7,19 +7,20 @@ enum MonikerRangeInvalid: Rule {
     id: .monikerRangeInvalid, defaultSeverity: .error,
     summary: "A moniker range names a version the docset does not publish.",
     help: "The docset's monikers are its monikers and moniker_ranges in "
-      + ".openpublishing.publish.config.json and the moniker_range of docfx.json's groups. "
-      + "Content for an unknown moniker is never shown.",
+      + ".openpublishing.publish.config.json and the moniker_range of docfx.json's groups; "
+      + "a version between them (tfs-2015 between tfs-2013 and tfs-2018) is known when its "
+      + "product is. Content for an unknown moniker is never shown.",
     triggers: [
       ".openpublishing.publish.config.json":
         #"{"docsets_to_publish": [{"build_source_folder": ".", "moniker_ranges": ["app-v1", "app-v2"]}]}"#,
       "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
-      "page.md": "# T\n\n::: moniker range=\"app-v3\"\n\nNew.\n\n::: moniker-end\n",
+      "page.md": "# T\n\n::: moniker range=\"ap-v3\"\n\nNew.\n\n::: moniker-end\n",
     ],
     passes: [
       ".openpublishing.publish.config.json":
         #"{"docsets_to_publish": [{"build_source_folder": ".", "moniker_ranges": ["app-v1", "app-v2"]}]}"#,
       "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
-      "page.md": "# T\n\n::: moniker range=\">=app-v2\"\n\nNew.\n\n::: moniker-end\n",
+      "page.md": "# T\n\n::: moniker range=\">=app-v2 || app-v3\"\n\nNew.\n\n::: moniker-end\n",
     ])
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
@@ -27,9 +28,13 @@ enum MonikerRangeInvalid: Rule {
     var findings: [Diagnostic] = []
     for (path, page) in context.files where !page.monikers.isEmpty {
       guard let docset = learn.docset(of: path), !docset.monikers.isEmpty else { continue }
+      // The repository names the monikers its ranges start and end at (`>= tfs-2013 <=
+      // tfs-2018`), not every moniker between (`tfs-2015` is the service's): a moniker
+      // counts as known when one of the docset's shares its product (`tfs`).
+      let products = Set(docset.monikers.map(product))
       for block in page.monikers {
         for name in MonikerRange.names(block.range)
-        where !docset.monikers.contains(name.lowercased()) {
+        where !docset.monikers.contains(name.lowercased()) && !products.contains(product(name)) {
           var notes: [String] = []
           if let suggestion = Suggestion.closest(
             to: name.lowercased(), in: docset.monikers.sorted())
@@ -45,5 +50,10 @@ enum MonikerRangeInvalid: Rule {
       }
     }
     return findings
+  }
+
+  /// A moniker's product: the part before its first `-` (`tfs` of `tfs-2018`).
+  static func product(_ moniker: String) -> String {
+    String(moniker.lowercased().prefix { $0 != "-" })
   }
 }

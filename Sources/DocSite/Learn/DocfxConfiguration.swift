@@ -53,7 +53,7 @@ public struct DocfxConfiguration: Sendable, Hashable {
   public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError)
     -> DocfxConfiguration
   {
-    let top = try JSONConfigurationFile.read(bytes, path: path)
+    let top = try JSONReader.read(bytes, path: path)
     var result = DocfxConfiguration(path: path)
     guard let build = try top.dictionary().first(where: { $0.0 == "build" })?.1 else {
       return result
@@ -66,13 +66,13 @@ public struct DocfxConfiguration: Sendable, Hashable {
         for item in try value.list() { result.resource.append(try fileGroup(item)) }
       case "globalMetadata":
         for (name, item) in try value.dictionary() {
-          result.globalMetadata[name] = YAMLValue(item.node)
+          result.globalMetadata[name] = item.node.yamlValue
         }
       case "fileMetadata":
         for (name, item) in try value.dictionary() {
           var values: [FileMetadata] = []
           for (glob, setting) in try item.dictionary() {
-            values.append(FileMetadata(glob: DocfxGlob(glob), value: YAMLValue(setting.node)))
+            values.append(FileMetadata(glob: DocfxGlob(glob), value: setting.node.yamlValue))
           }
           result.fileMetadata[name] = values
         }
@@ -89,12 +89,12 @@ public struct DocfxConfiguration: Sendable, Hashable {
     return result
   }
 
-  private static func fileGroup(_ item: YAMLReader) throws(ConfigurationError) -> FileGroup {
+  private static func fileGroup(_ item: JSONReader) throws(ConfigurationError) -> FileGroup {
     // `files` defaults to everything under `src`, as the build's does.
     var group = FileGroup(
       source: "", destination: "", files: [DocfxGlob("**")], exclude: [], group: nil,
       line: item.line)
-    if case .scalar = item.node {
+    if item.isScalar {
       // A bare glob: files of the docset folder, published as they are.
       group.files = [DocfxGlob(try item.string())]
       return group
@@ -114,7 +114,7 @@ public struct DocfxConfiguration: Sendable, Hashable {
 
   /// A folder relative to the docset folder, normalized; it may climb out of the docset
   /// (`../samples`) but the repository root is the limit, judged where it is used.
-  private static func folder(_ value: YAMLReader) throws(ConfigurationError) -> String {
+  private static func folder(_ value: JSONReader) throws(ConfigurationError) -> String {
     var written = try value.string().replacingOccurrences(of: "\\", with: "/")
     while written.hasPrefix("/") { written.removeFirst() }
     return RelativePath.normalized(written)

@@ -91,8 +91,13 @@ extension LearnRepository {
     let mappings = Mappings(docsets: docsets)
     var publications: [String: Publication] = [:]
     var byURL: [String: [String]] = [:]
+    // A dependent repository's files are not built unless it says `include_in_build`.
+    let unbuilt = dependencies.filter { !$0.repository.includeInBuild }.map(\.repository.path)
     for (path, entry) in tree.sorted {
-      guard case .file = entry, let publication = mappings.publication(of: path) else {
+      guard case .file = entry,
+        !unbuilt.contains(where: { RelativePath.relative(path, to: $0) != nil }),
+        let publication = mappings.publication(of: path)
+      else {
         continue
       }
       publications[path] = publication

@@ -25,6 +25,8 @@ public struct PublishConfiguration: Sendable, Hashable {
     public var url: String
     /// The branch the build clones (`main` when the entry names none).
     public var branch: String
+    /// `include_in_build`: its files that the docset's content globs take are pages too.
+    public var includeInBuild = false
     /// The entry's line in the file.
     public var line: Int
   }
@@ -38,7 +40,7 @@ public struct PublishConfiguration: Sendable, Hashable {
   public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError)
     -> PublishConfiguration
   {
-    let top = try JSONConfigurationFile.read(bytes, path: path)
+    let top = try JSONReader.read(bytes, path: path)
     var result = PublishConfiguration(path: path, docsets: [], dependencies: [])
     for (key, value) in try top.dictionary() {
       switch key {
@@ -53,7 +55,7 @@ public struct PublishConfiguration: Sendable, Hashable {
     return result
   }
 
-  private static func docset(_ item: YAMLReader) throws(ConfigurationError) -> Docset {
+  private static func docset(_ item: JSONReader) throws(ConfigurationError) -> Docset {
     var docset = Docset(name: "", folder: "", locale: "en-us", line: item.line)
     for (key, value) in try item.dictionary() {
       switch key {
@@ -68,28 +70,31 @@ public struct PublishConfiguration: Sendable, Hashable {
     return docset
   }
 
-  private static func dependency(_ item: YAMLReader) throws(ConfigurationError)
+  private static func dependency(_ item: JSONReader) throws(ConfigurationError)
     -> DependentRepository
   {
     var path: String?
     var url = ""
     var branch = "main"
+    var includeInBuild = false
     for (key, value) in try item.dictionary() {
       switch key {
       case "path_to_root": path = try folder(value)
       case "url": url = try value.string()
       case "branch": branch = try value.string()
+      case "include_in_build": includeInBuild = value.bool ?? false
       default: continue
       }
     }
     guard let path, !path.isEmpty else {
       throw item.error("a dependent repository needs a 'path_to_root' inside the repository")
     }
-    return DependentRepository(path: path, url: url, branch: branch, line: item.line)
+    return DependentRepository(
+      path: path, url: url, branch: branch, includeInBuild: includeInBuild, line: item.line)
   }
 
   /// A folder relative to the repository root, normalized (`.` and `./x/` → `""` and `x`).
-  static func folder(_ value: YAMLReader) throws(ConfigurationError) -> String {
+  static func folder(_ value: JSONReader) throws(ConfigurationError) -> String {
     let written = try value.string().replacingOccurrences(of: "\\", with: "/")
     guard !written.hasPrefix("/"), let folder = RelativePath.resolve(written, from: "") else {
       throw value.error("'\(written)' must be a folder inside the repository")

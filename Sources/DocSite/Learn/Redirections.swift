@@ -54,9 +54,9 @@ public struct Redirections: Sendable {
   }
 
   private mutating func add(_ bytes: [UInt8], file: String) {
-    let top: YAMLReader
+    let top: JSONReader
     do {
-      top = try JSONConfigurationFile.read(bytes, path: file)
+      top = try JSONReader.read(bytes, path: file)
     } catch {
       diagnostics.append(
         Diagnostic(
@@ -67,7 +67,7 @@ public struct Redirections: Sendable {
       return
     }
     let folder = RelativePath.directory(of: file)
-    let items: [YAMLReader]
+    let items: [JSONReader]
     do {
       guard let list = try top.dictionary().first(where: { $0.0 == "redirections" })?.1 else {
         return
@@ -91,7 +91,7 @@ public struct Redirections: Sendable {
           case "source_path": sourcePath = try value.string()
           case "source_path_from_root": fromRoot = try value.string()
           case "redirect_url": url = try value.string()
-          case "redirect_document_id": documentID = value.node.bool ?? false
+          case "redirect_document_id": documentID = value.bool ?? false
           default: continue
           }
         }

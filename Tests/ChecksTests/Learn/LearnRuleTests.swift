@@ -200,7 +200,7 @@ import Testing
       ---
       # T
 
-      ::: moniker range=">=app-2 || app-3"
+      ::: moniker range=">=app-2 || app-3 || ap-2"
       v2
       ::: moniker-end
 
@@ -211,7 +211,7 @@ import Testing
     ])
     #expect(
       result.findings(.monikerRangeInvalid) == [
-        "articles/app/page.md:6:1 Invalid moniker range: '>=app-2 || app-3'. Moniker 'app-3' is not defined."
+        "articles/app/page.md:6:1 Invalid moniker range: '>=app-2 || app-3 || ap-2'. Moniker 'ap-2' is not defined."
       ])
     #expect(
       result.findings(.invalidMonikerRange) == [

@@ -187,6 +187,24 @@ import Testing
       !cloned.pages.contains("reusable-content/note.md"), "a dependency's files are not pages")
   }
 
+  @Test func aDependencyClonedUnderTheContentIsNotBuiltUnlessIncludedInBuild() async throws {
+    func pages(includeInBuild: Bool) async throws -> [String] {
+      let tree = try TemporaryTree([
+        ".openpublishing.publish.config.json": """
+        {"docsets_to_publish": [{"build_source_folder": "."}],
+         "dependent_repositories": [
+           {"path_to_root": "shared", "url": "u", "include_in_build": \(includeInBuild)}]}
+        """,
+        "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+        "a.md": "# A\n", "shared/b.md": "# B\n",
+      ])
+      defer { tree.remove() }
+      return try await Site.load(root: tree.path, knownRules: []).pages
+    }
+    #expect(try await pages(includeInBuild: false) == ["a.md"])
+    #expect(try await pages(includeInBuild: true) == ["a.md", "shared/b.md"])
+  }
+
   @Test func aDocfxJsonAloneIsARepositoryOfOneDocset() async throws {
     let tree = try TemporaryTree([
       "docfx.json": #"{"build": {"content": [{"files": ["docs/**/*.md"]}]}}"#,
