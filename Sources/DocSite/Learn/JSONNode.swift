@@ -35,7 +35,10 @@ struct JSONNode: Sendable {
   /// Parses one JSON document (a UTF-8 BOM is skipped).
   static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
     var parser = Parser(bytes: bytes)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      parser.index = 3
+      parser.lineStart = 3
+    }
     try parser.skipSpace()
     let node = try parser.value(depth: 0)
     try parser.skipSpace()
