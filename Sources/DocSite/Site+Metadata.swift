@@ -26,9 +26,18 @@ extension Site {
 
 extension Site {
   /// What a run on this tree takes as given, one sentence each, for the report: in a Learn
-  /// repository with site-absolute links, their base URL and where it comes from.
+  /// repository, the docsets a sparse checkout left out and, when pages have site-absolute
+  /// links, their base URL and where it comes from.
   public func context(siteAbsoluteLinks: Int) -> [String] {
-    guard let learn, siteAbsoluteLinks > 0 else { return [] }
+    guard let learn else { return [] }
+    let absent = learn.absentDocsets.map {
+      "docset '\($0.name)' (\($0.folder)/) is not in this checkout: not checked"
+    }
+    guard siteAbsoluteLinks > 0 else { return absent }
+    return absent + siteBaseContext(learn)
+  }
+
+  private func siteBaseContext(_ learn: LearnRepository) -> [String] {
     guard let base = learn.siteBase else {
       return [
         "site-absolute links are not checked: no base URL in links.siteRoots, and none "

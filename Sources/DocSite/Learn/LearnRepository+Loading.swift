@@ -20,6 +20,7 @@ extension LearnRepository {
     }
     var publish: PublishConfiguration?
     var docsets: [Docset] = []
+    var absentDocsets: [PublishConfiguration.Docset] = []
     if tree.isFile(PublishConfiguration.fileName) {
       let parsed: PublishConfiguration
       let bytes = try read(PublishConfiguration.fileName)
@@ -31,6 +32,11 @@ extension LearnRepository {
       publish = parsed
       for entry in parsed.docsets {
         let file = entry.folder.isEmpty ? DocfxConfiguration.fileName : entry.folder + "/docfx.json"
+        // A sparse checkout may leave a docset's folder out: the others are checked.
+        if !entry.folder.isEmpty, !tree.isDirectory(entry.folder) {
+          absentDocsets.append(entry)
+          continue
+        }
         guard tree.isFile(file) else {
           throw .configuration(
             ConfigurationError(
@@ -78,9 +84,11 @@ extension LearnRepository {
     let redirections = Redirections.load(files: redirectionFiles) { path in
       try? FileReader.read(tree.absolute(path), limit: maxFileSize)
     }
-    return build(
+    var repository = build(
       publish: publish, docsets: docsets, dependencies: dependencies, redirections: redirections,
       tree: tree, siteRoots: siteRoots)
+    repository.absentDocsets = absentDocsets
+    return repository
   }
 
   /// The tables: every file's publication, the URLs, the site base.

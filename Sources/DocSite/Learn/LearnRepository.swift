@@ -72,6 +72,9 @@ public struct LearnRepository: Sendable {
 
   /// Content folders the checkout lacks, in docfx.json order.
   public let absentContent: [AbsentContent]
+  /// Docsets of the publish configuration whose folder the checkout lacks (a sparse
+  /// checkout): not checked.
+  public internal(set) var absentDocsets: [PublishConfiguration.Docset] = []
   /// The base of site-absolute links, when configured or inferred.
   public internal(set) var siteBase: SiteBase?
   /// Every folder of the content URLs (`aks`, `aks/learn`, `kubernetes-fleet`): where on

@@ -219,6 +219,21 @@ import Testing
     )
   }
 
+  @Test func aDocsetFolderASparseCheckoutLeftOutIsNotCheckedAndSaidSo() async throws {
+    let tree = try TemporaryTree([
+      ".openpublishing.publish.config.json":
+        #"{"docsets_to_publish": [{"docset_name": "a", "build_source_folder": "a"}, {"docset_name": "b", "build_source_folder": "b"}]}"#,
+      "a/docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#, "a/x.md": "# X\n",
+    ])
+    defer { tree.remove() }
+    let site = try await Site.load(root: tree.path, knownRules: [])
+    #expect(site.learn?.docsets.map(\.name) == ["a"])
+    #expect(site.pages == ["a/x.md"])
+    #expect(
+      site.context(siteAbsoluteLinks: 0) == ["docset 'b' (b/) is not in this checkout: not checked"]
+    )
+  }
+
   @Test func aDocsetWithoutItsDocfxJsonStopsTheRunWithItsLine() async throws {
     let tree = try TemporaryTree([
       ".openpublishing.publish.config.json":
