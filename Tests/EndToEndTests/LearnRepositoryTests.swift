@@ -43,6 +43,18 @@ import Testing
     #expect(b.diagnostics.contains { $0.message.contains("in docs-ref-conceptual/") })
   }
 
+  @Test func l10nSaysALearnRepositoryHoldsOneLocale() async throws {
+    let result = try await BinaryRunner.docproof(
+      ["l10n"], in: Self.corpora.appendingPathComponent("azure-aks-docs"))
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        . is a Learn repository of one locale (en-us): its translations are repositories of their own, so there is nothing to compare in it
+        docproof: 0 translated files in 0 locales: 0 errors, 0 warnings
+
+        """)
+  }
+
   @Test func transcriptsListsTheInnovationEngineResultBlocks() async throws {
     let result = try await BinaryRunner.docproof(
       ["transcripts"], in: Self.corpora.appendingPathComponent("azure-aks-docs"))

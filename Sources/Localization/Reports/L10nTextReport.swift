@@ -7,17 +7,27 @@ public struct L10nTextReport: Sendable {
   public var report: LocalizationReport
   /// The findings after configuration (severities, ignores, suppressions).
   public var diagnostics: [Diagnostic]
+  /// Whether the tree is a Learn repository: one locale, its translations elsewhere.
+  public var isLearnRepository = false
 
-  public init(root: String, report: LocalizationReport, diagnostics: [Diagnostic]) {
+  public init(
+    root: String, report: LocalizationReport, diagnostics: [Diagnostic],
+    isLearnRepository: Bool = false
+  ) {
     self.root = root
     self.report = report
     self.diagnostics = diagnostics
+    self.isLearnRepository = isLearnRepository
   }
 
   public func render() -> String {
     var out = ""
     if report.locales.isEmpty {
-      out += "\(root): no localized locale to compare with \(report.sourceLocale)\n"
+      out +=
+        isLearnRepository
+        ? "\(root) is a Learn repository of one locale (\(report.sourceLocale)): its translations "
+          + "are repositories of their own, so there is nothing to compare in it\n"
+        : "\(root): no localized locale to compare with \(report.sourceLocale)\n"
     }
     let byPath = Dictionary(grouping: diagnostics, by: \.path)
     var shown: Set<String> = []

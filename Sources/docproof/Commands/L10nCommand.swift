@@ -53,7 +53,10 @@ struct L10nCommand: AsyncParsableCommand {
     let text: String
     switch format {
     case .text:
-      text = L10nTextReport(root: root, report: analysis, diagnostics: diagnostics).render()
+      text = L10nTextReport(
+        root: root, report: analysis, diagnostics: diagnostics,
+        isLearnRepository: site.learn != nil
+      ).render()
     case .html:
       text = L10nHTMLReport(root: root, report: analysis, diagnostics: diagnostics).render()
     case .json:
