@@ -33,22 +33,45 @@ public enum LocalizationAnalysis {
     _ site: Site, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil,
     only scope: Set<String>? = nil
   ) async -> LocalizationReport {
-    let pairs = TranslationPair.all(in: site, locales: locales, only: scope)
-    let transcripts = known ?? TranscriptFinder.find(in: site).blocks
-    let transcriptLines = Dictionary(
-      transcripts.map { ($0.file, [$0.line] as Set<Int>) }, uniquingKeysWith: { $0.union($1) })
-    let localeNames = Set(site.locales.map { $0.name.lowercased() })
+    await run(.sideBySide(site), locales: locales, transcripts: known, only: scope)
+  }
+
+  /// Analyzes translations across `sides`: locale folders of one tree, or a source
+  /// repository and its localizations' repositories. `transcripts` are the reported tree's
+  /// transcript blocks when the caller has found them already.
+  public static func run(
+    _ sides: LocalizationSides, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil,
+    only scope: Set<String>? = nil
+  ) async -> LocalizationReport {
+    let source = sides.source
+    let pairs = TranslationPair.all(in: sides, locales: locales, only: scope)
+    // Transcript lines by tree (two repositories may hold a file at the same path).
+    var transcriptLines: [String: [String: Set<Int>]] = [:]
+    for site in [source] + sides.translations.map(\.site)
+    where transcriptLines[site.tree.realRoot] == nil {
+      let blocks =
+        site.tree.realRoot == sides.reported.tree.realRoot
+        ? (known ?? TranscriptFinder.find(in: site).blocks) : TranscriptFinder.find(in: site).blocks
+      transcriptLines[site.tree.realRoot] = Dictionary(
+        blocks.map { ($0.file, [$0.line] as Set<Int>) }, uniquingKeysWith: { $0.union($1) })
+    }
+    let localeNames = Set(
+      (source.locales.map(\.name) + sides.translations.map(\.locale)).map { $0.lowercased() })
 
     let needsGit = pairs.contains { pair in
-      guard let path = pair.translationPath, pair.sourcePath != nil, let page = site.files[path]
+      guard let path = pair.translationPath, pair.sourcePath != nil,
+        let page = sides.site(of: pair.locale).files[path]
       else { return false }
       return page.frontMatter.string("ms.openlocfilehash").map {
         !SourceHash.isSHA1($0.lowercased())
       }
         ?? true
     }
-    let git = needsGit ? await GitHistory.open(at: site.tree.realRoot) : nil
-    let judge = StalenessJudge(site: site, git: git)
+    let git = needsGit ? await GitHistory.open(at: source.tree.realRoot) : nil
+    let lines = transcriptLines
+    let judge = StalenessJudge(site: source, git: git) { path in
+      sides.display(sides.reportPath(source: path))
+    }
 
     // Pairs are independent: judged and compared in parallel chunks, kept in pair order.
     let files = await pairs.concurrentChunks { chunk in
@@ -57,7 +80,8 @@ public enum LocalizationAnalysis {
       for pair in chunk {
         // Only the judgment may wait (on git); the file is built without a suspension
         // point, so that it is not kept in the task's frame and copied out of it.
-        let pages = TextPages(pair, in: site)
+        let translationSite = sides.site(of: pair.locale)
+        let pages = TextPages(pair, source: source, translation: translationSite)
         var staleness: Staleness?
         if let pages {
           staleness = await judge.judge(
@@ -66,21 +90,25 @@ public enum LocalizationAnalysis {
         }
         files.append(
           compared(
-            pair, pages: pages, staleness: staleness, site: site,
-            transcriptLines: transcriptLines, localeNames: localeNames))
+            pair, pages: pages, staleness: staleness, translationSite: translationSite,
+            sourceLines: lines[source.tree.realRoot] ?? [:],
+            translationLines: lines[translationSite.tree.realRoot] ?? [:],
+            localeNames: localeNames))
       }
       return files
     }.flatMap { $0 }
     var report = LocalizationReport(
-      sourceLocale: site.sourceLocale.name,
-      locales: site.locales.dropFirst().map(\.name).filter {
+      sourceLocale: source.sourceLocale.name,
+      locales: sides.translations.map(\.locale).filter {
         locales.isEmpty || locales.contains($0)
       },
-      includesSource: locales.isEmpty || locales.contains(site.sourceLocale.name),
+      includesSource: locales.isEmpty || locales.contains(source.sourceLocale.name),
       files: files, diagnostics: [])
     // A rule switched off in docproof.yml would only have its findings dropped.
-    report.diagnostics = LocalizationRules.all.filter { !site.configuration.isOff($0.info.id) }
-      .flatMap { $0.check(report, site: site) }
+    report.diagnostics = LocalizationRules.all.filter {
+      !sides.reported.configuration.isOff($0.info.id)
+    }
+    .flatMap { $0.check(report, sides: sides) }
     return report
   }
 
@@ -91,9 +119,10 @@ public enum LocalizationAnalysis {
     var translationPath: String
     var translation: Page
 
-    init?(_ pair: TranslationPair, in site: Site) {
+    init?(_ pair: TranslationPair, source sourceSite: Site, translation translationSite: Site) {
       guard let translationPath = pair.translationPath, let sourcePath = pair.sourcePath,
-        let translation = site.files[translationPath], let source = site.files[sourcePath],
+        let translation = translationSite.files[translationPath],
+        let source = sourceSite.files[sourcePath],
         !translation.isBinary, !source.isBinary
       else { return nil }
       (self.sourcePath, self.source) = (sourcePath, source)
@@ -104,16 +133,17 @@ public enum LocalizationAnalysis {
   /// `pair` with its staleness, its structures aligned aspect by aspect (when both files
   /// parsed as text) and its `ms.contentlocale`.
   private static func compared(
-    _ pair: TranslationPair, pages: TextPages?, staleness: Staleness?, site: Site,
-    transcriptLines: [String: Set<Int>], localeNames: Set<String>
+    _ pair: TranslationPair, pages: TextPages?, staleness: Staleness?, translationSite site: Site,
+    sourceLines: [String: Set<Int>], translationLines: [String: Set<Int>],
+    localeNames: Set<String>
   ) -> LocalizedFile {
     var comparison: [StructureAspect: [AlignedRow]] = [:]
     if let pages {
       let sourceStructure = PageStructure(
-        of: pages.source, transcriptLines: transcriptLines[pages.sourcePath] ?? [],
+        of: pages.source, transcriptLines: sourceLines[pages.sourcePath] ?? [],
         localeNames: localeNames)
       let translationStructure = PageStructure(
-        of: pages.translation, transcriptLines: transcriptLines[pages.translationPath] ?? [],
+        of: pages.translation, transcriptLines: translationLines[pages.translationPath] ?? [],
         localeNames: localeNames)
       for aspect in StructureAspect.allCases {
         comparison[aspect] = StructureComparison.align(

@@ -26,6 +26,8 @@ import DocModel
 ///     maxAge: 1d                 # how long a cached result counts (s, m, h, d)
 ///     exclude: ['^https://localhost']   # regular expressions of URLs not checked
 /// maxFileSize: 10MB              # larger files are skipped with a finding
+/// translations: {ru-ru: ../azure-docs-cli.ru-ru}   # localizations kept in repositories of their own
+/// source: ../azure-docs-cli      # (in a localization) its source repository
 /// ```
 public struct Configuration: Sendable, Hashable {
   /// A path glob that is not checked, for every rule or only some.
@@ -78,6 +80,20 @@ public struct Configuration: Sendable, Hashable {
   public var transcriptSelectors: [TranscriptSelector] = []
   /// User normalization rules (`normalize:`): text matching `pattern` becomes `[NAME]`.
   public var normalizeRules: [NormalizeRule] = []
+  /// `source:` (in a localization's tree): the clone of its source repository, relative to
+  /// this tree's root.
+  public var sourceRepository: String?
+  public var sourceRepositoryLine = 1
+  /// `translations:` (in a source tree): each localized locale's repository clone.
+  public var translationRepositories: [TranslationRepository] = []
+
+  /// A localized locale kept in a repository of its own.
+  public struct TranslationRepository: Sendable, Hashable {
+    public var locale: String
+    /// The clone, relative to this tree's root.
+    public var path: String
+    public var line: Int
+  }
 
   /// A normalization rule from `normalize:`.
   public struct NormalizeRule: Sendable, Hashable {
@@ -102,7 +118,7 @@ public struct Configuration: Sendable, Hashable {
     var configuration = Configuration()
     let keys = [
       "sourceLocale", "locales", "zonePivotGroups", "frontMatter", "rules", "ignore", "links",
-      "maxFileSize", "project", "scenarios", "transcripts", "normalize",
+      "maxFileSize", "project", "scenarios", "transcripts", "normalize", "source", "translations",
     ]
     for (key, value) in try root.mapping(allowed: keys) {
       switch key {
@@ -131,6 +147,18 @@ public struct Configuration: Sendable, Hashable {
         try links(value, into: &configuration)
       case "maxFileSize":
         configuration.maxFileSize = try byteSize(value)
+      case "source":
+        configuration.sourceRepository = try value.string()
+        configuration.sourceRepositoryLine = value.line
+      case "translations":
+        for (locale, path) in try value.dictionary() {
+          guard Locales.isLocaleName(locale) else {
+            throw path.error("'\(locale)' is not a locale name like sv-se or zh-cn")
+          }
+          configuration.translationRepositories.append(
+            TranslationRepository(
+              locale: locale.lowercased(), path: try path.string(), line: path.line))
+        }
       default:
         try transcriptSection(key, value, into: &configuration)
       }

@@ -17,6 +17,8 @@ public struct DocfxConfiguration: Sendable, Hashable {
     public var exclude: [DocfxGlob]
     /// `group`: a version group, with a moniker range in `build.groups`.
     public var group: String?
+    /// `version`: the moniker range of what it publishes, written on the mapping itself.
+    public var version: String? = nil
     /// The entry's line in docfx.json.
     public var line: Int
 
@@ -106,6 +108,7 @@ public struct DocfxConfiguration: Sendable, Hashable {
       case "files": group.files = try value.stringList().map(DocfxGlob.init)
       case "exclude": group.exclude = try value.stringList().map(DocfxGlob.init)
       case "group": group.group = try value.string()
+      case "version": group.version = try value.string()
       default: continue
       }
     }

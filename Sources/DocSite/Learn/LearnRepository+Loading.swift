@@ -153,7 +153,7 @@ extension LearnRepository {
       publishConfiguration: publish, docsets: docsets, dependencies: dependencies,
       redirections: redirections, publications: publications, byURL: byURL,
       redirectedURLs: redirectedURLs, absentContent: absent, siteBase: nil,
-      ownedFolders: ownedFolders(of: byURL.keys),
+      ownedFolders: ownedFolders(of: byURL.keys), mappings: mappings,
       diagnostics: diagnostics)
     repository.siteBase = repository.siteBase(siteRoots: siteRoots)
     return repository
@@ -224,8 +224,8 @@ extension LearnRepository {
 }
 
 /// Every docset's content and resource mappings, with their folders from the repository root.
-struct Mappings {
-  struct Mapping {
+struct Mappings: Sendable {
+  struct Mapping: Sendable {
     var docset: Int
     /// `src` from the repository root.
     var folder: String
@@ -255,6 +255,36 @@ struct Mappings {
       }
     }
     self.mappings = mappings
+  }
+
+  /// Where a Markdown file would be published, to pair it with its translation or source:
+  /// the first content mapping that takes it, else (an include, which content mappings
+  /// exclude) the first whose folder holds it; with the monikers of that mapping's version.
+  func pairing(of path: String, groups: [[String: String]]) -> (key: String, monikers: Set<String>)?
+  {
+    let lowered = path.lowercased()
+    let candidates = mappings.filter {
+      $0.isContent && RelativePath.relative(lowered, to: $0.folder.lowercased()) != nil
+    }
+    guard !candidates.isEmpty else { return nil }
+    let chosen =
+      candidates.first { mapping in
+        let inSource = Self.inSource(path, mapping)
+        return mapping.group.files.contains { $0.matches(inSource) }
+          && !mapping.group.exclude.contains { $0.matches(inSource) }
+      } ?? candidates[0]
+    let inSource = Self.inSource(path, chosen)
+    let destination = chosen.group.destination
+    let published = destination.isEmpty ? inSource : destination + "/" + inSource
+    let range =
+      chosen.group.version ?? chosen.group.group.flatMap { groups[chosen.docset][$0] } ?? ""
+    return (published.lowercased(), Set(MonikerRange.names(range).map { $0.lowercased() }))
+  }
+
+  /// A path below a mapping's folder (matched without regard to case), as written.
+  private static func inSource(_ path: String, _ mapping: Mapping) -> String {
+    let depth = mapping.folder.isEmpty ? 0 : mapping.folder.split(separator: "/").count
+    return path.split(separator: "/").dropFirst(depth).joined(separator: "/")
   }
 
   /// Where the first mapping that takes a file (content before resources) publishes it.

@@ -80,6 +80,8 @@ public struct LearnRepository: Sendable {
   /// Every folder of the content URLs (`aks`, `aks/learn`, `kubernetes-fleet`): where on
   /// the site this repository publishes.
   let ownedFolders: Set<String>
+  /// Every docset's content and resource mappings.
+  let mappings: Mappings
   /// Findings about the configuration itself: redirection files, redirected files that
   /// still exist.
   public let diagnostics: [Diagnostic]
@@ -248,5 +250,25 @@ extension LearnRepository {
     guard let sources = byURL[key] else { return nil }
     guard sources.count > 1, let group = publications[file]?.group else { return sources.first }
     return sources.first { publications[$0]?.group == group } ?? sources.first
+  }
+}
+
+extension LearnRepository {
+  /// What pairs a Markdown file with its translation or source in another repository: the
+  /// path it is (or, for an include, would be) published at, lowercased, and the monikers
+  /// of the mapping that publishes it (empty when unversioned); `nil` for a file no content
+  /// mapping's folder holds (a README).
+  public func pairingKey(of path: String) -> (key: String, monikers: Set<String>)? {
+    mappings.pairing(of: path, groups: docsets.map(\.configuration.groups))
+  }
+}
+
+extension LearnRepository {
+  /// The redirection of the source file that was published at `published` (a pairing key:
+  /// a published path, lowercased), if one redirects it.
+  public func redirection(ofPublished published: String) -> Redirections.Entry? {
+    let key = Self.urlKey(published: published, isContent: true)
+    return redirectedURLs[key]
+      ?? redirectedURLs[key.hasSuffix("/") ? String(key.dropLast()) : key + "/"]
   }
 }

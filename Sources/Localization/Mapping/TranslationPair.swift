@@ -1,16 +1,79 @@
 import DocSite
 
 /// A file of a localized locale and the source-locale file it translates: the same path
-/// under each locale's folder.
+/// under each locale's folder, or (repositories of their own) the file published at the same
+/// URL.
 public struct TranslationPair: Sendable, Hashable {
   /// The localized locale (`sv-se`).
   public var locale: String
-  /// The path inside the locale folders (`quickstarts/access-tokens.md`).
+  /// The path inside the locale folders (`quickstarts/access-tokens.md`); across
+  /// repositories, the translation's path in its repository (the source's when there is no
+  /// translation).
   public var relativePath: String
-  /// The source file from the root, or `nil` when the translation has no source (an orphan).
+  /// The source file from the source tree's root, or `nil` when the translation has no
+  /// source (an orphan).
   public var sourcePath: String?
-  /// The translation from the root, or `nil` when the source is not translated.
+  /// The translation from its tree's root, or `nil` when the source is not translated.
   public var translationPath: String?
+
+  /// Every pair of the selected localized locales across the sides' trees: locale folders
+  /// side by side pair by path; repositories of their own by the published path (each
+  /// repository's docfx.json), or by path when one has none.
+  public static func all(
+    in sides: LocalizationSides, locales selected: [String] = [], only scope: Set<String>? = nil
+  ) -> [TranslationPair] {
+    if sides.isSideBySide {
+      return all(in: sides.source, locales: selected, only: scope)
+    }
+    let sources = grouped(sides.source)
+    var pairs: [TranslationPair] = []
+    for (locale, site) in sides.translations where selected.isEmpty || selected.contains(locale) {
+      var unmatched = sources
+      for (path, key, monikers) in keyed(site) {
+        guard var candidates = unmatched[key], !candidates.isEmpty else {
+          pairs.append(
+            TranslationPair(
+              locale: locale, relativePath: path, sourcePath: nil, translationPath: path))
+          continue
+        }
+        // Versions of a page share its URL: the one whose monikers the translation's share.
+        let index =
+          candidates.firstIndex { !monikers.isDisjoint(with: $0.monikers) }
+          ?? candidates.firstIndex { $0.monikers.isEmpty || monikers.isEmpty } ?? 0
+        let source = candidates.remove(at: index)
+        unmatched[key] = candidates
+        pairs.append(
+          TranslationPair(
+            locale: locale, relativePath: path, sourcePath: source.path, translationPath: path))
+      }
+      for (_, left) in unmatched {
+        for source in left {
+          pairs.append(
+            TranslationPair(
+              locale: locale, relativePath: source.path, sourcePath: source.path,
+              translationPath: nil))
+        }
+      }
+    }
+    return pairs.sorted { ($0.locale, $0.relativePath) < ($1.locale, $1.relativePath) }
+  }
+
+  /// A tree's Markdown files with what pairs them across repositories, in path order.
+  private static func keyed(_ site: Site) -> [(path: String, key: String, monikers: Set<String>)] {
+    site.markdownPaths.compactMap { path in
+      guard let learn = site.learn else { return (path, path.lowercased(), []) }
+      return learn.pairingKey(of: path).map { (path, $0.key, $0.monikers) }
+    }
+  }
+
+  /// `keyed` grouped by key.
+  private static func grouped(_ site: Site) -> [String: [(path: String, monikers: Set<String>)]] {
+    var result: [String: [(path: String, monikers: Set<String>)]] = [:]
+    for (path, key, monikers) in keyed(site) {
+      result[key, default: []].append((path, monikers))
+    }
+    return result
+  }
 
   /// Every pair of the selected localized locales (all of them when `locales` is empty),
   /// sorted by locale, then path. Only Markdown files count.

@@ -9,20 +9,24 @@ public struct L10nTextReport: Sendable {
   public var diagnostics: [Diagnostic]
   /// Whether the tree is a Learn repository: one locale, its translations elsewhere.
   public var isLearnRepository = false
+  /// The trees compared, when translations are repositories of their own (findings name
+  /// their files relative to the reported one).
+  public var sides: LocalizationSides?
 
   public init(
     root: String, report: LocalizationReport, diagnostics: [Diagnostic],
-    isLearnRepository: Bool = false
+    isLearnRepository: Bool = false, sides: LocalizationSides? = nil
   ) {
     self.root = root
     self.report = report
     self.diagnostics = diagnostics
     self.isLearnRepository = isLearnRepository
+    self.sides = sides
   }
 
   public func render() -> String {
     var out = ""
-    if report.locales.isEmpty {
+    if report.locales.isEmpty, sides == nil {
       out +=
         isLearnRepository
         ? "\(root) is a Learn repository of one locale (\(report.sourceLocale)): its translations "
@@ -42,8 +46,11 @@ public struct L10nTextReport: Sendable {
           "  " + file.pair.relativePath.padding(width) + "  "
           + file.status.rawValue.padding(12) + "  "
           + (differences == 0 ? "-" : String(differences)).padding(5) + "  "
-          + Self.evidence(file, locale: locale, sourceLocale: report.sourceLocale) + "\n"
-        guard let path = file.pair.translationPath else { continue }
+          + Self.evidence(
+            file, locale: locale, sourceLocale: report.sourceLocale,
+            acrossRepositories: sides != nil) + "\n"
+        guard var path = file.pair.translationPath else { continue }
+        if let sides { path = sides.reportPath(translation: path, locale: locale) }
         shown.insert(path)
         for diagnostic in byPath[path] ?? [] { out += Self.finding(diagnostic) }
       }
@@ -83,8 +90,12 @@ public struct L10nTextReport: Sendable {
       + parts.joined(separator: ", ")
   }
 
-  static func evidence(_ file: LocalizedFile, locale: String, sourceLocale: String) -> String {
+  static func evidence(
+    _ file: LocalizedFile, locale: String, sourceLocale: String, acrossRepositories: Bool = false
+  ) -> String {
     switch file.status {
+    case .untranslated where acrossRepositories: return "no \(locale) file publishes its URL"
+    case .orphan where acrossRepositories: return "no \(sourceLocale) file publishes its URL"
     case .untranslated: return "no \(locale)/\(file.pair.relativePath)"
     case .orphan: return "no \(sourceLocale)/\(file.pair.relativePath)"
     default: return file.staleness?.explanation ?? "the file could not be parsed"

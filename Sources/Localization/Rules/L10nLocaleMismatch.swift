@@ -12,19 +12,26 @@ public enum L10nLocaleMismatch: LocalizationRule {
     triggers: ["en-us/a.md": "# A\n", "sv-se/a.md": "---\nms.contentlocale: de-de\n---\n# A\n"],
     passes: ["en-us/a.md": "# A\n", "sv-se/a.md": "---\nms.contentlocale: sv-SE\n---\n# A\n"])
 
-  public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
+  public static func check(_ report: LocalizationReport, sides: LocalizationSides)
+    -> [Diagnostic]
+  {
     var findings: [Diagnostic] = []
     for file in report.files {
       guard let path = file.pair.translationPath, let content = file.contentLocale,
         !content.names(file.pair.locale)
       else { continue }
-      findings.append(mismatch(path, content, folder: file.pair.locale))
+      findings.append(
+        mismatch(
+          sides.reportPath(translation: path, locale: file.pair.locale), content,
+          folder: file.pair.locale))
     }
+    let site = sides.source
     guard report.includesSource, !site.sourceLocale.folder.isEmpty else { return findings }
     for (path, page) in site.parsedFiles where site.sourceLocale.contains(path) {
       guard let content = ContentLocale(of: page), !content.names(site.sourceLocale.name)
       else { continue }
-      findings.append(mismatch(path, content, folder: site.sourceLocale.name))
+      findings.append(
+        mismatch(sides.reportPath(source: path), content, folder: site.sourceLocale.name))
     }
     return findings
   }

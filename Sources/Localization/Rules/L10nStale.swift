@@ -23,7 +23,9 @@ public enum L10nStale: LocalizationRule {
         "---\nms.openlocfilehash: cbd6fa9143fe1cc72038755c3c216d1fbbcb45dd\n---\n# A\n",
     ])
 
-  public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
+  public static func check(_ report: LocalizationReport, sides: LocalizationSides)
+    -> [Diagnostic]
+  {
     report.files.compactMap { file in
       guard let staleness = file.staleness, let path = file.pair.translationPath,
         staleness.freshness == .stale || staleness.malformedMetadata
@@ -38,7 +40,9 @@ public enum L10nStale: LocalizationRule {
           "l10n-structure lists \(drift) structural difference\(drift == 1 ? "" : "s") from the source"
         )
       }
-      return finding(path, line: staleness.line, staleness.explanation, notes: notes)
+      return finding(
+        sides.reportPath(translation: path, locale: file.pair.locale), line: staleness.line,
+        staleness.explanation, notes: notes)
     }
   }
 }

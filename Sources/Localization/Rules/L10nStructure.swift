@@ -22,7 +22,9 @@ public enum L10nStructure: LocalizationRule {
       "sv-se/b.md": "# B\n\n## <a name=\"usage\"></a>Användning\n",
     ])
 
-  public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
+  public static func check(_ report: LocalizationReport, sides: LocalizationSides)
+    -> [Diagnostic]
+  {
     report.files.compactMap { file in
       let differences = file.differences
       guard let path = file.pair.translationPath, let source = file.pair.sourcePath,
@@ -40,8 +42,8 @@ public enum L10nStructure: LocalizationRule {
         $0.note(sourceLocale: report.sourceLocale, locale: file.pair.locale)
       }
       return finding(
-        path, line: line,
-        "structure differs from \(site.displayPath(source)): \(counts.joined(separator: ", "))",
+        sides.reportPath(translation: path, locale: file.pair.locale), line: line,
+        "structure differs from \(sides.display(sides.reportPath(source: source))): \(counts.joined(separator: ", "))",
         notes: notes)
     }
   }

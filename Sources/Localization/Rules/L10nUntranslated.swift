@@ -12,16 +12,26 @@ public enum L10nUntranslated: LocalizationRule {
     triggers: ["en-us/a.md": "# A\n", "en-us/b.md": "# B\n", "sv-se/a.md": "# A\n"],
     passes: ["en-us/a.md": "# A\n", "sv-se/a.md": "# A\n"])
 
-  public static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic] {
-    report.files.compactMap { file in
+  public static func check(_ report: LocalizationReport, sides: LocalizationSides)
+    -> [Diagnostic]
+  {
+    let site = sides.source
+    return report.files.compactMap { file in
       guard file.status == .untranslated, let source = file.pair.sourcePath else { return nil }
-      let expected = site.locales.first { $0.name == file.pair.locale }?.path(
-        file.pair.relativePath)
       let kind = site.includes.isInclude(source) ? "include" : "page"
+      let missing: String
+      if sides.isSideBySide {
+        let expected = site.locales.first { $0.name == file.pair.locale }?.path(
+          file.pair.relativePath)
+        missing = "\(site.displayPath(expected ?? file.pair.relativePath)) does not exist"
+      } else {
+        let published = site.learn?.pairingKey(of: source)?.key ?? source.lowercased()
+        missing =
+          "nothing in \(sides.display(sides.reportPath(translation: "", locale: file.pair.locale))) is published at \(published)"
+      }
       return finding(
-        source, line: 1,
-        "\(kind) not translated into \(file.pair.locale): \(site.displayPath(expected ?? file.pair.relativePath)) does not exist"
-      )
+        sides.reportPath(source: source), line: 1,
+        "\(kind) not translated into \(file.pair.locale): \(missing)")
     }
   }
 }

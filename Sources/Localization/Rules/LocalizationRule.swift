@@ -6,7 +6,8 @@ import DocSite
 /// lives in its own file, with a stable id, a default severity and examples.
 public protocol LocalizationRule: Sendable {
   static var info: RuleInfo { get }
-  static func check(_ report: LocalizationReport, site: Site) -> [Diagnostic]
+  /// Findings over the report; their paths are relative to `sides.reported`'s root.
+  static func check(_ report: LocalizationReport, sides: LocalizationSides) -> [Diagnostic]
 }
 
 extension LocalizationRule {

@@ -43,10 +43,15 @@ public struct StalenessJudge: Sendable {
   public let site: Site
   /// The repository holding the tree, when there is one.
   public let git: GitHistory?
+  /// How explanations name a source path (relative to the reported tree).
+  public let display: @Sendable (String) -> String
 
-  public init(site: Site, git: GitHistory?) {
+  public init(
+    site: Site, git: GitHistory?, display: @escaping @Sendable (String) -> String = { $0 }
+  ) {
     self.site = site
     self.git = git
+    self.display = display
   }
 
   public func judge(translation: Page, translationPath: String, sourcePath: String) async
@@ -156,14 +161,16 @@ public struct StalenessJudge: Sendable {
     if let newest = later.first {
       return verdict(
         .stale,
-        "\(sourcePath) changed in \(later.count) commit\(later.count == 1 ? "" : "s") after ms.sourcegitcommit \(short) (newest \(newest.id.prefix(12)), \(newest.date))"
+        "\(display(sourcePath)) changed in \(later.count) commit\(later.count == 1 ? "" : "s") after ms.sourcegitcommit \(short) (newest \(newest.id.prefix(12)), \(newest.date))"
       )
     }
     if await git.hasUncommittedChanges(sourceFile) {
       return verdict(
-        .stale, "\(sourcePath) has uncommitted changes made after ms.sourcegitcommit \(short)")
+        .stale,
+        "\(display(sourcePath)) has uncommitted changes made after ms.sourcegitcommit \(short)")
     }
-    return verdict(.current, "\(sourcePath) is unchanged since ms.sourcegitcommit \(short)")
+    return verdict(
+      .current, "\(display(sourcePath)) is unchanged since ms.sourcegitcommit \(short)")
   }
 
   /// The verdict from the source's last change against the `ms.lasthandoff` day, or `nil`
@@ -181,10 +188,10 @@ public struct StalenessJudge: Sendable {
     }
     if await git.hasUncommittedChanges(sourceFile) {
       return verdict(
-        .stale, "\(sourcePath) has uncommitted changes, made after ms.lasthandoff \(day)")
+        .stale, "\(display(sourcePath)) has uncommitted changes, made after ms.lasthandoff \(day)")
     }
     guard let last = await git.lastCommit(changing: sourceFile) else {
-      gathered.notes.append("\(sourcePath) has no commit in the repository's history")
+      gathered.notes.append("\(display(sourcePath)) has no commit in the repository's history")
       return nil
     }
     guard let committed = Self.commitDay(last.date) else {
@@ -195,11 +202,12 @@ public struct StalenessJudge: Sendable {
     if committed > handoff {
       return verdict(
         .stale,
-        "\(sourcePath) last changed on \(lastDay) (commit \(last.id.prefix(12))), after ms.lasthandoff \(day)"
+        "\(display(sourcePath)) last changed on \(lastDay) (commit \(last.id.prefix(12))), after ms.lasthandoff \(day)"
       )
     }
     return verdict(
-      .current, "\(sourcePath) last changed on \(lastDay), not after ms.lasthandoff \(day)")
+      .current, "\(display(sourcePath)) last changed on \(lastDay), not after ms.lasthandoff \(day)"
+    )
   }
 
   private func byHash(_ recorded: String, line: Int, sourcePath: String) -> Staleness {
@@ -210,19 +218,21 @@ public struct StalenessJudge: Sendable {
     else {
       return Staleness(
         freshness: .unknown, evidence: .openLocFileHash,
-        explanation: "\(sourcePath) cannot be read to compute its hash", line: line, notes: [])
+        explanation: "\(display(sourcePath)) cannot be read to compute its hash", line: line,
+        notes: [])
     }
     let actual = SourceHash.openLocFileHash(of: bytes)
     if actual == recorded {
       return Staleness(
         freshness: .current, evidence: .openLocFileHash,
-        explanation: "ms.openlocfilehash \(recorded.prefix(12)) is the SHA-1 of \(sourcePath)",
+        explanation:
+          "ms.openlocfilehash \(recorded.prefix(12)) is the SHA-1 of \(display(sourcePath))",
         line: line, notes: [], sourceHash: actual)
     }
     return Staleness(
       freshness: .stale, evidence: .openLocFileHash,
       explanation:
-        "ms.openlocfilehash \(recorded.prefix(12)) is not the SHA-1 of \(sourcePath) (now \(actual.prefix(12))): the source changed after this translation was made",
+        "ms.openlocfilehash \(recorded.prefix(12)) is not the SHA-1 of \(display(sourcePath)) (now \(actual.prefix(12))): the source changed after this translation was made",
       line: line, notes: [], sourceHash: actual)
   }
 

@@ -39,11 +39,18 @@ struct L10nCommand: AsyncParsableCommand {
   @Option(name: .customLong("locale"), help: "Only report on this locale (repeatable).")
   var locales: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "The clone of the source repository ROOT translates, when ROOT is a localization kept in a repository of its own.",
+      valueName: "source"))
+  var source: String?
+
   func run() async throws {
     let root = try Site.rootForCommand(givenRoot)
     let site = try await Site.loadForCommand(root)
-    try site.requireLocales(locales)
-    let analysis = await LocalizationAnalysis.run(site, locales: locales)
+    let sides = try await site.localizationSides(source: source)
+    if sides.isSideBySide { try site.requireLocales(locales) }
+    let analysis = await LocalizationAnalysis.run(sides, locales: locales)
     let diagnostics = Checker.finish(
       analysis.diagnostics, site: site, options: CheckOptions(locales: locales))
     let report = Report(
@@ -55,7 +62,7 @@ struct L10nCommand: AsyncParsableCommand {
     case .text:
       text = L10nTextReport(
         root: root, report: analysis, diagnostics: diagnostics,
-        isLearnRepository: site.learn != nil
+        isLearnRepository: site.learn != nil, sides: sides.isSideBySide ? nil : sides
       ).render()
     case .html:
       text = L10nHTMLReport(root: root, report: analysis, diagnostics: diagnostics).render()

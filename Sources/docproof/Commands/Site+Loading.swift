@@ -1,5 +1,6 @@
 import Checks
 import DocSite
+import Localization
 
 extension Site {
   /// The tree a command works on: the one named, else the working folder when it is a
@@ -46,5 +47,41 @@ extension Site {
     for locale in selected where !known.contains(locale) {
       throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
     }
+  }
+}
+
+extension Site {
+  /// What translations of this tree are compared across: its locale folders side by side,
+  /// or, when `source` is given (`--source`) or docproof.yml names `source:` or
+  /// `translations:`, this tree and the other repositories' clones.
+  func localizationSides(source given: String?) async throws -> LocalizationSides {
+    func load(_ path: String, named: String) async throws -> Site {
+      guard FileTree.realPath(path) != nil else {
+        throw ToolFailure("cannot compare with \(named): no such directory")
+      }
+      let other = try await Site.loadForCommand(path)
+      guard other.tree.realRoot != tree.realRoot else {
+        throw ToolFailure("\(named) is \(rootPath) itself: name the other repository's clone")
+      }
+      return other
+    }
+    /// A path written in docproof.yml is relative to this tree's root.
+    func configured(_ path: String) -> String {
+      path.hasPrefix("/") ? path : (rootPath.hasSuffix("/") ? rootPath : rootPath + "/") + path
+    }
+    if let sourcePath = given ?? configuration.sourceRepository.map(configured) {
+      let source = try await load(sourcePath, named: sourcePath)
+      return LocalizationSides(
+        source: source, translations: [(sourceLocale.name, self)], reported: self)
+    }
+    if !configuration.translationRepositories.isEmpty {
+      var translations: [(locale: String, site: Site)] = []
+      for repository in configuration.translationRepositories {
+        let path = configured(repository.path)
+        translations.append((repository.locale, try await load(path, named: path)))
+      }
+      return LocalizationSides(source: self, translations: translations, reported: self)
+    }
+    return .sideBySide(self)
   }
 }
