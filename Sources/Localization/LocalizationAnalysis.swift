@@ -1,6 +1,7 @@
 import Checks
 import DocModel
 import DocSite
+import Foundation
 import Transcripts
 
 /// Everything `docproof l10n` knows about a tree's translations.
@@ -39,9 +40,12 @@ public enum LocalizationAnalysis {
   /// Analyzes translations across `sides`: locale folders of one tree, or a source
   /// repository and its localizations' repositories. `transcripts` are the reported tree's
   /// transcript blocks when the caller has found them already.
+  /// `history`: for each stale translation, ask the source's git repository for its commits
+  /// and diff since the translated version (`docproof l10n`); handoff ages are counted to
+  /// `now`.
   public static func run(
     _ sides: LocalizationSides, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil,
-    only scope: Set<String>? = nil
+    only scope: Set<String>? = nil, history: Bool = false, now: Date = Date()
   ) async -> LocalizationReport {
     let source = sides.source
     let pairs = TranslationPair.all(in: sides, locales: locales, only: scope)
@@ -67,7 +71,7 @@ public enum LocalizationAnalysis {
       }
         ?? true
     }
-    let git = needsGit ? await GitHistory.open(at: source.tree.realRoot) : nil
+    let git = needsGit || history ? await GitHistory.open(at: source.tree.realRoot) : nil
     let lines = transcriptLines
     let judge = StalenessJudge(site: source, git: git) { path in
       sides.display(sides.reportPath(source: path))
@@ -87,6 +91,11 @@ public enum LocalizationAnalysis {
           staleness = await judge.judge(
             translation: pages.translation, translationPath: pages.translationPath,
             sourcePath: pages.sourcePath)
+          if staleness?.freshness == .stale {
+            staleness?.lag = await judge.lag(
+              translation: pages.translation, sourcePath: pages.sourcePath, now: now,
+              history: history)
+          }
         }
         files.append(
           compared(

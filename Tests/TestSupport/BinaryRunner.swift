@@ -34,11 +34,18 @@ public enum BinaryRunner {
     return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/docproof").path
   }
 
-  /// Runs `docproof` with arguments in a working directory.
+  /// The run's "now" for reports that count days (`SOURCE_DATE_EPOCH`, 2026-12-01T00:00Z):
+  /// a test's expected output does not change with the day it runs.
+  public static let fixedNow = "1796083200"
+
+  /// Runs `docproof` with arguments in a working directory (`SOURCE_DATE_EPOCH` fixed
+  /// unless the environment given sets it).
   public static func docproof(
     _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
   ) async throws -> Result {
-    try await run(path: docproofPath, arguments, in: directory, environment: environment)
+    try await run(
+      path: docproofPath, arguments, in: directory,
+      environment: ["SOURCE_DATE_EPOCH": fixedNow].merging(environment) { $1 })
   }
 
   /// Runs `docproof` as an unprivileged user (through `setpriv`, as `nobody`, when the tests

@@ -18,11 +18,13 @@ public struct GitRepository: Sendable {
   public var path: String { tree.path }
 
   @discardableResult
-  public func git(_ arguments: [String]) async throws -> String {
+  public func git(_ arguments: [String], environment extra: [String: String] = [:]) async throws
+    -> String
+  {
     let environment = [
       "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
       "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": tree.path,
-    ]
+    ].merging(extra) { $1 }
     let result = try await BinaryRunner.run(
       path: "/usr/bin/git", ["-C", tree.path] + arguments, environment: environment)
     try #require(result.status == 0, "git \(arguments): \(result.stderr)")
@@ -30,10 +32,13 @@ public struct GitRepository: Sendable {
   }
 
   /// Commits everything; returns the commit id.
+  /// Commits everything; returns the commit id. `date` (ISO 8601) fixes the author and
+  /// committer dates, for output that names them.
   @discardableResult
-  public func commitAll(_ message: String = "change") async throws -> String {
+  public func commitAll(_ message: String = "change", date: String? = nil) async throws -> String {
     try await git(["add", "-A"])
-    try await git(["commit", "-q", "--allow-empty", "-m", message])
+    let dates = date.map { ["GIT_AUTHOR_DATE": $0, "GIT_COMMITTER_DATE": $0] } ?? [:]
+    try await git(["commit", "-q", "--allow-empty", "-m", message], environment: dates)
     return try await git(["rev-parse", "HEAD"])
   }
 

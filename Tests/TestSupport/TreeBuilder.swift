@@ -12,6 +12,13 @@ public struct TemporaryTree: Sendable {
     try write(files)
   }
 
+  /// Creates a tree at a folder of the caller's (removed with it by `remove()`).
+  public init(at url: URL, _ files: [String: String]) throws {
+    self.url = url
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try write(files)
+  }
+
   /// Adds or replaces files.
   public func write(_ files: [String: String]) throws {
     for (relative, text) in files {

@@ -12,11 +12,14 @@ public struct L10nTextReport: Sendable {
   /// The trees compared, when translations are repositories of their own (findings name
   /// their files relative to the reported one).
   public var sides: LocalizationSides?
+  /// Whether a stale translation's note with its source's diff is shown.
+  public var showDiffs = false
 
   public init(
     root: String, report: LocalizationReport, diagnostics: [Diagnostic],
-    isLearnRepository: Bool = false, sides: LocalizationSides? = nil
+    isLearnRepository: Bool = false, sides: LocalizationSides? = nil, showDiffs: Bool = false
   ) {
+    self.showDiffs = showDiffs
     self.root = root
     self.report = report
     self.diagnostics = diagnostics
@@ -52,7 +55,9 @@ public struct L10nTextReport: Sendable {
         guard var path = file.pair.translationPath else { continue }
         if let sides { path = sides.reportPath(translation: path, locale: locale) }
         shown.insert(path)
-        for diagnostic in byPath[path] ?? [] { out += Self.finding(diagnostic) }
+        for diagnostic in byPath[path] ?? [] {
+          out += Self.finding(diagnostic, showDiffs: showDiffs)
+        }
       }
       out += "\n"
     }
@@ -71,10 +76,15 @@ public struct L10nTextReport: Sendable {
     return out
   }
 
-  static func finding(_ diagnostic: Diagnostic) -> String {
+  static func finding(_ diagnostic: Diagnostic, showDiffs: Bool = true) -> String {
     var out =
       "      \(diagnostic.severity.rawValue)[\(diagnostic.rule)] line \(diagnostic.line): \(diagnostic.message)\n"
-    for note in diagnostic.notes { out += "        · \(note)\n" }
+    for note in diagnostic.notes {
+      if !showDiffs, note.hasPrefix(L10nStale.diffNotePrefix) { continue }
+      let lines = note.split(separator: "\n", omittingEmptySubsequences: false)
+      out += "        · \(lines[0])\n"
+      for line in lines.dropFirst() { out += "          \(line)\n" }
+    }
     return out
   }
 

@@ -1,6 +1,7 @@
 import Checks
 import DocModel
 import DocSite
+import Foundation
 
 /// `l10n-stale`: the source changed after the translation was made.
 public enum L10nStale: LocalizationRule {
@@ -34,6 +35,7 @@ public enum L10nStale: LocalizationRule {
       if let hash = staleness.sourceHash {
         notes.append("once the translation is brought up to date, set ms.openlocfilehash: \(hash)")
       }
+      if let lag = staleness.lag { notes += Self.notes(lag) }
       let drift = file.differences.count
       if drift > 0 {
         notes.append(
@@ -44,5 +46,34 @@ public enum L10nStale: LocalizationRule {
         sides.reportPath(translation: path, locale: file.pair.locale), line: staleness.line,
         staleness.explanation, notes: notes)
     }
+  }
+
+  /// The prefix of the note that holds the source's diff (shown in text only when asked).
+  public static let diffNotePrefix = "the source's changes since the translated version:"
+
+  /// What a lag says, one note each: the handoff and its age, the commits since, the diff.
+  static func notes(_ lag: Lag) -> [String] {
+    var notes: [String] = []
+    if let handoff = lag.handoff, let age = lag.handoffAgeDays {
+      notes.append(
+        "handed off on \(handoff) (ms.lasthandoff), \(age) day\(age == 1 ? "" : "s") ago")
+    }
+    if let missing = lag.historyMissing { notes.append(missing) }
+    guard let history = lag.history else { return notes }
+    let count = history.changes.count
+    var summary =
+      "the source changed in \(count) commit\(count == 1 ? "" : "s") since the translated version (\(history.foundBy))"
+    if count > 0 {
+      summary += ":"
+      for change in history.changes.prefix(5) {
+        summary += "\n\(change.date.prefix(10)) \(change.id.prefix(12)) \(change.subject)"
+      }
+      if count > 5 { summary += "\n... and \(count - 5) older" }
+    }
+    notes.append(summary)
+    if !history.diff.isEmpty {
+      notes.append(diffNotePrefix + "\n" + history.diff.trimmingCharacters(in: .newlines))
+    }
+    return notes
   }
 }

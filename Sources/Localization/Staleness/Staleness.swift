@@ -34,6 +34,8 @@ public struct Staleness: Sendable, Hashable {
   /// The verdict is unknown because localization metadata is malformed (not merely
   /// missing): `l10n-stale` reports it, since the page claims evidence it does not give.
   public var malformedMetadata = false
+  /// For a stale translation: how far behind it is.
+  public var lag: Lag? = nil
 }
 
 /// Decides staleness: `ms.openlocfilehash` against the SHA-1 of the source with CRLF line

@@ -121,10 +121,13 @@ struct CheckCommand: AsyncParsableCommand {
       transcriptFindings += await ProgramStage().check(site)
     }
     var localization: LocalizationReport?
-    if site.locales.count > 1 {
+    if site.locales.count > 1 || site.configuration.sourceRepository != nil
+      || !site.configuration.translationRepositories.isEmpty
+    {
       progress.update("comparing translations")
       localization = await LocalizationAnalysis.run(
-        site, locales: locales, transcripts: discovery.blocks, only: scope)
+        try await site.localizationSides(source: nil), locales: locales,
+        transcripts: discovery.blocks, only: scope, now: RunClock.now)
       transcriptFindings += localization?.diagnostics ?? []
     }
     let snippets = SnippetStage.check(site)

@@ -45,12 +45,18 @@ struct L10nCommand: AsyncParsableCommand {
       valueName: "source"))
   var source: String?
 
+  @Flag(
+    help: "Show, under each stale translation, the diff of its source since the translated version."
+  )
+  var diff = false
+
   func run() async throws {
     let root = try Site.rootForCommand(givenRoot)
     let site = try await Site.loadForCommand(root)
     let sides = try await site.localizationSides(source: source)
     if sides.isSideBySide { try site.requireLocales(locales) }
-    let analysis = await LocalizationAnalysis.run(sides, locales: locales)
+    let analysis = await LocalizationAnalysis.run(
+      sides, locales: locales, history: true, now: RunClock.now)
     let diagnostics = Checker.finish(
       analysis.diagnostics, site: site, options: CheckOptions(locales: locales))
     let report = Report(
@@ -62,7 +68,8 @@ struct L10nCommand: AsyncParsableCommand {
     case .text:
       text = L10nTextReport(
         root: root, report: analysis, diagnostics: diagnostics,
-        isLearnRepository: site.learn != nil, sides: sides.isSideBySide ? nil : sides
+        isLearnRepository: site.learn != nil, sides: sides.isSideBySide ? nil : sides,
+        showDiffs: diff
       ).render()
     case .html:
       text = L10nHTMLReport(root: root, report: analysis, diagnostics: diagnostics).render()

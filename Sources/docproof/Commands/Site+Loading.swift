@@ -1,5 +1,6 @@
 import Checks
 import DocSite
+import Foundation
 import Localization
 
 extension Site {
@@ -83,5 +84,18 @@ extension Site {
       return LocalizationSides(source: self, translations: translations, reported: self)
     }
     return .sideBySide(self)
+  }
+}
+
+/// "Now" for reports that count days: `SOURCE_DATE_EPOCH` (seconds since 1970, as
+/// reproducible builds set it) when set, so that a report can be reproduced; else the clock.
+enum RunClock {
+  static var now: Date {
+    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+      let seconds = TimeInterval(text)
+    {
+      return Date(timeIntervalSince1970: seconds)
+    }
+    return Date()
   }
 }
