@@ -267,6 +267,16 @@ public struct Site: Sendable {
   private static func detectLocales(tree: FileTree, configuration: Configuration, root: String)
     throws(SiteError) -> [SiteLocale]
   {
+    // A locale folder that is a link out of the tree is never read: say so, rather than
+    // check nothing of it.
+    for (path, entry) in tree.entries where !path.contains("/") {
+      if case .outsideRoot(let target) = entry,
+        Locales.isLocaleName(path) || path == configuration.sourceLocale
+          || configuration.locales?.contains(path) == true
+      {
+        throw .localeOutsideRoot(root: root, locale: path, target: target)
+      }
+    }
     let folders = tree.entries.compactMap { path, entry -> String? in
       guard entry == .directory, !path.contains("/"), Locales.isLocaleName(path) else {
         return nil

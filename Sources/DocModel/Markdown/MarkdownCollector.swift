@@ -142,9 +142,20 @@ struct MarkdownCollector {
     let line = clampLine(node.startLine)
     let position = column(line, node.startColumn)
 
-    if children.count == 1, children[0].type == CMARK_NODE_LINK, children[0].url.hasPrefix("#tab/")
+    // DocFX rewrites `<a name="x"></a>` at a heading's start into its id before it looks for
+    // tabs: a translated tab heading keeps the source's anchor that way and is still a tab.
+    var content = children[...]
+    if children.count == 3, children[0].type == CMARK_NODE_HTML_INLINE,
+      children[1].type == CMARK_NODE_HTML_INLINE,
+      Self.headingAnchorID(open: children[0].literal, close: children[1].literal) != nil
     {
-      let parts = children[0].url.dropFirst(5).split(
+      content = children[2...]
+    }
+    if content.count == 1, let link = content.first, link.type == CMARK_NODE_LINK,
+      link.url.hasPrefix("#tab/")
+    {
+      if content.startIndex > 0 { consumedAnchors.insert(children[0].pointer) }
+      let parts = link.url.dropFirst(5).split(
         separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
       tabs.append(
         Tab(

@@ -7,6 +7,8 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
   case unknownLocale(String, known: [String])
   /// No tree was named and the working folder holds none.
   case nothingToCheck(folder: String)
+  /// A locale folder is a symbolic link out of the tree.
+  case localeOutsideRoot(root: String, locale: String, target: String)
 
   public var description: String {
     switch self {
@@ -20,6 +22,9 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
       "\(root) has no '\(locale)' folder for the source locale"
         + (found.isEmpty
           ? "" : " (found: \(found.joined(separator: ", "))); set sourceLocale in docproof.yml")
+    case .localeOutsideRoot(let root, let locale, let target):
+      "cannot check \(root): its locale folder '\(locale)' is a symbolic link to \(target), "
+        + "outside the tree, and is never read; check that folder as a tree of its own"
     case .nothingToCheck(let folder):
       "nothing to check in \(folder): it holds neither \(LearnRepository.markerFiles.joined(separator: " nor ")) "
         + "(a Learn repository) nor a docs folder; name the tree to check (docproof check ROOT)"

@@ -45,6 +45,21 @@ import Testing
     #expect(without.files.keys.sorted() == ["zh-cn/a.md"])
   }
 
+  @Test func aLocaleFolderLinkedOutOfTheTreeIsAnError() async throws {
+    let outside = try TemporaryTree(["a.md": "# A\n"])
+    defer { outside.remove() }
+    for locale in ["en-us", "sv-se"] {
+      let tree = try TemporaryTree(["en-us/a.md": "# A\n", "de-de/a.md": "# A\n"])
+      defer { tree.remove() }
+      if locale == "en-us" { try FileManager.default.removeItem(atPath: tree.path + "/en-us") }
+      try tree.link(locale, to: outside.path)
+      await #expect(
+        throws: SiteError.localeOutsideRoot(
+          root: tree.path, locale: locale, target: FileTree.realPath(outside.path)!)
+      ) { _ = try await Site.load(root: tree.path, knownRules: []) }
+    }
+  }
+
   @Test func missingSourceLocaleIsAnError() async throws {
     let tree = try TemporaryTree(["sv-se/a.md": "# A\n"])
     defer { tree.remove() }
