@@ -79,7 +79,7 @@ struct L10nDashboardTests {
     #expect(open.count == 1)
     #expect(
       dom.contains(
-        "<details id=\"\(anchor)\" class=\"file\" data-path=\"sv-se/includes/python.md\" data-status=\"drifted\" open=\"\">"
+        "<details id=\"\(anchor)\" class=\"file\" data-path=\"sv-se/includes/python.md\" data-status=\"drifted\" data-locale=\"sv-se\" open=\"\">"
       ))
     #expect(dom.contains("<th>en-us/includes/python.md</th><th>sv-se/includes/python.md</th>"))
     #expect(dom.contains("<tr class=\"row-changed\" data-aspect=\"code blocks\">"))
@@ -87,6 +87,129 @@ struct L10nDashboardTests {
       dom.contains(
         "first difference on line 1 of the block: 'pip install meddelanden' instead of 'pip install messaging'"
       ))
+  }
+
+  /// The triage order: files with stale or drifted translations first, then the rest in
+  /// natural order; files no locale translates folded by folder; the tree's name as title.
+  @Test func triageOrderFoldsAndTitle() async throws {
+    let (folder, output) = try await dashboard()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dom = try await renderedDOM(
+      output.absoluteString, profile: folder.appendingPathComponent("profile"))
+    let rows = dom.matches(of: /<tr><th scope="row">([^<]+)<\/th>/).map { String($0.output.1) }
+    #expect(
+      rows
+        == [
+          "concepts.md", "includes/python.md", "old.md", "guide.md", "faq.md",
+          "includes/javascript.md",
+        ].filter { rows.contains($0) })
+    #expect(rows.prefix(2) == ["concepts.md", "includes/python.md"], "stale, then drifted")
+    #expect(dom.contains("<title>Localization of l10n · docproof</title>"))
+    #expect(dom.contains("<h1>Localization of l10n</h1>"))
+  }
+
+  @Test func naturalOrderAndFoldedUntranslatedFolders() async throws {
+    var files: [String: String] = ["docproof.yml": "frontMatter:\n  required: []\n"]
+    for page in [1, 2, 10] {
+      files["en-us/page-\(page).md"] = "# P\n"
+      files["sv-se/page-\(page).md"] = "# P\n"
+    }
+    for name in ["a", "b"] { files["en-us/reference/\(name).md"] = "# R\n" }
+    let tree = try TemporaryTree(files)
+    defer { tree.remove() }
+    let result = try await BinaryRunner.docproof(["l10n", tree.path, "--format", "html"])
+    let rows = result.stdout.matches(of: /<tr><th scope="row">([^<]+)<\/th>/).map {
+      String($0.output.1)
+    }
+    #expect(rows == ["page-1.md", "page-2.md", "page-10.md"])
+    #expect(
+      result.stdout.contains(
+        "<tr class=\"folder\" data-statuses=\"untranslated\"><th scope=\"row\" colspan=\"2\"><details><summary>reference/: 2 files not translated</summary><ul><li>a.md</li><li>b.md</li></ul></details></th></tr>"
+      ))
+  }
+
+  /// The filters hide rows, columns and drill-downs: driven the way a reader drives them,
+  /// by unchecking boxes, in a real browser.
+  @Test func filtersByStatusAndLocale() async throws {
+    let (folder, output) = try await dashboard()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let html = try String(contentsOf: output, encoding: .utf8)
+    // The page's own script runs (allowed by its hash); the probe after it unchecks boxes.
+    let probe = """
+      <pre id="probe"></pre><script>
+      function uncheck(name, value) { var box = document.querySelector('input[name="' + name + '"][value="' + value + '"]');
+        box.checked = false; box.dispatchEvent(new Event('change')); }
+      uncheck('status', 'current'); uncheck('status', 'untranslated'); uncheck('locale', 'de-de');
+      var rows = []; document.querySelectorAll('table.matrix tbody tr').forEach(function (r) {
+        if (!r.hidden) rows.push(r.querySelector('th').textContent); });
+      var columns = []; document.querySelectorAll('table.matrix thead th[data-locale]').forEach(function (c) {
+        if (!c.hidden) columns.push(c.dataset.locale); });
+      var details = []; document.querySelectorAll('details.file').forEach(function (d) {
+        if (!d.hidden) details.push(d.dataset.path); });
+      document.getElementById('probe').textContent = JSON.stringify({rows: rows, columns: columns, details: details});
+      </script>
+      """
+    let policy = try #require(
+      html.firstMatch(of: /<meta http-equiv="Content-Security-Policy"[^>]*>/))
+    let probed = html.replacingCharacters(
+      in: policy.range,
+      with:
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+    ).replacingOccurrences(of: "</body>", with: probe + "</body>")
+    let probedFile = folder.appendingPathComponent("probed.html")
+    try Data(probed.utf8).write(to: probedFile)
+    let dom = try await renderedDOM(
+      probedFile.absoluteString, profile: folder.appendingPathComponent("profile"))
+    let json = try #require(dom.firstMatch(of: /<pre id="probe">(.*?)<\/pre>/)).1
+    let result = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(json.replacingOccurrences(of: "&quot;", with: "\"").utf8))
+        as? [String: [String]])
+    #expect(result["columns"] == ["sv-se"])
+    #expect(result["rows"] == ["concepts.md", "includes/python.md", "old.md"])
+    #expect(result["details"] == ["sv-se/concepts.md", "sv-se/includes/python.md", "sv-se/old.md"])
+  }
+
+  /// A stale translation's drill-down says how far behind it is: age, commits, diff.
+  @Test func theDrillDownShowsTheSourcesHistory() async throws {
+    let folder = try Fixtures.temporaryDirectory("dashboard-history")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = try await GitRepository(
+      tree: try TemporaryTree(
+        at: folder.appendingPathComponent("docs"),
+        [
+          "docproof.yml": "sourceLocale: en-us\nfrontMatter:\n  required: []\n",
+          "page.md": "# Page\n\nOld text.\n",
+        ]))
+    let base = try await source.commitAll("First", date: "2026-05-01T09:00:00Z")
+    try source.write(["page.md": "# Page\n\nNew text.\n"])
+    try await source.commitAll("Reword <the> page", date: "2026-06-01T09:00:00Z")
+    _ = try TemporaryTree(
+      at: folder.appendingPathComponent("docs.sv-se"),
+      [
+        "docproof.yml": "sourceLocale: sv-se\nfrontMatter:\n  required: []\n",
+        "page.md": "---\nms.sourcegitcommit: \(base)\nms.lasthandoff: 05/02/2026\n---\n# Sida\n",
+      ])
+    let output = folder.appendingPathComponent("l10n.html")
+    let result = try await BinaryRunner.docproof(
+      ["l10n", "--source", "../docs", "--format", "html", "--output", output.path],
+      in: folder.appendingPathComponent("docs.sv-se"))
+    #expect(result.status == 0, "\(result.stderr)")
+    let anchor = try #require(
+      try String(contentsOf: output, encoding: .utf8).firstMatch(of: /<details id="(f\d+)"/)
+    ).1
+    let dom = try await renderedDOM(
+      output.absoluteString + "#" + anchor, profile: folder.appendingPathComponent("profile"))
+    #expect(dom.contains("<title>Localization of docs.sv-se · docproof</title>"))
+    #expect(
+      dom.contains(
+        "data-status=\"stale\" data-age=\"213\"><a href=\"#f1\">stale</a><span class=\"age\">213 d</span></td>"
+      ))
+    #expect(dom.contains("<p>Handed off on 2026-05-02, <strong>213 days ago</strong>.</p>"))
+    #expect(dom.contains("2026-06-01 Reword &lt;the&gt; page</li>"))
+    #expect(dom.contains("<span class=\"del\">-Old text.</span>"))
+    #expect(dom.contains("<span class=\"add\">+New text.</span>"))
+    #expect(dom.contains("open=\"\""))
   }
 
   /// Self-contained: nothing is fetched, and the statuses really are told apart by color.

@@ -98,7 +98,7 @@ import Testing
     let real = URL(fileURLWithPath: folder.path).resolvingSymlinksInPath().path
     #expect(
       result.stderr
-        == "docproof: nothing to check in \(real): it holds neither .openpublishing.publish.config.json nor docfx.json (a Learn repository) nor a docs folder; name the tree to check (docproof check ROOT)\n"
+        == "docproof: nothing to check in \(real): it holds neither .openpublishing.publish.config.json nor docfx.json (a Learn repository), nor docproof.yml, nor a docs folder; name the tree to check (docproof check ROOT)\n"
     )
   }
 }

@@ -27,7 +27,8 @@ public enum SiteError: Error, Sendable, Hashable, CustomStringConvertible {
         + "outside the tree, and is never read; check that folder as a tree of its own"
     case .nothingToCheck(let folder):
       "nothing to check in \(folder): it holds neither \(LearnRepository.markerFiles.joined(separator: " nor ")) "
-        + "(a Learn repository) nor a docs folder; name the tree to check (docproof check ROOT)"
+        + "(a Learn repository), nor \(Configuration.fileName), nor a docs folder; name the tree "
+        + "to check (docproof check ROOT)"
     case .unknownLocale(let locale, let known):
       "no locale '\(locale)' in this tree (locales: \(known.joined(separator: ", ")))"
     }

@@ -7,7 +7,8 @@
 /// Which tree a command works on when the user names none.
 public enum TreeDiscovery {
   /// The working folder (`folder`) when it is a Learn repository (it holds
-  /// `.openpublishing.publish.config.json` or `docfx.json`), else its `docs` folder.
+  /// `.openpublishing.publish.config.json` or `docfx.json`) or a tree with its own
+  /// `docproof.yml`, else its `docs` folder.
   public static func defaultRoot(in folder: String = ".") throws(SiteError) -> String {
     func exists(_ name: String, directory: Bool) -> Bool {
       var status = stat()
@@ -15,7 +16,9 @@ public enum TreeDiscovery {
       guard stat(path, &status) == 0 else { return false }
       return directory ? (status.st_mode & S_IFMT) == S_IFDIR : (status.st_mode & S_IFMT) == S_IFREG
     }
-    if LearnRepository.markerFiles.contains(where: { exists($0, directory: false) }) {
+    if (LearnRepository.markerFiles + [Configuration.fileName]).contains(where: {
+      exists($0, directory: false)
+    }) {
       return folder
     }
     if exists("docs", directory: true) { return folder == "." ? "docs" : folder + "/docs" }

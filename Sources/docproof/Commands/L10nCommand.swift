@@ -72,7 +72,11 @@ struct L10nCommand: AsyncParsableCommand {
         showDiffs: diff
       ).render()
     case .html:
-      text = L10nHTMLReport(root: root, report: analysis, diagnostics: diagnostics).render()
+      text = L10nHTMLReport(
+        root: root, report: analysis, diagnostics: diagnostics,
+        title: (site.tree.realRoot as NSString).lastPathComponent,
+        sides: sides.isSideBySide ? nil : sides
+      ).render()
     case .json:
       text = try JSONReporter().render(report)
     }

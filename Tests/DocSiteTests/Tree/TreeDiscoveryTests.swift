@@ -5,7 +5,7 @@ import Testing
 /// The tree a command checks when none is named.
 @Suite struct TreeDiscoveryTests {
   @Test func aLearnRepositoryIsTheFolderItself() throws {
-    for marker in [".openpublishing.publish.config.json", "docfx.json"] {
+    for marker in [".openpublishing.publish.config.json", "docfx.json", "docproof.yml"] {
       let tree = try TemporaryTree([marker: "{}", "docs/a.md": "# A\n"])
       defer { tree.remove() }
       #expect(try TreeDiscovery.defaultRoot(in: tree.path) == tree.path)
@@ -28,7 +28,7 @@ import Testing
       let real = FileTree.realPath(tree.path) ?? tree.path
       #expect(
         error.description
-          == "nothing to check in \(real): it holds neither .openpublishing.publish.config.json nor docfx.json (a Learn repository) nor a docs folder; name the tree to check (docproof check ROOT)"
+          == "nothing to check in \(real): it holds neither .openpublishing.publish.config.json nor docfx.json (a Learn repository), nor docproof.yml, nor a docs folder; name the tree to check (docproof check ROOT)"
       )
     }
   }
