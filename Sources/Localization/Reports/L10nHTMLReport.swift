@@ -275,7 +275,15 @@ public struct L10nHTMLReport: Sendable {
         html += "</ul>\n"
       }
       if let source = file.pair.sourcePath, !file.comparison.isEmpty {
-        html += sideBySide(file, source: source, translation: translation)
+        // Structures that match are said to, not shown: on a large tree most translations'
+        // are, and their tables would make the page too heavy to open at once.
+        if file.differences.isEmpty {
+          let items = file.comparison.values.reduce(0) { $0 + $1.count }
+          html +=
+            "<p class=\"same\">The structure matches \(escape(sourceName(source))) (\(items) item\(items == 1 ? "" : "s")).</p>\n"
+        } else {
+          html += sideBySide(file, source: source, translation: translation)
+        }
       }
       html += "</details>\n"
     }
@@ -320,6 +328,11 @@ public struct L10nHTMLReport: Sendable {
     return html + "</div>\n"
   }
 
+  /// A source's path as the page names it.
+  private func sourceName(_ path: String) -> String {
+    sides.map { $0.display($0.reportPath(source: path)) } ?? path
+  }
+
   /// A translation's path as findings name it.
   private func reportPath(_ path: String, _ locale: String) -> String {
     sides?.reportPath(translation: path, locale: locale) ?? path
@@ -327,7 +340,8 @@ public struct L10nHTMLReport: Sendable {
 
   private func sideBySide(_ file: LocalizedFile, source: String, translation: String) -> String {
     var html = "<table class=\"sbs\">\n<thead><tr><th class=\"aspect\"></th>"
-    html += "<th>\(escape(source))</th><th>\(escape(translation))</th></tr></thead>\n<tbody>\n"
+    html +=
+      "<th>\(escape(sourceName(source)))</th><th>\(escape(translation))</th></tr></thead>\n<tbody>\n"
     for aspect in StructureAspect.allCases {
       let rows = file.comparison[aspect] ?? []
       guard !rows.isEmpty else { continue }
