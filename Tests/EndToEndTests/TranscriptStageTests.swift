@@ -117,6 +117,13 @@ import Testing
     let missingResult = try await check(missing)
     #expect(missingResult.status == 1)
     #expect(missingResult.stdout.contains("scenario 'demo' has no golden file [golden-missing]"))
+    let dry = try await BinaryRunner.docproof(["golden", "update", "--dry-run"], in: missing.url)
+    #expect(dry.status == 0)
+    #expect(dry.stdout.hasPrefix("--- /dev/null\n+++ ../golden/demo.txt\n"))
+    #expect(dry.stdout.hasSuffix("docproof: would write ../golden/demo.txt\n"))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: missing.url.appendingPathComponent("golden/demo.txt").path))
     let update = try await BinaryRunner.docproof(["golden", "update"], in: missing.url)
     #expect(update.status == 0)
     #expect(update.stdout.hasPrefix("--- /dev/null\n+++ ../golden/demo.txt\n"))
@@ -232,6 +239,70 @@ import Testing
     #expect(again.status == 0)
     #expect(again.stderr == "docproof: nothing to fix\n")
     #expect(try String(contentsOf: page, encoding: .utf8) == after)
+  }
+
+  /// The report after --fix is the tree as the fix left it: checked again.
+  @Test func fixReportsTheStateAfterTheFix() async throws {
+    let tree = try TranscriptStageTests().project(
+      transcript:
+        "Quickstart\n\nMade an identity: 8:acs:aaaa_1\nToken expires at 10/11/2022 7:34:29 AM +00:00\n\nDeleted the identity with ID: 8:acs:aaaa_1"
+    )
+    defer { tree.remove() }
+    let fixed = try await BinaryRunner.docproof(["check", "docs", "--fix"], in: tree.url)
+    #expect(fixed.status == 0)
+    #expect(fixed.stdout == "docproof: no problems in 1 file\n", "the drift it fixed is gone")
+  }
+
+  @Test func fixDryRunPrintsTheChangeAndWritesNothing() async throws {
+    let tree = try TranscriptStageTests().project(
+      transcript:
+        "Quickstart\n\nMade an identity: 8:acs:aaaa_1\nToken expires at 10/11/2022 7:34:29 AM +00:00\n\nDeleted the identity with ID: 8:acs:aaaa_1"
+    )
+    defer { tree.remove() }
+    let page = tree.url.appendingPathComponent("docs/en-us/page.md")
+    let before = try Data(contentsOf: page)
+    let dry = try await BinaryRunner.docproof(
+      ["check", "docs", "--fix", "--dry-run"], in: tree.url)
+    #expect(dry.status == 1, "the drift is still there")
+    #expect(dry.stderr.contains("docproof: would fix docs/en-us/page.md:6 (transcript of 'demo')"))
+    #expect(dry.stderr.contains("+Created an identity with ID: 8:acs:aaaa_1"))
+    #expect(dry.stdout.contains("[transcript-drift]"))
+    #expect(try Data(contentsOf: page) == before)
+    #expect(
+      try FileManager.default.contentsOfDirectory(
+        atPath: page.deletingLastPathComponent().path) == ["page.md"], "no temporary file either")
+  }
+
+  /// A golden file this run shows wrong (the program prints something else) is never
+  /// written into the pages: every page stays byte for byte.
+  @Test func aStaleGoldenFileBlocksFixAndLeavesEveryPageAsItWas() async throws {
+    let tree = try TranscriptStageTests().project(
+      golden: TranscriptStageTests.output.replacingOccurrences(
+        of: "Deleted the identity", with: "Removed the identity"),
+      transcript:
+        "Quickstart\n\nCreated an identity with ID: 8:acs:aaaa_1\nToken expires at 10/11/2022 7:34:29 AM +00:00\n\nDeleted the identity with ID: 8:acs:aaaa_1"
+    )
+    defer { tree.remove() }
+    let page = tree.url.appendingPathComponent("docs/en-us/page.md")
+    let before = try Data(contentsOf: page)
+    let fixed = try await BinaryRunner.docproof(["check", "docs", "--fix"], in: tree.url)
+    #expect(fixed.status == 1)
+    #expect(try Data(contentsOf: page) == before)
+    #expect(
+      fixed.stderr
+        == "docproof: nothing fixed: 1 drifting transcript would be written from a golden file this run showed wrong (see their notes)\n"
+    )
+    #expect(fixed.stdout.contains("[golden-stale]"))
+    #expect(
+      fixed.stdout.contains(
+        "note: --fix does not rewrite it: in this run, scenario 'demo': its output differs from ../golden/demo.txt; fix the program, or run 'docproof golden update demo' and review the golden file, first"
+      ))
+    // A failing program is no better a source.
+    try tree.write(["prog.sh": "exit 3\n"])
+    let failing = try await BinaryRunner.docproof(["check", "docs", "--fix"], in: tree.url)
+    #expect(try Data(contentsOf: page) == before)
+    #expect(
+      failing.stdout.contains("scenario 'demo': the run failed: its program exited with status 3"))
   }
 
   @Test func snippetsFollowTheirSourceAndStayInsideTheProject() async throws {

@@ -21,6 +21,12 @@ public struct TranscriptStage: Sendable {
     /// Transcript blocks that differ from their golden file, with the golden text (for
     /// `--fix`).
     public var drifts: [(block: TranscriptBlock, golden: String)]
+    /// Scenarios whose golden file this run showed wrong or could not confirm (its program
+    /// failed, or its output differs): `--fix` must not write their transcripts from it.
+    public var unsafe: [String: String] = [:]
+    /// The findings of running the scenarios (failures, stale golden files), which a check
+    /// after `--fix` (made without running them again) still reports.
+    public var runFindings: [Diagnostic] = []
   }
 
   public func check(_ site: Site, discovery: TranscriptDiscovery) async -> Result {
@@ -29,6 +35,8 @@ public struct TranscriptStage: Sendable {
     let normalizer = Normalizer(configuration: configuration)
     var diagnostics = discovery.diagnostics
     var drifts: [(block: TranscriptBlock, golden: String)] = []
+    var unsafe: [String: String] = [:]
+    var runFindings: [Diagnostic] = []
     let blocksByScenario = Dictionary(grouping: discovery.blocks, by: \.scenario)
     let occurrencesByBlock = Dictionary(grouping: discovery.occurrences) {
       "\($0.block.file):\($0.block.line)"
@@ -62,10 +70,12 @@ public struct TranscriptStage: Sendable {
           let tail = run.stderrTail()
           if !tail.isEmpty { notes.append("standard error ends with:\n" + tail) }
           notes.append("command: \(scenario.command.joined(separator: " "))")
-          diagnostics.append(
-            Diagnostic(
-              rule: .referenceFailed, severity: .error, path: Configuration.fileName,
-              line: scenario.line, message: "scenario '\(scenario.name)' \(failure)", notes: notes))
+          unsafe[scenario.name] = "the run \(failure)"
+          let finding = Diagnostic(
+            rule: .referenceFailed, severity: .error, path: Configuration.fileName,
+            line: scenario.line, message: "scenario '\(scenario.name)' \(failure)", notes: notes)
+          runFindings.append(finding)
+          diagnostics.append(finding)
         } else if let golden {
           let output = String(decoding: run.stdout, as: UTF8.self)
           let actual = normalizer.normalize(output)
@@ -73,12 +83,13 @@ public struct TranscriptStage: Sendable {
           if actual != expected {
             let diff = UnifiedDiff(old: expected, new: actual).render(
               oldLabel: goldenPath, newLabel: "output of \(scenario.name)")
-            diagnostics.append(
-              Diagnostic(
-                rule: .goldenStale, severity: .error, path: goldenPath, line: 1,
-                message: "the output of scenario '\(scenario.name)' differs from its golden file",
-                notes: [diff, "if the change is intended: docproof golden update \(scenario.name)"])
-            )
+            unsafe[scenario.name] = "its output differs from \(goldenPath)"
+            let finding = Diagnostic(
+              rule: .goldenStale, severity: .error, path: goldenPath, line: 1,
+              message: "the output of scenario '\(scenario.name)' differs from its golden file",
+              notes: [diff, "if the change is intended: docproof golden update \(scenario.name)"])
+            runFindings.append(finding)
+            diagnostics.append(finding)
           }
         }
       }
@@ -111,7 +122,8 @@ public struct TranscriptStage: Sendable {
             notes: [diff] + places + ["'docproof check --fix' rewrites it from the golden file"]))
       }
     }
-    return Result(diagnostics: diagnostics, drifts: drifts)
+    return Result(
+      diagnostics: diagnostics, drifts: drifts, unsafe: unsafe, runFindings: runFindings)
   }
 
   /// A finding when an Innovation Engine result block's expectation is not met by the

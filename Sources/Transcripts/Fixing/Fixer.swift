@@ -13,10 +13,54 @@ public enum Fixer {
     public var diff: String
   }
 
+  /// What `fix` would change, without writing anything (`--fix --dry-run`).
+  public static func plan(
+    site: Site, transcripts: [(block: TranscriptBlock, golden: String)], snippets: [SnippetBlock]
+  ) -> [Change] {
+    let edits = edits(site: site, transcripts: transcripts, snippets: snippets)
+    return edits.keys.sorted().flatMap { file in
+      uniqueEdits(edits[file]!).map(\.1).sorted { $0.line < $1.line }
+    }
+  }
+
   /// Applies the fixes; returns what changed and the findings that could not be fixed.
   public static func fix(
     site: Site, transcripts: [(block: TranscriptBlock, golden: String)], snippets: [SnippetBlock]
   ) -> (changes: [Change], failures: [Diagnostic]) {
+    let edits = edits(site: site, transcripts: transcripts, snippets: snippets)
+    var changes: [Change] = []
+    var failures: [Diagnostic] = []
+    for file in edits.keys.sorted() {
+      let unique = uniqueEdits(edits[file]!)
+      let absolute = site.tree.absolute(file)
+      do {
+        let bytes = try FileReader.read(absolute)
+        let rewritten = try BlockRewriter.apply(unique.map(\.0), to: bytes)
+        try AtomicFile.write(Data(rewritten), to: absolute)
+        changes += unique.map(\.1).sorted { $0.line < $1.line }
+      } catch {
+        failures.append(
+          Diagnostic(
+            rule: .transcriptDrift, severity: .error, path: file, line: 1,
+            message: "cannot fix this file: \(error)"))
+      }
+    }
+    return (changes, failures)
+  }
+
+  /// A block shown under several pages is one edit.
+  private static func uniqueEdits(_ list: [(BlockRewriter.Edit, Change)])
+    -> [(BlockRewriter.Edit, Change)]
+  {
+    var unique: [Int: (BlockRewriter.Edit, Change)] = [:]
+    for entry in list { unique[entry.0.line] = entry }
+    return Array(unique.values)
+  }
+
+  /// The edits each file needs.
+  private static func edits(
+    site: Site, transcripts: [(block: TranscriptBlock, golden: String)], snippets: [SnippetBlock]
+  ) -> [String: [(BlockRewriter.Edit, Change)]] {
     let normalizer = Normalizer(configuration: site.configuration)
     var edits: [String: [(BlockRewriter.Edit, Change)]] = [:]
     for (block, golden) in transcripts {
@@ -40,27 +84,7 @@ public enum Fixer {
           change
         ))
     }
-    var changes: [Change] = []
-    var failures: [Diagnostic] = []
-    for file in edits.keys.sorted() {
-      let list = edits[file]!
-      // A block shown under several pages is one edit.
-      var unique: [Int: (BlockRewriter.Edit, Change)] = [:]
-      for entry in list { unique[entry.0.line] = entry }
-      let absolute = site.tree.absolute(file)
-      do {
-        let bytes = try FileReader.read(absolute)
-        let rewritten = try BlockRewriter.apply(unique.values.map(\.0), to: bytes)
-        try AtomicFile.write(Data(rewritten), to: absolute)
-        changes += unique.values.map(\.1).sorted { $0.line < $1.line }
-      } catch {
-        failures.append(
-          Diagnostic(
-            rule: .transcriptDrift, severity: .error, path: file, line: 1,
-            message: "cannot fix this file: \(error)"))
-      }
-    }
-    return (changes, failures)
+    return edits
   }
 
   private static func diff(_ old: String, _ new: String, label: String, start: Int) -> String {

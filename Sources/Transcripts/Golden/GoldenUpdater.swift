@@ -7,7 +7,8 @@ public struct GoldenUpdater: Sendable {
   /// What happened to one scenario.
   public enum Outcome: Sendable, Equatable {
     case unchanged
-    /// Written; the diff of the old (or empty) file against the new one.
+    /// Written (or, in a dry run, to be written); the diff of the old (or empty) file
+    /// against the new one.
     case updated(diff: String)
     /// Differs (for `check`); the diff of the golden file against the output.
     case stale(diff: String)
@@ -54,9 +55,10 @@ public struct GoldenUpdater: Sendable {
     }
   }
 
-  /// Runs a scenario; writes its golden file when `write` is set and the output changed.
+  /// Runs a scenario; writes its golden file when `write` is set and the output changed
+  /// (`dryRun`: says what it would write, and writes nothing).
   public func process(
-    _ scenario: Configuration.Scenario, site: Site, write: Bool
+    _ scenario: Configuration.Scenario, site: Site, write: Bool, dryRun: Bool = false
   ) async throws -> Outcome {
     let store = GoldenStore(site: site)
     let run = await executor.run(scenario, projectRoot: store.projectRoot)
@@ -68,7 +70,7 @@ public struct GoldenUpdater: Sendable {
     let label = store.reportPath(scenario, site: site)
     if write {
       guard old != output else { return .unchanged }
-      try store.write(output, for: scenario)
+      if !dryRun { try store.write(output, for: scenario) }
       let diff = UnifiedDiff(
         old: old.map { Normalizer.lines(of: $0) } ?? [], new: Normalizer.lines(of: output)
       ).render(oldLabel: old == nil ? "/dev/null" : label, newLabel: label)

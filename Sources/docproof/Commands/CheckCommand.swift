@@ -68,6 +68,9 @@ struct CheckCommand: AsyncParsableCommand {
   )
   var fix = false
 
+  @Flag(help: "With --fix: print what it would change, and write nothing.")
+  var dryRun = false
+
   func run() async throws {
     let root = try Site.rootForCommand(givenRoot)
     var selectedShard: Shard?
@@ -102,63 +105,57 @@ struct CheckCommand: AsyncParsableCommand {
     }
     let options = CheckOptions(
       external: external, locales: locales, shard: selectedShard, scope: scope)
-    // The rules need nothing the later stages find: they run beside them.
-    async let rules: (CheckContext, [Diagnostic]) = {
-      let context = await CheckContext(site: site, options: options)
-      return (context, await Checker.findings(in: context))
-    }()
-    var transcriptFindings: [Diagnostic] = []
-    var transcriptDrifts: [(block: TranscriptBlock, golden: String)] = []
-    let discovery = TranscriptFinder.find(in: site)
-    if !site.configuration.scenarios.isEmpty || !discovery.diagnostics.isEmpty {
-      progress.update(noRun ? "comparing transcripts" : "running scenarios")
-      let stage = await TranscriptStage(runScenarios: !noRun).check(site, discovery: discovery)
-      transcriptFindings = stage.diagnostics
-      transcriptDrifts = stage.drifts
-    }
-    if !noRun, site.configuration.scenarios.contains(where: { $0.runner == .python }) {
-      progress.update("running the docs' Python code")
-      transcriptFindings += await ProgramStage().check(site)
-    }
-    var localization: LocalizationReport?
-    if site.locales.count > 1 || site.configuration.sourceRepository != nil
-      || !site.configuration.translationRepositories.isEmpty
-    {
-      progress.update("comparing translations")
-      localization = await LocalizationAnalysis.run(
-        try await site.localizationSides(source: nil), locales: locales,
-        transcripts: discovery.blocks, only: scope, now: RunClock.now)
-      transcriptFindings += localization?.diagnostics ?? []
-    }
-    let snippets = SnippetStage.check(site)
-    transcriptFindings += snippets.diagnostics
+    var pass = try await Self.evaluate(
+      site, options: options, runScenarios: !noRun, locales: locales, scope: scope,
+      progress: progress)
     if fix {
       progress.finish()
-      // A shard fixes only its own files, so that N jobs never write the same file.
-      let owned = { (file: String) in options.covers(file, in: site) }
-      let (changes, failures) = Fixer.fix(
-        site: site, transcripts: transcriptDrifts.filter { owned($0.block.file) },
-        snippets: snippets.drifts.filter { owned($0.file) })
-      var fixed: Set<String> = []
+      // A shard fixes only its own files, so that N jobs never write the same file; and no
+      // transcript is written from a golden file this run showed wrong.
+      let owned = { (file: String) in options.covers(file, in: pass.site) }
+      let transcripts = pass.drifts.filter {
+        owned($0.block.file) && pass.unsafe[$0.block.scenario] == nil
+      }
+      let snippets = pass.snippetDrifts.filter { owned($0.file) }
+      let (changes, failures) =
+        dryRun
+        ? (Fixer.plan(site: pass.site, transcripts: transcripts, snippets: snippets), [])
+        : Fixer.fix(site: pass.site, transcripts: transcripts, snippets: snippets)
       for change in changes {
-        fixed.insert("\(change.file):\(change.line)")
         FileHandle.standardError.write(
           Data(
-            "docproof: fixed \(root)/\(change.file):\(change.line) (\(change.what))\n\(change.diff)"
+            "docproof: \(dryRun ? "would fix" : "fixed") \(pass.site.displayPath(change.file)):\(change.line) (\(change.what))\n\(change.diff)"
               .utf8))
       }
+      let held = pass.drifts.count { owned($0.block.file) && pass.unsafe[$0.block.scenario] != nil }
       if changes.isEmpty, failures.isEmpty {
-        FileHandle.standardError.write(Data("docproof: nothing to fix\n".utf8))
+        FileHandle.standardError.write(
+          Data(
+            (held == 0
+              ? "docproof: nothing to fix\n"
+              : "docproof: nothing fixed: \(held) drifting transcript\(held == 1 ? "" : "s") would be written from a golden file this run showed wrong (see their notes)\n")
+              .utf8))
       }
-      transcriptFindings.removeAll { finding in
-        (finding.rule == .transcriptDrift || finding.rule == .snippetDrift)
-          && fixed.contains("\(finding.path):\(finding.line)")
+      if !changes.isEmpty, !dryRun {
+        // Report the tree as the fix left it: checked again, without running the scenarios
+        // again (what their runs found still stands).
+        let fixedSite = try await Site.loadForCommand(root)
+        let runFindings = pass.runFindings
+        let unsafe = pass.unsafe
+        pass = try await Self.evaluate(
+          fixedSite, options: options, runScenarios: false, locales: locales, scope: scope,
+          progress: progress)
+        pass.stageFindings += runFindings
+        pass.unsafe = unsafe
       }
-      transcriptFindings += failures
+      pass.stageFindings += failures
     }
-    progress.update("checking \(site.files.count) files")
-    let (context, ruleFindings) = await rules
-    let result = Checker.result(site, options: options, found: ruleFindings + transcriptFindings)
+    pass.stageFindings = Self.noteUnfixable(pass)
+    progress.update("checking \(pass.site.files.count) files")
+    let checked = pass.site
+    let context = pass.context
+    let result = Checker.result(
+      checked, options: options, found: pass.ruleFindings + pass.stageFindings)
     progress.finish()
 
     var report = Report(
@@ -166,8 +163,8 @@ struct CheckCommand: AsyncParsableCommand {
       rules: Rules.all.map { $0.info } + TranscriptRules.all + LocalizationRules.infos,
       workingDirectory: FileManager.default.currentDirectoryPath)
     report.linksNotChecked = context.linksIntoOtherDocsets
-    report.context = site.context(siteAbsoluteLinks: context.siteAbsoluteLinks)
-    if site.learn?.siteBase == nil { report.linksNotCheckedKind = "site-absolute" }
+    report.context = checked.context(siteAbsoluteLinks: context.siteAbsoluteLinks)
+    if checked.learn?.siteBase == nil { report.linksNotCheckedKind = "site-absolute" }
     let useColor =
       output == nil && isatty(STDOUT_FILENO) == 1
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -179,7 +176,7 @@ struct CheckCommand: AsyncParsableCommand {
     // Exit with the site still alive: releasing it (every page of the tree, one object at a
     // time) took longer than writing the report (0.25 s of 3.7 on 66,000 files). So for
     // what was built from it: the rules' resolved references, the translation pairs.
-    withExtendedLifetime((site, context, localization, discovery)) {}
+    withExtendedLifetime(pass) {}
     Glibc.exit(result.errors > 0 ? 1 : 0)
   }
 }
@@ -274,5 +271,94 @@ final class ProgressLine: Sendable {
       return shown
     }
     if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+  }
+}
+
+extension CheckCommand {
+  /// What one evaluation of a tree found: the rules' findings beside the later stages'.
+  struct Pass: Sendable {
+    var site: Site
+    var context: CheckContext
+    var ruleFindings: [Diagnostic]
+    /// Transcripts, programs, translations, snippets.
+    var stageFindings: [Diagnostic]
+    var drifts: [(block: TranscriptBlock, golden: String)]
+    var snippetDrifts: [SnippetBlock]
+    /// Scenarios whose golden file the run showed wrong, and why.
+    var unsafe: [String: String]
+    /// What running the scenarios and programs found.
+    var runFindings: [Diagnostic]
+    var localization: LocalizationReport?
+    var discovery: TranscriptDiscovery
+  }
+
+  /// Runs the rules, and beside them the transcript, program, translation and snippet
+  /// stages, over a loaded tree.
+  static func evaluate(
+    _ site: Site, options: CheckOptions, runScenarios: Bool, locales: [String],
+    scope: Set<String>?, progress: ProgressLine
+  ) async throws -> Pass {
+    // The rules need nothing the later stages find: they run beside them.
+    async let rules: (CheckContext, [Diagnostic]) = {
+      let context = await CheckContext(site: site, options: options)
+      return (context, await Checker.findings(in: context))
+    }()
+    var findings: [Diagnostic] = []
+    var drifts: [(block: TranscriptBlock, golden: String)] = []
+    var unsafe: [String: String] = [:]
+    var runFindings: [Diagnostic] = []
+    let discovery = TranscriptFinder.find(in: site)
+    if !site.configuration.scenarios.isEmpty || !discovery.diagnostics.isEmpty {
+      progress.update(runScenarios ? "running scenarios" : "comparing transcripts")
+      let stage = await TranscriptStage(runScenarios: runScenarios).check(
+        site, discovery: discovery)
+      findings = stage.diagnostics
+      drifts = stage.drifts
+      unsafe = stage.unsafe
+      runFindings = stage.runFindings
+    }
+    if runScenarios, site.configuration.scenarios.contains(where: { $0.runner == .python }) {
+      progress.update("running the docs' Python code")
+      let programs = await ProgramStage().check(site)
+      findings += programs
+      runFindings += programs
+    }
+    var localization: LocalizationReport?
+    if site.locales.count > 1 || site.configuration.sourceRepository != nil
+      || !site.configuration.translationRepositories.isEmpty
+    {
+      progress.update("comparing translations")
+      localization = await LocalizationAnalysis.run(
+        try await site.localizationSides(source: nil), locales: locales,
+        transcripts: discovery.blocks, only: scope, now: RunClock.now)
+      findings += localization?.diagnostics ?? []
+    }
+    let snippets = SnippetStage.check(site)
+    findings += snippets.diagnostics
+    let (context, ruleFindings) = await rules
+    return Pass(
+      site: site, context: context, ruleFindings: ruleFindings, stageFindings: findings,
+      drifts: drifts, snippetDrifts: snippets.drifts, unsafe: unsafe, runFindings: runFindings,
+      localization: localization, discovery: discovery)
+  }
+
+  /// The stage findings, each drifting transcript of a scenario whose golden file this run
+  /// showed wrong saying why it was not (and is not to be) fixed from it.
+  static func noteUnfixable(_ pass: Pass) -> [Diagnostic] {
+    guard !pass.unsafe.isEmpty else { return pass.stageFindings }
+    var scenarios: [String: String] = [:]
+    for (block, _) in pass.drifts { scenarios["\(block.file):\(block.line)"] = block.scenario }
+    return pass.stageFindings.map { finding in
+      guard finding.rule == .transcriptDrift,
+        let scenario = scenarios["\(finding.path):\(finding.line)"],
+        let reason = pass.unsafe[scenario]
+      else { return finding }
+      var noted = finding
+      noted.notes.removeAll { $0.hasPrefix("'docproof check --fix' rewrites") }
+      noted.notes.append(
+        "--fix does not rewrite it: in this run, scenario '\(scenario)': \(reason); fix the program, or run "
+          + "'docproof golden update \(scenario)' and review the golden file, first")
+      return noted
+    }
   }
 }

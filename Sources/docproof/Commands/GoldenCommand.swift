@@ -45,17 +45,22 @@ struct GoldenCommand: AsyncParsableCommand {
 
     @OptionGroup var options: Options
 
+    @Flag(help: "Print what would change, and write nothing.")
+    var dryRun = false
+
     func run() async throws {
       let (site, scenarios) = try await options.load()
       var failed = false
       for scenario in scenarios {
         let label = GoldenStore(site: site).reportPath(scenario, site: site)
-        switch try await GoldenUpdater().process(scenario, site: site, write: true) {
+        switch try await GoldenUpdater().process(
+          scenario, site: site, write: true, dryRun: dryRun)
+        {
         case .unchanged:
           print("docproof: \(label) is up to date")
         case .updated(let diff):
           print(diff, terminator: "")
-          print("docproof: wrote \(label)")
+          print("docproof: \(dryRun ? "would write" : "wrote") \(label)")
         case .failed(let reason, let tail):
           failed = true
           FileHandle.standardError.write(
