@@ -16,11 +16,23 @@ extension Site {
       let definition = learn.pivotDefinition(forPage: path, frontMatter: page.frontMatter)
       return (
         definition.file.flatMap { pivotGroups[$0] },
-        definition.file.map(displayPath) ?? definition.looked
+        definition.file.map { unreadable($0) ?? displayPath($0) } ?? definition.looked
       )
     }
     let locale = locale(of: path)
-    return (pivotGroups(for: locale), displayPath(locale.path(configuration.zonePivotGroupsFile)))
+    let file = locale.path(configuration.zonePivotGroupsFile)
+    return (pivotGroups(for: locale), unreadable(file) ?? displayPath(file))
+  }
+
+  /// A file that is there but never read (a link out of the tree, a dangling one), named
+  /// with why, for "there is no ..." messages.
+  func unreadable(_ file: String) -> String? {
+    switch tree[file] {
+    case .outsideRoot(let target):
+      "readable \(displayPath(file)) (it is a symbolic link to \(target), outside the tree, never read)"
+    case .broken(let reason): "readable \(displayPath(file)) (it is \(reason))"
+    default: nil
+    }
   }
 }
 

@@ -1,6 +1,10 @@
 import DocModel
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A docs tree, loaded: configuration, locales, every Markdown file parsed once, pivot
 /// groups and the include graph.
 public struct Site: Sendable {
@@ -78,6 +82,12 @@ public struct Site: Sendable {
     var configuration = Configuration()
     if let given {
       configuration = given
+    } else if let problem = Self.configurationFileProblem(tree) {
+      // A docproof.yml that is there but cannot be read is never passed over for defaults.
+      let path =
+        root.hasSuffix("/") ? root + Configuration.fileName : root + "/" + Configuration.fileName
+      throw .configuration(
+        ConfigurationError(path: path, line: 1, message: "cannot read it: it is \(problem)"))
     } else if tree.isFile(Configuration.fileName) {
       let path =
         root.hasSuffix("/") ? root + Configuration.fileName : root + "/" + Configuration.fileName
@@ -146,6 +156,28 @@ public struct Site: Sendable {
       fileDiagnostics: diagnostics + (learn?.diagnostics ?? []), pivotGroups: pivotGroups,
       learn: learn, includes: .empty,
       markdownPaths: markdown, parsedPaths: [])
+  }
+
+  /// What is wrong with a `docproof.yml` at the root that is not a readable regular file
+  /// inside it (a folder, a link out of the tree or to nothing, a FIFO, a device); `nil`
+  /// when there is none, or it is fine.
+  static func configurationFileProblem(_ tree: FileTree) -> String? {
+    switch tree[Configuration.fileName] {
+    case .file: return nil
+    case .directory: return "a folder"
+    case .outsideRoot(let target): return "a symbolic link to \(target), outside the tree"
+    case .broken(let reason): return reason
+    case nil:
+      // The walk leaves out FIFOs, sockets and devices: ask the file system.
+      var status = stat()
+      guard lstat(tree.absolute(Configuration.fileName), &status) == 0 else { return nil }
+      switch status.st_mode & S_IFMT {
+      case S_IFIFO: return "a FIFO, not a file"
+      case S_IFCHR, S_IFBLK: return "a device, not a file"
+      case S_IFSOCK: return "a socket, not a file"
+      default: return "not a regular file"
+      }
+    }
   }
 
   /// Whether `path` is among `markdownPaths` (a binary search: they are sorted).

@@ -24,8 +24,12 @@ enum FrontMatterMissingField: Rule {
     guard !required.isEmpty else { return [] }
     var findings: [Diagnostic] = []
     for (path, page) in context.pages {
-      // A binary file already has its own finding.
-      guard !page.isBinary else { continue }
+      // A binary file, or front matter that could not be read, already has its own finding.
+      guard !page.isBinary,
+        !page.diagnostics.contains(where: {
+          $0.rule == .frontMatterInvalid && $0.severity == .error
+        })
+      else { continue }
       let front = page.frontMatter
       // docfx.json's metadata counts, under the page's own.
       let inherited = context.site.inheritedMetadata(of: path)

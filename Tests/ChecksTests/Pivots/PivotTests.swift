@@ -1,5 +1,7 @@
 import Checks
 import DocModel
+import DocSite
+import TestSupport
 import Testing
 
 @Suite struct PivotTests {
@@ -69,5 +71,22 @@ import Testing
     #expect(duplicated.findings(.duplicatePivotIds).count == 1)
     let notMapping = try await check(["en-us/zone-pivot-groups.yml": "just text\n"])
     #expect(notMapping.findings(.zonePivotGroupsInvalid).count == 1)
+  }
+
+  /// A pivot definition file linked out of the tree is named as such, not as absent.
+  @Test func aDefinitionFileLinkedOutIsNamedNotMissing() async throws {
+    let outside = try TemporaryTree(["zone-pivot-groups.yml": Self.groups])
+    defer { outside.remove() }
+    let tree = try TemporaryTree([
+      "docproof.yml": "frontMatter:\n  required: []\n",
+      "en-us/page.md": "---\ntitle: T\nzone_pivot_groups: langs\n---\n# T\n",
+    ])
+    defer { tree.remove() }
+    try tree.link("en-us/zone-pivot-groups.yml", to: outside.path + "/zone-pivot-groups.yml")
+    let result = try await check(path: tree.path)
+    #expect(
+      result.findings(.pivotGroupNotFound) == [
+        "en-us/page.md:3:1 pivot group 'langs' is not defined: there is no readable en-us/zone-pivot-groups.yml (it is a symbolic link to \(FileTree.realPath(outside.path)!)/zone-pivot-groups.yml, outside the tree, never read)"
+      ])
   }
 }

@@ -44,3 +44,12 @@ import Testing
     #expect(result.rules == [.invalidEncoding])
   }
 }
+
+/// Front matter the parser refused is one finding, not also every required field missing.
+@Suite struct RefusedFrontMatterTests {
+  @Test func aRefusedFrontMatterIsNotAlsoMissingEveryField() async throws {
+    let result = try await check(
+      ["en-us/page.md": "---\ntitle: [unclosed\n---\n# T\n"], requireFrontMatter: true)
+    #expect(result.rules == [.frontMatterInvalid])
+  }
+}

@@ -60,6 +60,34 @@ import Testing
     }
   }
 
+  /// A docproof.yml that is there but cannot be read stops the run: never the defaults.
+  @Test func anUnreadableConfigurationIsAnErrorNotTheDefaults() async throws {
+    let outside = try TemporaryTree(["docproof.yml": "rules: {}\n"])
+    defer { outside.remove() }
+    let cases: [(String, (TemporaryTree) throws -> Void)] = [
+      ("a folder", { try $0.write(["docproof.yml/x": "x"]) }),
+      (
+        "a dangling symbolic link", { try $0.link("docproof.yml", to: "/nonexistent/docproof.yml") }
+      ),
+      (
+        "a symbolic link to \(FileTree.realPath(outside.path)!)/docproof.yml, outside the tree",
+        { try $0.link("docproof.yml", to: outside.path + "/docproof.yml") }
+      ),
+      ("a FIFO, not a file", { #expect(mkfifo($0.path + "/docproof.yml", 0o644) == 0) }),
+    ]
+    for (problem, make) in cases {
+      let tree = try TemporaryTree(["en-us/a.md": "# A\n"])
+      defer { tree.remove() }
+      try make(tree)
+      await #expect(
+        throws: SiteError.configuration(
+          ConfigurationError(
+            path: tree.path + "/docproof.yml", line: 1, message: "cannot read it: it is \(problem)")
+        )
+      ) { _ = try await Site.load(root: tree.path, knownRules: []) }
+    }
+  }
+
   @Test func missingSourceLocaleIsAnError() async throws {
     let tree = try TemporaryTree(["sv-se/a.md": "# A\n"])
     defer { tree.remove() }
