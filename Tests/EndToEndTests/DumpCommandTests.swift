@@ -96,3 +96,51 @@ import Testing
     #expect(result.stdout.contains("dump"))
   }
 }
+
+/// Files that are not regular files, or too large, are refused at once: never a wait on a
+/// FIFO, never a device read to exhaustion.
+@Suite struct UnreadableInputTests {
+  /// `docproof` under `timeout`: a run that would hang ends with status 124 instead.
+  func bounded(_ arguments: [String], in directory: URL? = nil) async throws -> BinaryRunner.Result
+  {
+    try await BinaryRunner.run(
+      path: "/usr/bin/timeout", ["20", BinaryRunner.docproofPath] + arguments, in: directory)
+  }
+
+  @Test func dumpRefusesAFIFOADeviceAndAFileOverTheLimit() async throws {
+    let folder = try Fixtures.temporaryDirectory("unreadable")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fifo = folder.appendingPathComponent("page.md").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let fromFIFO = try await bounded(["dump", fifo])
+    #expect(fromFIFO.status == 2)
+    #expect(
+      fromFIFO.stderr
+        == "docproof: cannot read \(fifo): it is not a regular file (a FIFO, socket or device)\n")
+    let fromDevice = try await bounded(["dump", "/dev/zero"])
+    #expect(fromDevice.status == 2)
+    #expect(fromDevice.stderr.hasSuffix("it is not a regular file (a FIFO, socket or device)\n"))
+    let big = folder.appendingPathComponent("big.md")
+    try Data(repeating: UInt8(ascii: "a"), count: 2_000_000).write(to: big)
+    let tooLarge = try await bounded(["dump", big.path, "--max-file-size", "1000000"])
+    #expect(tooLarge.status == 2)
+    #expect(
+      tooLarge.stderr
+        == "docproof: cannot read \(big.path): 2000000 bytes is more than the 1000000-byte limit\n")
+  }
+
+  @Test func aSnippetSourceThatIsAFIFODoesNotStopTheCheck() async throws {
+    let tree = try TemporaryTree([
+      "docs/docproof.yml": "frontMatter:\n  required: []\nproject: ..\n",
+      "docs/en-us/page.md":
+        "# P\n\n<!-- docproof: snippet ../../src/app.py -->\n```python\nprint(1)\n```\n",
+    ])
+    defer { tree.remove() }
+    try FileManager.default.createDirectory(
+      at: tree.url.appendingPathComponent("src"), withIntermediateDirectories: true)
+    #expect(mkfifo(tree.path + "/src/app.py", 0o644) == 0)
+    let result = try await bounded(["check", "docs", "--no-run"], in: tree.url)
+    #expect(result.status == 1, "a finding, not a hang (124): \(result.stderr)")
+    #expect(result.stdout.contains("it is not a regular file"))
+  }
+}

@@ -61,7 +61,9 @@ public enum FileReader {
     _ name: String, in folder: Int32, path: @autoclosure () -> String, limit: Int = Int.max,
     regularFile: Bool = false
   ) throws(FileReadError) -> [UInt8] {
-    let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC | (regularFile ? O_NONBLOCK : 0))
+    // Never blocking: a FIFO (or a device) in a file's place would otherwise stop the run in
+    // `open` until something writes to it. Only regular files are read.
+    let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw error(errno, at: path) }
     defer { close(descriptor) }
     return try read(descriptor, path: path(), limit: limit, regularFile: regularFile)
@@ -101,10 +103,10 @@ public enum FileReader {
     if (status.st_mode & S_IFMT) == S_IFDIR {
       throw FileReadError(path: path(), reason: .isDirectory)
     }
+    guard (status.st_mode & S_IFMT) == S_IFREG else {
+      throw FileReadError(path: path(), reason: .notRegular)
+    }
     if regularFile {
-      guard (status.st_mode & S_IFMT) == S_IFREG else {
-        throw FileReadError(path: path(), reason: .notRegular)
-      }
       // Empty, or 64 KiB or more: the general way, from the start.
       guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw error(errno, at: path) }
     }

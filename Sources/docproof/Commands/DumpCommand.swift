@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocModel
+import DocSite
 import Foundation
 
 /// `docproof dump FILE`: the parsed page as JSON.
@@ -17,10 +18,14 @@ struct DumpCommand: ParsableCommand {
   @Argument(help: "The Markdown file to parse.")
   var file: String
 
+  @Option(
+    help: "Refuse a file larger than this many bytes (default: maxFileSize's default, 10 MB).")
+  var maxFileSize = Configuration().maxFileSize
+
   func run() throws {
     let bytes: [UInt8]
     do {
-      bytes = try FileReader.read(file)
+      bytes = try FileReader.read(file, limit: maxFileSize)
     } catch {
       throw ToolFailure(error.description)
     }
