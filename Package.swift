@@ -64,6 +64,9 @@ let package = Package(
     // Lets cmark-gfm parsers finish on several threads at once (see its inline_chars.c).
     .target(name: "CCmarkInlineChars"),
 
+    // The one process-control call Swift's Glibc module lacks (prctl: child subreaper).
+    .target(name: "CProcessControl"),
+
     // One file in, one `Page` out.
     .target(
       name: "DocModel",
@@ -101,7 +104,7 @@ let package = Package(
     .target(
       name: "Transcripts",
       dependencies: [
-        "DocModel", "DocSite", "Checks", "IdentityEmulator",
+        "DocModel", "DocSite", "Checks", "IdentityEmulator", "CProcessControl",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       swiftSettings: strict

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Transcripts
 
 #if canImport(Glibc)
   import Glibc
@@ -36,19 +37,20 @@ struct Docproof: AsyncParsableCommand {
       } else {
         try command.run()
       }
+      ProcessReaper.exit(0)
     } catch let failure as ToolFailure {
       printError("docproof: \(failure.description)")
-      Glibc.exit(2)
+      ProcessReaper.exit(2)
     } catch let code as ExitCode {
-      Glibc.exit(code.rawValue)
+      ProcessReaper.exit(code.rawValue)
     } catch {
       let status = exitCode(for: error)
       if status == .success {
         print(fullMessage(for: error))
-        Glibc.exit(0)
+        ProcessReaper.exit(0)
       }
       printError(fullMessage(for: error))
-      Glibc.exit(2)
+      ProcessReaper.exit(2)
     }
   }
 

@@ -52,13 +52,19 @@ import Transcripts
       state == "gone" || state == "Z", "the grandchild (pid \(pid)) is still running: \(state)")
   }
 
-  @Test func outputBeyondTheLimitIsDropped() async throws {
-    let (folder, program) = try script("head -c 3000000 /dev/zero")
+  /// Output past the cap is dropped, and the program stopped there: it is not left to run
+  /// to no purpose (here it would print forever).
+  @Test func outputBeyondTheLimitIsDroppedAndStopsTheProgram() async throws {
+    let (folder, program) = try script("cat /dev/zero")
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = await runner.run([program], workingDirectory: folder.path, timeout: .seconds(60))
-    #expect(run.outcome == .exited(0))
+    // Killed, not timed out: `cat /dev/zero` never ends by itself.
+    #expect(run.outcome == .signaled(9))
     #expect(run.stdout.count == 1 << 20)
     #expect(run.stdoutTruncated)
+    #expect(
+      TranscriptStage.failure(of: run)
+        == "printed more output than docproof keeps (16 MB) and was stopped")
   }
 
   @Test func missingAndNonExecutablePrograms() async throws {

@@ -157,10 +157,11 @@ public struct TranscriptStage: Sendable {
   }
 
   /// Why a run failed, or `nil` when it succeeded.
-  static func failure(of run: ProgramRun) -> String? {
+  public static func failure(of run: ProgramRun) -> String? {
     switch run.outcome {
+    case _ where run.stdoutTruncated || run.stderrTruncated:
+      return "printed more output than docproof keeps (16 MB) and was stopped"
     case .exited(0):
-      if run.stdoutTruncated { return "printed more output than docproof keeps (16 MB)" }
       if run.stdout.contains(0) { return "printed binary output (NUL bytes)" }
       if String(validating: run.stdout, as: UTF8.self) == nil {
         return "printed output that is not UTF-8"

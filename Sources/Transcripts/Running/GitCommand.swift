@@ -17,7 +17,7 @@ public struct GitCommand: Sendable {
   /// `outputLimit` bounds the standard output kept; more is a failure, not a silent cut.
   public init(directory: String, outputLimit: Int = 1 << 20) {
     self.directory = directory
-    self.runner = ProgramRunner(outputLimit: outputLimit, gracePeriod: .seconds(1))
+    self.runner = ProgramRunner(outputLimit: outputLimit, gracePeriod: .seconds(1), sweeps: false)
   }
 
   /// git's standard output.

@@ -44,10 +44,17 @@ public struct ProgramRunner: Sendable {
   public var outputLimit: Int
   /// Time between SIGTERM and SIGKILL when a run times out.
   public var gracePeriod: Duration
+  /// Whether what the program leaves behind is swept when it ends (see `ProcessReaper`):
+  /// scenarios' programs are; docproof's own git questions, which may run side by side,
+  /// only have their process group killed.
+  public var sweeps: Bool
 
-  public init(outputLimit: Int = 16 << 20, gracePeriod: Duration = .seconds(2)) {
+  public init(
+    outputLimit: Int = 16 << 20, gracePeriod: Duration = .seconds(2), sweeps: Bool = true
+  ) {
     self.outputLimit = outputLimit
     self.gracePeriod = gracePeriod
+    self.sweeps = sweeps
   }
 
   public func run(
@@ -104,13 +111,25 @@ public struct ProgramRunner: Sendable {
         workingDirectory: FilePath(workingDirectory), platformOptions: options,
         input: .none, output: .sequence, error: .sequence
       ) { execution in
-        try await withThrowingTaskGroup(of: Event.self) { group in
+        let processGroup = pid_t(execution.processIdentifier.value)
+        let sweeps = self.sweeps
+        if sweeps { ProcessReaper.register(processGroup) }
+        // What it started goes with it: its process group, and (docproof being a subreaper)
+        // whatever left the group.
+        defer {
+          if sweeps { ProcessReaper.finish(processGroup) } else { killpg(processGroup, SIGKILL) }
+        }
+        // Output past the cap stops the program: it is not left running to no purpose.
+        let capped: @Sendable () -> Void = { killpg(processGroup, SIGKILL) }
+        return try await withThrowingTaskGroup(of: Event.self) { group in
           group.addTask {
-            let (bytes, truncated) = try await Self.collect(execution.standardOutput, limit: limit)
+            let (bytes, truncated) = try await Self.collect(
+              execution.standardOutput, limit: limit, capped: capped)
             return .stdout(bytes, truncated)
           }
           group.addTask {
-            let (bytes, truncated) = try await Self.collect(execution.standardError, limit: limit)
+            let (bytes, truncated) = try await Self.collect(
+              execution.standardError, limit: limit, capped: capped)
             return .stderr(bytes, truncated)
           }
           group.addTask {
@@ -168,21 +187,26 @@ public struct ProgramRunner: Sendable {
     var isSet: Bool { value.withLock { $0 } }
   }
 
-  /// Reads a stream to its end, keeping at most `limit` bytes.
-  static func collect(_ sequence: SubprocessOutputSequence, limit: Int) async throws
-    -> ([UInt8], Bool)
-  {
+  /// Reads a stream to its end, keeping at most `limit` bytes; `capped` is called once
+  /// when more arrives.
+  static func collect(
+    _ sequence: SubprocessOutputSequence, limit: Int, capped: @Sendable () -> Void = {}
+  ) async throws -> ([UInt8], Bool) {
     var bytes: [UInt8] = []
     var truncated = false
     for try await buffer in sequence {
       guard bytes.count < limit else {
+        if !truncated { capped() }
         truncated = true
         continue
       }
       buffer.withUnsafeBytes { raw in
         let room = limit - bytes.count
         bytes.append(contentsOf: raw.prefix(room))
-        if raw.count > room { truncated = true }
+        if raw.count > room {
+          if !truncated { capped() }
+          truncated = true
+        }
       }
     }
     return (bytes, truncated)

@@ -25,6 +25,8 @@ struct GoldenCommand: AsyncParsableCommand {
     func root() throws -> String { try Site.rootForCommand(givenRoot) }
 
     func load() async throws -> (Site, [DocSite.Configuration.Scenario]) {
+      // Nothing the scenarios start outlives them, or this run.
+      ProcessReaper.takeCharge()
       let root = try root()
       let site = try await Site.loadForCommand(root)
       switch GoldenUpdater.select(scenarios, in: site) {
@@ -129,6 +131,8 @@ struct RunCommand: AsyncParsableCommand {
   var scenario: String
 
   func run() async throws {
+    // Nothing the scenario starts outlives it, or this run.
+    ProcessReaper.takeCharge()
     let root = try Site.rootForCommand(givenRoot)
     let site = try await Site.loadForCommand(root)
     if let docs = site.configuration.scenario(scenario), docs.runner != .command {
@@ -144,11 +148,13 @@ struct RunCommand: AsyncParsableCommand {
     let run = await ScenarioExecutor().run(chosen, projectRoot: GoldenStore(site: site).projectRoot)
     FileHandle.standardOutput.write(Data(run.stdout))
     FileHandle.standardError.write(Data(run.stderr))
-    switch run.outcome {
-    case .exited(let code): if code != 0 { throw ExitCode(1) }
-    case .signaled, .timedOut: throw ExitCode(1)
-    case .failedToStart(let reason):
+    if case .failedToStart(let reason) = run.outcome {
       throw ToolFailure("scenario '\(scenario)' could not start: \(reason)")
+    }
+    // A run that timed out, was cut off or failed says so: never a silent status 0.
+    if let failure = TranscriptStage.failure(of: run) {
+      FileHandle.standardError.write(Data("docproof: scenario '\(scenario)' \(failure)\n".utf8))
+      throw ExitCode(1)
     }
   }
 }
