@@ -550,6 +550,10 @@ import Testing
           try await Task.sleep(for: .milliseconds(1))
         }
       }
+      // Killed mid-write, it left nothing among the pages: its temporary files live in the
+      // tree's .docproof-cache, which git ignores.
+      let inPages = try FileManager.default.contentsOfDirectory(atPath: folder)
+      #expect(inPages.filter { $0.hasSuffix(".tmp") }.isEmpty, "attempt \(attempt): \(inPages)")
       var states: Set<String> = []
       for page in 0..<40 {
         let text = try String(
@@ -573,6 +577,13 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(
       atPath: tree.url.appendingPathComponent("docs/en-us").path)
     #expect(names.filter { $0.hasSuffix(".tmp") }.isEmpty, "\(names.sorted())")
+    let cache = tree.url.appendingPathComponent("docs/.docproof-cache")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("tmp").path)
+        .isEmpty, "the next run removed what the killed ones left")
+    #expect(
+      try String(contentsOf: cache.appendingPathComponent(".gitignore"), encoding: .utf8).contains(
+        "*"))
     // Some kill landed mid-way (pages of both kinds at once): the test saw the window it tests.
     #expect(sawBoth)
   }

@@ -58,6 +58,15 @@ public enum CacheDirectory {
     return .success(folder + "/" + fileName)
   }
 
+  /// The folder under `realRoot` where writes into the tree keep their temporary files
+  /// (`.docproof-cache/tmp`, ignored by git), created as needed; `nil` when it cannot be.
+  public static func temporaryFolder(realRoot: String) -> String? {
+    guard case .success(let path) = pathForWriting(name + "/tmp/x", realRoot: realRoot) else {
+      return nil
+    }
+    return (path as NSString).deletingLastPathComponent
+  }
+
   private static func isInside(_ path: String, _ root: String) -> Bool {
     path.hasPrefix(root + "/")
   }

@@ -28,6 +28,7 @@ public enum Fixer {
     site: Site, transcripts: [(block: TranscriptBlock, golden: String)], snippets: [SnippetBlock]
   ) -> (changes: [Change], failures: [Diagnostic]) {
     let edits = edits(site: site, transcripts: transcripts, snippets: snippets)
+    let temporary = CacheDirectory.temporaryFolder(realRoot: site.tree.realRoot)
     var changes: [Change] = []
     var failures: [Diagnostic] = []
     for file in edits.keys.sorted() {
@@ -36,7 +37,7 @@ public enum Fixer {
       do {
         let bytes = try FileReader.read(absolute)
         let rewritten = try BlockRewriter.apply(unique.map(\.0), to: bytes)
-        try AtomicFile.write(Data(rewritten), to: absolute)
+        try AtomicFile.write(Data(rewritten), to: absolute, temporaryFolder: temporary)
         changes += unique.map(\.1).sorted { $0.line < $1.line }
       } catch {
         failures.append(

@@ -45,6 +45,9 @@ public struct GoldenStore: Sendable {
     else {
       throw FileReadError(path: scenario.golden, reason: .other("it leads outside the project"))
     }
-    try AtomicFile.write(Data(text.utf8), to: confined)
+    try AtomicFile.write(
+      Data(text.utf8), to: confined,
+      temporaryFolder: CacheDirectory.temporaryFolder(
+        realRoot: FileTree.realPath(projectRoot) ?? projectRoot))
   }
 }
