@@ -4,7 +4,7 @@ import DocModel
 public enum Rules {
   public static let all: [any Rule.Type] = [
     // The file itself.
-    InvalidEncoding.self, FileUnreadable.self, FileTooLarge.self,
+    InvalidEncoding.self, FileUnreadable.self, FileTooLarge.self, FileTooComplex.self,
     // Front matter.
     FrontMatterInvalid.self, FrontMatterMissingField.self,
     // DocFX markup.

@@ -363,7 +363,8 @@ public struct Site: Sendable {
               let read = Result { () throws(FileReadError) in
                 try folder.read(path, limit: limit)
               }
-              parsed.append((index, read.map { PageParser.parse(bytes: $0, path: path) }))
+              parsed.append(
+                (index, read.map { PageParser.parse(bytes: $0, path: path, withinBudget: true) }))
             }
             let done = cursor.finish(batch.count)
             progress?(done, paths.count)

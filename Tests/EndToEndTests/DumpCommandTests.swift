@@ -143,4 +143,27 @@ import Testing
     #expect(result.status == 1, "a finding, not a hang (124): \(result.stderr)")
     #expect(result.stdout.contains("it is not a regular file"))
   }
+
+  /// A paragraph that makes cmark-gfm 0.29 quadratic (2 MB of links and emphasis took 21 s)
+  /// is a finding naming it, and the run completes: not a stalled CI job.
+  @Test func aPageTheParserCannotFinishIsAFindingAndTheRunCompletes() async throws {
+    let paragraph = String(repeating: "[link](ok.md) *e* ", count: 2 << 20 / 18)
+    let tree = try TemporaryTree([
+      "docs/docproof.yml": "frontMatter:\n  required: []\n",
+      "docs/en-us/slow.md": "# Slow\n\n" + paragraph + "\n",
+      "docs/en-us/ok.md": "# OK\n\n[broken](nowhere.md)\n",
+    ])
+    defer { tree.remove() }
+    let result = try await bounded(["check", "docs"], in: tree.url)
+    #expect(result.status == 1, "completed (not 124): \(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "docs/en-us/slow.md:3:1: warning: not checked: the Markdown parser did not finish this file within 7 s [file-too-complex]"
+      ))
+    #expect(
+      result.stdout.contains(
+        "with \(2 << 20 / 18) '[' and \(2 * (2 << 20 / 18)) emphasis delimiters"))
+    #expect(
+      result.stdout.contains("docs/en-us/ok.md:3:1: error: link target 'nowhere.md' not found"))
+  }
 }

@@ -71,6 +71,7 @@ extension RuleID {
   public static let includeFallback: RuleID = "include-fallback"
   public static let fileUnreadable: RuleID = "file-unreadable"
   public static let fileTooLarge: RuleID = "file-too-large"
+  public static let fileTooComplex: RuleID = "file-too-complex"
   public static let includeDepthExceeded: RuleID = "include-depth-exceeded"
   public static let transcriptMarkerInvalid: RuleID = "transcript-marker-invalid"
   public static let dependencyMissing: RuleID = "dependency-missing"

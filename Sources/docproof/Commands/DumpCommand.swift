@@ -29,7 +29,7 @@ struct DumpCommand: ParsableCommand {
     } catch {
       throw ToolFailure(error.description)
     }
-    let page = PageParser.parse(bytes: bytes, path: file)
+    let page = PageParser.parse(bytes: bytes, path: file, withinBudget: true)
     FileHandle.standardOutput.write(Data(try page.dumpJSON().utf8))
     if page.diagnostics.contains(where: { $0.severity == .error }) {
       throw ExitCode(1)

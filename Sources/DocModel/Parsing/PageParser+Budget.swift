@@ -1,0 +1,85 @@
+import Foundation
+import Synchronization
+
+extension PageParser {
+  /// Files smaller than this are parsed directly: the parser's slow paths need a large
+  /// paragraph of links and emphasis to show.
+  static let budgetThreshold = 512 << 10
+
+  /// The time a file of `byteCount` bytes may take: 5 seconds, and one more per MB (normal
+  /// Markdown parses at tens of MB a second).
+  static func budget(forBytes byteCount: Int) -> Duration {
+    .seconds(5) + .milliseconds(byteCount / 1_000)
+  }
+
+  /// Parses a file, giving up when the parser takes longer than its budget: Debian's
+  /// cmark-gfm 0.29.0.gfm.6 is quadratic on a long paragraph of links and emphasis (2 MB
+  /// took 21 s), and one such page must not stall a run. The page is then one finding,
+  /// naming the paragraph; the parse goes on in the background until the process ends.
+  public static func parse(bytes: [UInt8], path: String, withinBudget: Bool) -> Page {
+    guard withinBudget, bytes.count >= budgetThreshold else {
+      return parse(bytes: bytes, path: path)
+    }
+    let result = Mutex<Page?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      let page = parse(bytes: bytes, path: path)
+      result.withLock { $0 = page }
+      done.signal()
+    }
+    thread.stackSize = 16 << 20
+    thread.start()
+    let budget = budget(forBytes: bytes.count)
+    if done.wait(timeout: .now() + seconds(budget)) == .success, let page = result.withLock({ $0 })
+    {
+      return page
+    }
+    return Page(
+      path: path, lineCount: SourceText(bytes: bytes).lineCount,
+      diagnostics: [tooComplex(bytes, path: path, budget: budget)])
+  }
+
+  /// The finding for a file the parser did not finish in time, naming its longest
+  /// paragraph: where it starts, its size, its links and emphasis delimiters.
+  static func tooComplex(_ bytes: [UInt8], path: String, budget: Duration) -> Diagnostic {
+    var best = (line: 1, length: 0, brackets: 0, emphasis: 0)
+    var current = (line: 1, length: 0, brackets: 0, emphasis: 0)
+    var line = 1
+    var lineIsBlank = true
+    var lineStart = true
+    for byte in bytes {
+      if lineStart {
+        lineIsBlank = true
+        lineStart = false
+      }
+      if byte == 0x0A {
+        if lineIsBlank {
+          if current.length > best.length { best = current }
+          current = (line + 1, 0, 0, 0)
+        }
+        line += 1
+        lineStart = true
+        continue
+      }
+      if byte != 0x20, byte != 0x09, byte != 0x0D { lineIsBlank = false }
+      if current.length == 0, lineIsBlank { current.line = line }
+      current.length += 1
+      if byte == UInt8(ascii: "[") { current.brackets += 1 }
+      if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") { current.emphasis += 1 }
+    }
+    if current.length > best.length { best = current }
+    return Diagnostic(
+      rule: .fileTooComplex, severity: .warning, path: path, line: best.line,
+      message:
+        "not checked: the Markdown parser did not finish this file within \(String(format: "%.0f", seconds(budget))) s",
+      notes: [
+        "its longest paragraph starts here: \(best.length) bytes, with \(best.brackets) '[' and "
+          + "\(best.emphasis) emphasis delimiters; cmark-gfm 0.29 takes time quadratic in such "
+          + "a paragraph: split it, or exclude the file in docproof.yml"
+      ])
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+}
