@@ -144,9 +144,11 @@ struct PreparedEmulator: Sendable {
   func application(onListening: @escaping @Sendable (Int) async -> Void) throws(EmulatorError)
     -> Application<IdentityResponder>
   {
+    let connections = ConnectionCount(limit: configuration.maxConnections)
     let http1 = HTTPServerBuilder.http1(
       configuration: HTTP1Channel.Configuration(
         additionalChannelHandlers: [
+          ConnectionLimitHandler(count: connections),
           MalformedRequestHandler(),
           RequestReadTimeoutHandler(timeout: .init(configuration.requestReadTimeout)),
         ],

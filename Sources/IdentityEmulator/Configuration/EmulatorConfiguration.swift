@@ -23,6 +23,8 @@ public struct EmulatorConfiguration: Sendable {
   public var requestReadTimeout: Duration
   /// What the emulator logs, on standard error.
   public var logLevel: Logger.Level
+  /// The most connections held at once; one more gets 503 and is closed.
+  public var maxConnections: Int
 
   public init(
     host: String = "127.0.0.1",
@@ -33,8 +35,10 @@ public struct EmulatorConfiguration: Sendable {
     accessKey: [UInt8]? = nil,
     allowedClockSkew: Duration = .seconds(15 * 60),
     requestReadTimeout: Duration = .seconds(10),
-    logLevel: Logger.Level = .warning
+    logLevel: Logger.Level = .warning,
+    maxConnections: Int = 512
   ) {
+    self.maxConnections = maxConnections
     self.host = host
     self.port = port
     self.tls = tls

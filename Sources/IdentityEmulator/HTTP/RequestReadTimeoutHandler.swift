@@ -7,11 +7,12 @@ import NIOHTTPTypes
 /// The idle timeout alone does not stop a client that sends a byte every few seconds (a
 /// "slowloris"): each byte resets it. This handler sits after the HTTP codec and puts a
 /// `FirstByteWatcher` at the front of the pipeline, which starts the clock when the first
-/// byte (TLS bytes included) of a request arrives. The clock stops when the request's end
-/// is decoded. When it runs out before the head arrived, the client gets
-/// `408 RequestTimeout` and the connection closes; once the head is in, the responder owns
-/// the answer, so the connection just closes. Time between requests on a kept-alive
-/// connection is the idle timeout's business.
+/// byte (TLS bytes included) of a request arrives, and when the connection opens: one that
+/// never sends a byte, or stops in the middle of a TLS handshake, is closed as soon. The
+/// clock stops when the request's end is decoded. When it runs out before the response
+/// began, the client gets `408 RequestTimeout` (a slow body too) and the connection closes;
+/// once the responder has begun its answer, the connection just closes. Time between
+/// requests on a kept-alive connection is the idle timeout's business.
 final class RequestReadTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPRequestPart
   typealias InboundOut = HTTPRequestPart
@@ -32,6 +33,8 @@ final class RequestReadTimeoutHandler: ChannelDuplexHandler, RemovableChannelHan
     self.context = context
     let watcher = FirstByteWatcher { [weak self] in self?.bytesArrived() }
     try? context.pipeline.syncOperations.addHandler(watcher, position: .first)
+    // A new connection has the same time to send its request as a started one.
+    bytesArrived()
   }
 
   func handlerRemoved(context: ChannelHandlerContext) {
@@ -80,7 +83,7 @@ final class RequestReadTimeoutHandler: ChannelDuplexHandler, RemovableChannelHan
   private func expire() {
     deadline = nil
     guard let context else { return }
-    if headReceived || responseOpen {
+    if responseOpen {
       context.close(promise: nil)
       return
     }

@@ -29,8 +29,8 @@ struct RequestReadTimeoutTests {
     }
   }
 
-  @Test("a body that drips in slower than the timeout closes the connection unanswered")
-  func slowBodyCloses() async throws {
+  @Test("a body that drips in slower than the timeout gets 408 and a closed connection")
+  func slowBodyTimesOut() async throws {
     try await withEmulator(Self.configuration) { emulator in
       let port = try #require(emulator.endpoint.port)
       let head =
@@ -40,13 +40,53 @@ struct RequestReadTimeoutTests {
         port: port,
         parts: [(.zero, Array(head.utf8))] + Self.drip(body, every: .milliseconds(100)))
       // Without the timeout the body completes after 4 s and the unsigned request gets 401.
-      #expect(String(decoding: received, as: UTF8.self).contains(" 401 ") == false)
+      let response = try RawHTTP.parse(received)
+      #expect(response.status == 408)
+      #expect(try response.serviceError().code == "RequestTimeout")
+    }
+  }
+
+  @Test("a connection that sends nothing is closed after the read timeout, not held")
+  func silentConnectionCloses() async throws {
+    try await withEmulator(Self.configuration) { emulator in
+      let port = try #require(emulator.endpoint.port)
+      // Nothing is written; the exchange reads until the server closes (or fails after 10 s).
+      let received = try await RawHTTP.exchange(port: port, parts: [], timeout: .seconds(10))
+      let response = try RawHTTP.parse(received)
+      #expect(response.status == 408)
+    }
+  }
+
+  @Test("one connection past the limit gets 503 and is closed; the others are served")
+  func connectionsPastTheLimitAreRefused() async throws {
+    var configuration = Self.configuration
+    configuration.maxConnections = 2
+    configuration.requestReadTimeout = .seconds(20)
+    try await withEmulator(configuration) { emulator in
+      let port = try #require(emulator.endpoint.port)
+      // Three connections that say nothing for a while: whichever arrives last finds both
+      // places taken and is answered at once; the other two wait for their (bad) request.
+      let quiet: [(Duration, [UInt8])] = [(.seconds(5), Array("x\r\n\r\n".utf8))]
+      async let first = RawHTTP.exchange(port: port, parts: quiet, timeout: .seconds(40))
+      async let second = RawHTTP.exchange(port: port, parts: quiet, timeout: .seconds(40))
+      async let third = RawHTTP.exchange(port: port, parts: quiet, timeout: .seconds(40))
+      let statuses = try await [first, second, third].map { try RawHTTP.parse($0).status }
+      #expect(statuses.sorted() == [400, 400, 503], "\(statuses)")
+      // The places are free again.
+      let requests = try SignedRequests(emulator)
+      let again = try await RawHTTP.exchange(
+        port: port, requests.request("POST", "/identities?api-version=2023-10-01"))
+      #expect(try RawHTTP.parse(again).status == 201)
     }
   }
 
   @Test("a kept-alive connection may stay idle longer than the read timeout between requests")
   func idleBetweenRequestsIsFine() async throws {
-    try await withEmulator(Self.configuration) { emulator in
+    // A longer timeout than the others: the first request must arrive within it of the
+    // connection opening, even on a busy machine.
+    var configuration = Self.configuration
+    configuration.requestReadTimeout = .seconds(10)
+    try await withEmulator(configuration) { emulator in
       let port = try #require(emulator.endpoint.port)
       let requests = try SignedRequests(emulator)
       let keepAlive = requests.request("POST", "/identities?api-version=2023-10-01")
@@ -55,7 +95,8 @@ struct RequestReadTimeoutTests {
       // Signed for the second part's send time is not needed: the date window is 15 minutes.
       let second = requests.request("POST", "/identities?api-version=2023-10-01")
       let received = try await RawHTTP.exchange(
-        port: port, parts: [(.zero, Array(first.utf8)), (.milliseconds(2500), second)])
+        port: port, parts: [(.zero, Array(first.utf8)), (.seconds(12), second)],
+        timeout: .seconds(60))
       let text = String(decoding: received, as: UTF8.self)
       #expect(text.components(separatedBy: "HTTP/1.1 201 ").count == 3, "\(text)")
     }
