@@ -26,6 +26,10 @@ public struct EmulatorConfiguration: Sendable {
   /// The most connections held at once; one more gets 503 and is closed.
   public var maxConnections: Int
 
+  /// The connection limit unless one is given: far above what a quickstart's clients open,
+  /// far below the usual 1,024 file handles a process may hold.
+  public static let defaultMaxConnections = 512
+
   public init(
     host: String = "127.0.0.1",
     port: Int = 0,
@@ -36,9 +40,8 @@ public struct EmulatorConfiguration: Sendable {
     allowedClockSkew: Duration = .seconds(15 * 60),
     requestReadTimeout: Duration = .seconds(10),
     logLevel: Logger.Level = .warning,
-    maxConnections: Int = 512
+    maxConnections: Int = defaultMaxConnections
   ) {
-    self.maxConnections = maxConnections
     self.host = host
     self.port = port
     self.tls = tls
@@ -48,5 +51,6 @@ public struct EmulatorConfiguration: Sendable {
     self.allowedClockSkew = allowedClockSkew
     self.requestReadTimeout = requestReadTimeout
     self.logLevel = logLevel
+    self.maxConnections = maxConnections
   }
 }

@@ -39,18 +39,29 @@ struct EmulatorCommand: AsyncParsableCommand {
       valueName: "seconds"))
   var readTimeout = 10
 
+  @Option(
+    name: .customLong("max-connections"),
+    help: ArgumentHelp(
+      "How many connections the emulator holds at once; one more is answered 503 and closed.",
+      valueName: "count"))
+  var maxConnections = EmulatorConfiguration.defaultMaxConnections
+
   func validate() throws {
     guard (0...65_535).contains(port) else {
       throw ValidationError("--port must be between 0 and 65535.")
     }
     guard clockSkew >= 0 else { throw ValidationError("--clock-skew must be 0 or more.") }
     guard readTimeout >= 1 else { throw ValidationError("--read-timeout must be 1 or more.") }
+    guard maxConnections >= 1 else {
+      throw ValidationError("--max-connections must be 1 or more.")
+    }
   }
 
   func run() async throws {
     let configuration = EmulatorConfiguration(
       host: host, port: port, tls: tls, deterministic: deterministic,
-      allowedClockSkew: .seconds(clockSkew), requestReadTimeout: .seconds(readTimeout))
+      allowedClockSkew: .seconds(clockSkew), requestReadTimeout: .seconds(readTimeout),
+      maxConnections: maxConnections)
     do {
       try await IdentityEmulator.run(configuration) { emulator in
         FileHandle.standardOutput.write(Data((emulator.readyLine + "\n").utf8))

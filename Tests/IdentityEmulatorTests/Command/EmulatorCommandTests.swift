@@ -112,11 +112,30 @@ struct EmulatorCommandTests {
     arguments: [
       (["--clock-skew=-1"], "--clock-skew must be 0 or more"),
       (["--read-timeout", "0"], "--read-timeout must be 1 or more"),
+      (["--max-connections", "0"], "--max-connections must be 1 or more"),
     ])
   func badTimes(_ arguments: [String], _ message: String) async throws {
     let run = try await ProgramRun.run(
       try Products.path("docproof"), arguments: ["emulator"] + arguments)
     #expect(run.status == .exited(2))
     #expect(run.standardError.contains(message), "\(run.standardError)")
+  }
+
+  @Test("--max-connections holds that many connections and answers one more with 503")
+  func connectionLimit() async throws {
+    let status = try await Self.withEmulatorProcess(
+      ["--max-connections", "1", "--read-timeout", "20"], stopWith: .terminate
+    ) { line in
+      let port = try #require(try ConnectionString(line).endpoint.port)
+      // The first connection says nothing for a while and holds the only place.
+      async let holder = RawHTTP.exchange(
+        port: port, parts: [(.seconds(3), Array("x\r\n\r\n".utf8))], timeout: .seconds(30))
+      try await Task.sleep(for: .seconds(1))
+      let refused = try await RawHTTP.exchange(
+        port: port, Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+      #expect(try RawHTTP.parse(refused).status == 503)
+      #expect(try RawHTTP.parse(try await holder).status == 400)
+    }
+    #expect(status == .exited(0))
   }
 }
