@@ -20,5 +20,10 @@ extension ChannelHandlerContext {
     writeAndFlush(NIOAny(HTTPResponsePart.end(nil))).whenComplete { _ in
       boundContext.value.close(promise: nil)
     }
+    // The answer may never be written: over TLS, to a client that never began its
+    // handshake, it waits for one. The connection closes all the same, a second later.
+    eventLoop.scheduleTask(in: .seconds(1)) {
+      boundContext.value.close(promise: nil)
+    }
   }
 }

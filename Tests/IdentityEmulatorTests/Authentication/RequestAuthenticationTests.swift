@@ -9,7 +9,7 @@ struct RequestAuthenticationTests {
   /// the SDK's requests can be replayed exactly as they were sent.
   static let replayConfiguration = EmulatorConfiguration(
     deterministic: true, accessKey: SignedRequestVector.accessKey,
-    allowedClockSkew: .seconds(20 * 365 * 24 * 3600))
+    allowedClockSkew: .seconds(20 * 365 * 24 * 3600), requestReadTimeout: .seconds(120))
 
   @Test("the seven requests the SDK signed pass authentication, byte for byte")
   func sdkRequestsAuthenticate() async throws {

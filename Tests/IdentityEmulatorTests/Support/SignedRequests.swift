@@ -60,8 +60,19 @@ struct SignedRequests {
 
 /// Starts a deterministic emulator on a free port for one test.
 func withEmulator<Output>(
-  _ configuration: EmulatorConfiguration = EmulatorConfiguration(deterministic: true),
+  _ configuration: EmulatorConfiguration = .testing(),
   _ body: (RunningEmulator) async throws -> Output
 ) async throws -> Output {
   try await IdentityEmulator.withRunning(configuration, body)
+}
+
+extension EmulatorConfiguration {
+  /// A test's emulator: deterministic, with a read timeout far longer than any test's own
+  /// pauses. The read timeout runs from a connection's opening, and a raw-socket client
+  /// writes from the test process's shared threads, which other tests may keep busy for
+  /// seconds: a test that is not about the timeout must not see a 408.
+  static func testing(maxBodySize: Int = 64 * 1024) -> EmulatorConfiguration {
+    EmulatorConfiguration(
+      deterministic: true, maxBodySize: maxBodySize, requestReadTimeout: .seconds(120))
+  }
 }

@@ -32,7 +32,7 @@ struct AccessTokenTests {
 
   @Test("tokens verify with the emulator's published public key, and not with another")
   func signatureVerifies() async throws {
-    try await withEmulator(EmulatorConfiguration()) { emulator in
+    try await withEmulator(EmulatorConfiguration(requestReadTimeout: .seconds(120))) { emulator in
       let requests = try SignedRequests(emulator)
       let response = try await requests.send(
         "POST", "/identities?api-version=2023-10-01", json: #"{"createTokenWithScopes":["voip"]}"#)

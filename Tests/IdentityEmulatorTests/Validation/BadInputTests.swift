@@ -172,7 +172,7 @@ struct BadInputTests {
 
   @Test("a body over the limit is 413, whether declared or streamed")
   func bodyTooLarge() async throws {
-    try await withEmulator(EmulatorConfiguration(deterministic: true, maxBodySize: 1024)) {
+    try await withEmulator(.testing(maxBodySize: 1024)) {
       emulator in
       let requests = try SignedRequests(emulator)
       let large =

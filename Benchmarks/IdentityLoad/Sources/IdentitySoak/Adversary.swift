@@ -154,4 +154,68 @@ struct Adversary: Sendable {
       return (seconds, text.hasPrefix("HTTP/1.1 408 "))
     }
   }
+
+  /// What an idle flood saw: per connection, the seconds until the emulator closed it and
+  /// whether it was refused at once.
+  struct IdleFlood: Sendable {
+    var opened = 0
+    var notConnected = 0
+    /// Closed within two seconds of opening (the emulator gives an unanswerable refusal a
+    /// second to be written): past the connection limit.
+    var refusedAtOnce = 0
+    /// Of those refused, how many read a 503 first (over plain HTTP; over TLS the emulator
+    /// cannot answer a client that never began its handshake).
+    var refused503 = 0
+    var closeSeconds: [Double] = []
+  }
+
+  /// `count` connections at once that send nothing, not even a TLS handshake. Those past the
+  /// emulator's connection limit must be refused at once, the others closed within the read
+  /// timeout plus 2 s: idle clients cannot hold the emulator's file handles.
+  func idleFlood(count: Int) async -> IdleFlood {
+    let results = await withTaskGroup(of: (Double, Bool)?.self) { group in
+      for _ in 0..<count {
+        group.addTask { try? await idleConnection() }
+      }
+      var results: [(Double, Bool)?] = []
+      for await result in group { results.append(result) }
+      return results
+    }
+    var flood = IdleFlood()
+    for result in results {
+      guard let (seconds, got503) = result else {
+        flood.notConnected += 1
+        continue
+      }
+      flood.opened += 1
+      flood.closeSeconds.append(seconds)
+      if seconds < 2 {
+        flood.refusedAtOnce += 1
+        if got503 { flood.refused503 += 1 }
+      }
+    }
+    return flood
+  }
+
+  /// One connection that sends nothing: the seconds until the emulator closed it, and
+  /// whether it answered 503 first.
+  private func idleConnection() async throws -> (Double, Bool) {
+    let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .connect(host: "127.0.0.1", port: port) { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+        }
+      }
+    return try await channel.executeThenClose { inbound, _ in
+      let start = ContinuousClock.now
+      var received: [UInt8] = []
+      do {
+        for try await chunk in inbound { received += chunk.readableBytesView }
+      } catch {
+        // A reset still ends the connection.
+      }
+      let seconds = start.duration(to: .now).seconds
+      return (seconds, String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 503 "))
+    }
+  }
 }

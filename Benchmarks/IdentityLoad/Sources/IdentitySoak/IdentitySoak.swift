@@ -27,6 +27,9 @@ struct IdentitySoak: AsyncParsableCommand {
   @Option(help: "The emulator's --read-timeout, in seconds.")
   var readTimeout = 5
 
+  @Option(help: "The emulator's --max-connections; the idle flood opens as many.")
+  var maxConnections = 400
+
   @Flag(help: "Serve and connect over HTTPS.")
   var tls = false
 
@@ -35,6 +38,11 @@ struct IdentitySoak: AsyncParsableCommand {
       throw ValidationError(
         "--connections must be positive, --duration longer than --clock-skew plus 10 s (the "
           + "late replay happens during it), and --steady at least 20 s.")
+    }
+    guard maxConnections > connections + 50 else {
+      throw ValidationError(
+        "--max-connections must leave room beside the workers' connections: more than "
+          + "--connections plus 50 (the attacks' own pool and slow clients).")
     }
     guard FileManager.default.isExecutableFile(atPath: docproof) else {
       throw ValidationError(
@@ -46,11 +54,13 @@ struct IdentitySoak: AsyncParsableCommand {
   func run() async throws {
     var arguments = [
       "--clock-skew", String(clockSkew), "--read-timeout", String(readTimeout),
+      "--max-connections", String(maxConnections),
     ]
     if tls { arguments.append("--tls") }
     let settings = SoakRun.Settings(
       connections: connections, duration: .seconds(duration), steady: .seconds(steady),
-      clockSkew: TimeInterval(clockSkew), readTimeout: TimeInterval(readTimeout), tls: tls)
+      clockSkew: TimeInterval(clockSkew), readTimeout: TimeInterval(readTimeout),
+      maxConnections: maxConnections, tls: tls)
     let report = try await EmulatorProcess.run(docproof: docproof, arguments: arguments) {
       emulator in
       try await SoakRun(emulator: emulator, settings: settings).run()

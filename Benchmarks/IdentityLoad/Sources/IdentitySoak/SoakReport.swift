@@ -18,6 +18,7 @@ struct SoakReport {
   let deletedIdentities: Int
   let tokens: Int
   let adversary: Adversary.Outcome
+  let idleFlood: Adversary.IdleFlood
   let residentAtStartKiB: Int
   let samples: [Sample]
   /// The steady phase, in seconds since the start.
@@ -70,6 +71,13 @@ struct SoakReport {
         adversary.slowClients > 0 && adversary.slowClients408 == adversary.slowClients
           && adversary.slowClientCloseSeconds.allSatisfy { $0 <= settings.readTimeout + 2 }
       ),
+      (
+        "idle flood: \(idleFlood.refusedAtOnce) past the limit refused at once, every "
+          + "connection closed within the read timeout + 2 s",
+        idleFlood.opened == settings.maxConnections && idleFlood.refusedAtOnce > 0
+          && idleFlood.closeSeconds.allSatisfy { $0 <= settings.readTimeout + 2 }
+          && (settings.tls || idleFlood.refused503 == idleFlood.refusedAtOnce)
+      ),
       ("memory stable in the steady phase", memoryStable),
       ("the emulator still runs", emulatorAlive),
     ]
@@ -82,10 +90,12 @@ struct SoakReport {
     let (steadyFirst, steadyLast) = steadyResident
     let afterMixed = samples.last { $0.seconds <= steadyWindow.0 }?.residentKiB ?? 0
     let closeTimes = adversary.slowClientCloseSeconds.sorted()
+    let floodTimes = idleFlood.closeSeconds.sorted()
     var lines = [
       "identity-soak: \(settings.connections) connections, \(Int(settings.duration.seconds)) s "
         + "mixed + \(Int(settings.steady.seconds)) s steady, \(settings.tls ? "HTTPS" : "HTTP"), "
-        + "date window \(Int(settings.clockSkew)) s, read timeout \(Int(settings.readTimeout)) s",
+        + "date window \(Int(settings.clockSkew)) s, read timeout \(Int(settings.readTimeout)) s, "
+        + "connection limit \(settings.maxConnections)",
       "mixed phase      \(mixedRequests) requests in \(String(format: "%.1f", mixedSeconds)) s = "
         + "\(String(format: "%.0f", Double(mixedRequests) / mixedSeconds)) req/s",
       "all requests     \(tally.requests), 5xx: \(tally.serverErrors), unexpected: "
@@ -102,6 +112,11 @@ struct SoakReport {
       "slow clients     \(adversary.slowClients408) of \(adversary.slowClients) got 408; closed "
         + "after \(String(format: "%.1f", closeTimes.first ?? 0))-"
         + "\(String(format: "%.1f", closeTimes.last ?? 0)) s",
+      "idle flood       \(idleFlood.opened) silent connections opened (\(idleFlood.notConnected) "
+        + "could not connect): \(idleFlood.refusedAtOnce) refused at once (\(idleFlood.refused503) "
+        + "with 503), the others closed after "
+        + "\(String(format: "%.1f", floodTimes.first { $0 >= 2 } ?? 0))-"
+        + "\(String(format: "%.1f", floodTimes.last ?? 0)) s",
       "statuses:",
     ]
     for (operation, counts) in tally.statuses.sorted(by: { $0.key < $1.key }) {

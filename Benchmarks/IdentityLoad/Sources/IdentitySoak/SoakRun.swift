@@ -10,6 +10,7 @@ struct SoakRun {
     var steady: Duration
     var clockSkew: TimeInterval
     var readTimeout: TimeInterval
+    var maxConnections: Int
     var tls: Bool
   }
 
@@ -62,6 +63,9 @@ struct SoakRun {
     }
     let steadyWindow = (start.duration(to: steadyStart).seconds, start.duration(to: .now).seconds)
 
+    // The idle flood: as many silent connections as the limit, beside the workers' own.
+    let flood = await adversary.idleFlood(count: settings.maxConnections)
+
     // The final check of every identity and token.
     workers = await Self.each(workers) { worker in await worker.verifyAll() }
     var tally = adversaryOutcome.tally
@@ -81,7 +85,7 @@ struct SoakRun {
       tally: tally, identities: created.count, uniqueIdentities: Set(created).count,
       deletedIdentities: workers.reduce(0) { $0 + $1.model.deleted.count },
       tokens: workers.reduce(0) { $0 + $1.model.tokens.count },
-      adversary: adversaryOutcome, residentAtStartKiB: residentAtStart,
+      adversary: adversaryOutcome, idleFlood: flood, residentAtStartKiB: residentAtStart,
       samples: samples.withLock { $0 }, steadyWindow: steadyWindow,
       emulatorAlive: emulator.residentKiB() != nil)
   }
