@@ -96,7 +96,10 @@ let package = Package(
     // One reporter per output format: text, JSON, JUnit (libxml2), SARIF, GitHub.
     .target(
       name: "Reporting",
-      dependencies: ["DocModel", "Checks", "CLibXML2"],
+      dependencies: [
+        "DocModel", "DocSite", "Checks", "CLibXML2",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       swiftSettings: strict
     ),
 

@@ -64,7 +64,13 @@ extension Site {
   /// A root-relative path as a message names it: under `messageRoot`, the base reports show
   /// locations on.
   public func displayPath(_ relative: String) -> String {
-    if messageRoot.isEmpty || messageRoot == "." { return relative }
-    return (messageRoot.hasSuffix("/") ? messageRoot : messageRoot + "/") + relative
+    ReportBase.path(relative, under: messageRoot)
+  }
+}
+
+extension Site {
+  /// Where this tree's reports start their paths (see `ReportBase`).
+  public var reportBase: ReportBase {
+    ReportBase.find(root: rootPath, project: configuration.project)
   }
 }

@@ -23,9 +23,9 @@ public struct Site: Sendable {
   public let pivotGroups: [String: PivotGroups]
   /// The Learn build's configuration, when the root is a Learn repository.
   public let learn: LearnRepository?
-  /// What paths in findings' messages are relative to, as reports show locations: `""`
-  /// (the root itself) unless a command shows locations under the root as the user named it
-  /// (`docs`), so that "looked for docs/x.md" and "docs/y.md:3:1" share one base.
+  /// The root's path from where reports' paths start (`ReportBase.rootPrefix`): `""` (the
+  /// root itself) unless a command reports from the repository's root (`docs`), so that
+  /// "looked for docs/x.md" and "docs/y.md:3:1" share one base.
   public var messageRoot = ""
   public let includes: IncludeGraph
   /// Every Markdown file of the locales, sorted; `files` holds those parsed so far (all of
@@ -333,7 +333,9 @@ public struct Site: Sendable {
     for locale in others where !folders.contains(locale) {
       throw .configuration(
         ConfigurationError(
-          path: Configuration.fileName, line: 1,
+          path: root.hasSuffix("/")
+            ? root + Configuration.fileName : root + "/" + Configuration.fileName,
+          line: configuration.localesLine,
           message: "locale '\(locale)' is listed but \(root) has no '\(locale)' folder"))
     }
     return [SiteLocale(name: source, folder: source, isSource: true)]

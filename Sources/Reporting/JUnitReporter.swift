@@ -3,7 +3,9 @@ import DocModel
 import Foundation
 
 /// JUnit XML, written with libxml2's text writer: one test case per checked file that has
-/// findings, failing when it has errors; warnings and notes go to `system-out`.
+/// findings, failing when it has errors; warnings and notes go to `system-out`. What ran
+/// and what was compared are test cases too, so that a CI test tab shows them: a suite of
+/// scenarios and docs programs (skipped with `--no-run`) and one of transcripts.
 public struct JUnitReporter: Reporter {
   public init() {}
 
@@ -17,6 +19,12 @@ public struct JUnitReporter: Reporter {
     let failing = paths.filter { byFile[$0]!.contains { $0.severity == .error } }.count
     let clean = max(0, report.filesChecked - paths.count)
     let tests = paths.count + (clean > 0 ? 1 : 0)
+    let proof = report.proof.flatMap { $0.isEmpty ? nil : $0 }
+    let runs = (proof?.scenarios ?? []) + (proof?.programs ?? [])
+    let runsFailing = runs.count { $0.result == .failed || $0.result == .differs }
+    let runsSkipped = runs.count { $0.result == .notRun }
+    let comparisons = proof?.transcripts ?? []
+    let comparisonsFailing = comparisons.count { !$0.matched }
 
     guard let buffer = xmlBufferCreate() else { throw WriterError(description: "out of memory") }
     defer { xmlBufferFree(buffer) }
@@ -33,20 +41,24 @@ public struct JUnitReporter: Reporter {
       check(xmlTextWriterWriteAttribute(writer, name, Self.xmlSafe(value)))
     }
     func text(_ value: String) { check(xmlTextWriterWriteString(writer, Self.xmlSafe(value))) }
+    func startSuite(_ name: String, tests: Int, failures: Int, skipped: Int = 0, time: String = "0")
+    {
+      start("testsuite")
+      attribute("name", name)
+      attribute("tests", String(tests))
+      attribute("failures", String(failures))
+      attribute("errors", "0")
+      attribute("skipped", String(skipped))
+      attribute("time", time)
+    }
 
     start("testsuites")
     attribute("name", "docproof")
-    attribute("tests", String(tests))
-    attribute("failures", String(failing))
+    attribute("tests", String(tests + runs.count + comparisons.count))
+    attribute("failures", String(failing + runsFailing + comparisonsFailing))
     attribute("errors", "0")
     attribute("time", "0")
-    start("testsuite")
-    attribute("name", "docproof check \(report.root)")
-    attribute("tests", String(tests))
-    attribute("failures", String(failing))
-    attribute("errors", "0")
-    attribute("skipped", "0")
-    attribute("time", "0")
+    startSuite("docproof check \(report.root)", tests: tests, failures: failing)
     for path in paths {
       let findings = byFile[path]!
       let display = report.displayPath(path)
@@ -78,6 +90,50 @@ public struct JUnitReporter: Reporter {
       end()
     }
     end()
+    if !runs.isEmpty {
+      startSuite(
+        "scenarios", tests: runs.count, failures: runsFailing, skipped: runsSkipped,
+        time: Self.seconds(runs.compactMap(\.seconds).reduce(0, +)))
+      for run in runs {
+        start("testcase")
+        attribute("classname", "docproof.\(run.runner)")
+        attribute("name", run.name)
+        attribute("time", Self.seconds(run.seconds ?? 0))
+        switch run.result {
+        case .passed: break
+        case .failed, .differs:
+          start("failure")
+          attribute("message", run.detail ?? run.result.rawValue)
+          attribute("type", run.result.rawValue)
+          end()
+        case .notRun:
+          start("skipped")
+          attribute("message", "not run (--no-run)")
+          end()
+        }
+        end()
+      }
+      end()
+    }
+    if !comparisons.isEmpty {
+      startSuite("transcripts", tests: comparisons.count, failures: comparisonsFailing)
+      for comparison in comparisons {
+        start("testcase")
+        attribute("classname", "docproof.transcript")
+        attribute(
+          "name",
+          "\(report.displayPath(comparison.path)):\(comparison.line) (\(comparison.scenario))")
+        attribute("time", "0")
+        if !comparison.matched {
+          start("failure")
+          attribute("message", "differs from the output of '\(comparison.scenario)'")
+          attribute("type", "transcript-drift")
+          end()
+        }
+        end()
+      }
+      end()
+    }
     end()
     check(xmlTextWriterEndDocument(writer))
     xmlFreeTextWriter(writer)
@@ -94,6 +150,8 @@ public struct JUnitReporter: Reporter {
     for note in diagnostic.notes { text += "\n    note: \(note)" }
     return text
   }
+
+  static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
 
   /// Drops the characters XML 1.0 cannot carry at all.
   static func xmlSafe(_ text: String) -> String {

@@ -1,9 +1,11 @@
 import Checks
+import Crypto
 import DocModel
 import Foundation
 
-/// SARIF 2.1.0, for code scanning: one run, the rules with their descriptions, results
-/// with regions. Locations are relative to `%SRCROOT%` (the working directory).
+/// SARIF 2.1.0, for code scanning: one run, the rules with their descriptions and help
+/// links, results with regions and fingerprints. Locations are relative to `%SRCROOT%`, the
+/// repository's root.
 public struct SARIFReporter: Reporter {
   public init() {}
 
@@ -17,10 +19,12 @@ public struct SARIFReporter: Reporter {
         "shortDescription": ["text": info.summary],
         "fullDescription": ["text": info.help],
         "help": ["text": info.help],
+        "helpUri": Report.helpURI(info.id),
         "defaultConfiguration": ["level": Self.level(info.defaultSeverity)],
       ]
     }
-    let results: [[String: Any]] = report.diagnostics.map { diagnostic in
+    let fingerprints = Self.fingerprints(report)
+    let results: [[String: Any]] = report.diagnostics.enumerated().map { index, diagnostic in
       var text = diagnostic.message
       if !diagnostic.notes.isEmpty { text += "\n" + diagnostic.notes.joined(separator: "\n") }
       var result: [String: Any] = [
@@ -33,29 +37,32 @@ public struct SARIFReporter: Reporter {
               "artifactLocation": [
                 "uri": Self.uri(report.displayPath(diagnostic.path)), "uriBaseId": "%SRCROOT%",
               ],
-              "region": ["startLine": diagnostic.line, "startColumn": diagnostic.column],
+              "region": [
+                "startLine": max(1, diagnostic.line), "startColumn": max(1, diagnostic.column),
+              ],
             ]
           ]
         ],
+        "partialFingerprints": ["docproofFindingHash/v1": fingerprints[index]],
       ]
       if let index = ruleIndex[diagnostic.rule] { result["ruleIndex"] = index }
       return result
     }
     let base =
-      report.workingDirectory.hasSuffix("/")
-      ? report.workingDirectory : report.workingDirectory + "/"
+      report.base.directory.hasSuffix("/") ? report.base.directory : report.base.directory + "/"
+    var driver: [String: Any] = [
+      "name": "docproof",
+      "informationUri": "https://github.com/docproof/docproof",
+      "rules": rules,
+    ]
+    if !report.toolVersion.isEmpty { driver["version"] = report.toolVersion }
     let document: [String: Any] = [
       "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
       "version": "2.1.0",
       "runs": [
         [
-          "tool": [
-            "driver": [
-              "name": "docproof",
-              "informationUri": "https://github.com/docproof/docproof",
-              "rules": rules,
-            ]
-          ],
+          "tool": ["driver": driver],
+          "automationDetails": ["id": report.automationID],
           "originalUriBaseIds": ["%SRCROOT%": ["uri": "file://" + Self.uri(base)]],
           "columnKind": "unicodeCodePoints",
           "results": results,
@@ -65,6 +72,22 @@ public struct SARIFReporter: Reporter {
     let data = try JSONSerialization.data(
       withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// One fingerprint per finding, stable across runs and across edits that only move it:
+  /// the SHA-256 of its rule, its path, its message with every number taken out (messages
+  /// may name lines) and, for findings alike in all three, which of them it is in order.
+  static func fingerprints(_ report: Report) -> [String] {
+    var seen: [String: Int] = [:]
+    return report.diagnostics.map { diagnostic in
+      let message = diagnostic.message.replacing(/[0-9]+/, with: "#")
+      let key = [diagnostic.rule.rawValue, report.displayPath(diagnostic.path), message]
+        .joined(separator: "\u{0}")
+      let ordinal = seen[key, default: 0]
+      seen[key] = ordinal + 1
+      let digest = SHA256.hash(data: Data("\(key)\u{0}\(ordinal)".utf8))
+      return digest.map { String(format: "%02x", $0) }.joined()
+    }
   }
 
   static func level(_ severity: Severity) -> String {

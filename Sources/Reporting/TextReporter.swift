@@ -16,7 +16,7 @@ public struct TextReporter: Reporter {
       switch diagnostic.severity {
       case .error: label = paint("error:", "1;31")
       case .warning: label = paint("warning:", "1;33")
-      case .info: label = paint("note:", "1;36")
+      case .info: label = paint("info:", "1;36")
       }
       output +=
         "\(paint(location, "1")): \(label) \(diagnostic.message) \(paint("[\(diagnostic.rule)]", "2"))\n"

@@ -24,6 +24,8 @@ struct Docproof: AsyncParsableCommand {
       GoldenCommand.self,
       RunCommand.self,
       CloneDependenciesCommand.self,
+      RulesCommand.self,
+      ExplainCommand.self,
       EmulatorCommand.self,
       GenerateCorpusCommand.self,
     ]

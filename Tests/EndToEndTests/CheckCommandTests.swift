@@ -52,7 +52,7 @@ import Testing
       ["check", "broken", "--format", "junit", "--output", output.path], in: sites)
     #expect(result.status == 1)
     #expect(result.stdout == "")
-    #expect(result.stderr == "docproof: 8 errors, 2 warnings, 3 notes in 4 files\n")
+    #expect(result.stderr == "docproof: 8 errors, 2 warnings, 3 info in 4 files\n")
     let xml = try String(contentsOf: output, encoding: .utf8)
     #expect(SchemaValidator.validate(xml: xml, schema: Fixtures.url("schemas/junit.xsd")) == [])
     #expect(xml.contains("failures=\"3\""))
@@ -75,7 +75,7 @@ import Testing
         as? [String: Any])
     #expect(
       (location["artifactLocation"] as? [String: String])?["uri"]
-        == "broken/en-us/concepts/identity-model.md")
+        == "Tests/Fixtures/sites/broken/en-us/concepts/identity-model.md")
     #expect((location["region"] as? [String: Int])?["startLine"] == 1)
   }
 
@@ -88,7 +88,9 @@ import Testing
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
-    let english = diagnostics.filter { ($0["path"] as? String)?.hasPrefix("en-us/") == true }
+    let english = diagnostics.filter {
+      ($0["path"] as? String)?.hasPrefix("Tests/Fixtures/sites/broken/en-us/") == true
+    }
     #expect(english.count == 2)
     #expect(english.allSatisfy { $0["rule"] as? String == "l10n-untranslated" })
     #expect(english.allSatisfy { ($0["message"] as? String)?.contains("into sv-se") == true })

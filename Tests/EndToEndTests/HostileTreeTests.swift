@@ -32,7 +32,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        docs/includes/inc-63.md:3:1: error: 'inc-64.md' is nested more than 64 includes deep: not followed [include-depth-exceeded]
+        includes/inc-63.md:3:1: error: 'inc-64.md' is nested more than 64 includes deep: not followed [include-depth-exceeded]
         docproof: 1 error, 0 warnings in 1001 files
 
         """)
@@ -56,7 +56,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        docs/includes/b-29.md:3:17: error: bookmark '#nowhere' not found on docs/page.md, which includes this file [bookmark-not-found]
+        includes/b-29.md:3:17: error: bookmark '#nowhere' not found on page.md, which includes this file [bookmark-not-found]
         docproof: 1 error, 0 warnings in 31 files
 
         """)
@@ -100,21 +100,21 @@ import Testing
     let secret = outside.url.appendingPathComponent("secret.md").resolvingSymlinksInPath().path
     #expect(
       result.stdout == """
-        docs/a.md:1:1: error: cannot read this file: it is a symbolic link loop [file-unreadable]
-        docs/b.md:1:1: error: cannot read this file: it is a symbolic link loop [file-unreadable]
-        docs/dangling.md:1:1: error: cannot read this file: it is a dangling symbolic link [file-unreadable]
-        docs/page.md:3:1: error: link target 'a.md' not found (looked for docs/a.md) [file-not-found]
-        docs/page.md:3:14: error: link 'secret.md' leads outside the checked tree [path-outside-root]
-        docs/page.md:3:32: error: link 'sub/out/secret.md' leads outside the checked tree [path-outside-root]
-        docs/page.md:3:61: error: link '../../../../etc/hostname' leads outside the checked tree [path-outside-root]
-        docs/page.md:4:1: error: image '../../../../etc/hostname' leads outside the checked tree [path-outside-root]
-        docs/page.md:6:1: error: included file 'secret.md' is outside the checked tree: not read [path-outside-root]
-        docs/page.md:7:1: error: included file 'sub/out/secret.md' is outside the checked tree: not read [path-outside-root]
-        docs/page.md:8:1: error: included file '../../../../etc/hostname.md' is outside the checked tree: not read [path-outside-root]
-        docs/page.md:10:1: error: code snippet '../../../../etc/passwd' is outside the checked tree: not read [path-outside-root]
-        docs/page.md:12:1: error: snippet source '../../../../../../etc/passwd' is outside the project root: not read [path-outside-root]
+        a.md:1:1: error: cannot read this file: it is a symbolic link loop [file-unreadable]
+        b.md:1:1: error: cannot read this file: it is a symbolic link loop [file-unreadable]
+        dangling.md:1:1: error: cannot read this file: it is a dangling symbolic link [file-unreadable]
+        page.md:3:1: error: link target 'a.md' not found (looked for a.md) [file-not-found]
+        page.md:3:14: error: link 'secret.md' leads outside the checked tree [path-outside-root]
+        page.md:3:32: error: link 'sub/out/secret.md' leads outside the checked tree [path-outside-root]
+        page.md:3:61: error: link '../../../../etc/hostname' leads outside the checked tree [path-outside-root]
+        page.md:4:1: error: image '../../../../etc/hostname' leads outside the checked tree [path-outside-root]
+        page.md:6:1: error: included file 'secret.md' is outside the checked tree: not read [path-outside-root]
+        page.md:7:1: error: included file 'sub/out/secret.md' is outside the checked tree: not read [path-outside-root]
+        page.md:8:1: error: included file '../../../../etc/hostname.md' is outside the checked tree: not read [path-outside-root]
+        page.md:10:1: error: code snippet '../../../../etc/passwd' is outside the checked tree: not read [path-outside-root]
+        page.md:12:1: error: snippet source '../../../../../../etc/passwd' is outside the project root: not read [path-outside-root]
             note: the project root is '.' in docproof.yml
-        docs/secret.md:1:1: error: this is a symbolic link to \(secret), outside the checked tree: not read [path-outside-root]
+        secret.md:1:1: error: this is a symbolic link to \(secret), outside the checked tree: not read [path-outside-root]
         docproof: 14 errors, 0 warnings in 1 file
 
         """)
@@ -137,7 +137,7 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.stdout == """
-        docs/huge.md:1:1: warning: skipped: 209715200 bytes is more than maxFileSize (10485760) [file-too-large]
+        huge.md:1:1: warning: skipped: 209715200 bytes is more than maxFileSize (10485760) [file-too-large]
             note: raise maxFileSize in docproof.yml to check it
         docproof: 0 errors, 1 warning in 1 file
 
@@ -146,7 +146,7 @@ import Testing
     #expect(small.status == 0)
     #expect(
       small.stdout.hasPrefix(
-        "small/page.md:1:1: warning: skipped: 249 bytes is more than maxFileSize (100) [file-too-large]"
+        "page.md:1:1: warning: skipped: 249 bytes is more than maxFileSize (100) [file-too-large]"
       ))
   }
 
@@ -168,7 +168,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        docs/f42/p7.md:3:1: error: bookmark '#nope' not found in docs/f42/p8.md [bookmark-not-found]
+        f42/p7.md:3:1: error: bookmark '#nope' not found in f42/p8.md [bookmark-not-found]
             note: did you mean '#top'?
         docproof: 1 error, 0 warnings in 100000 files
 
@@ -197,9 +197,9 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        docs/page.md:6:9: error: link target 'x#y.md' not found (looked for docs/x) [file-not-found]
-        docs/page.md:6:28: error: link target '50%.md' has invalid percent-encoding [file-not-found]
-        docs/page.md:6:46: error: link target 'q?.md' not found (looked for docs/q) [file-not-found]
+        page.md:6:9: error: link target 'x#y.md' not found (looked for x) [file-not-found]
+        page.md:6:28: error: link target '50%.md' has invalid percent-encoding [file-not-found]
+        page.md:6:46: error: link target 'q?.md' not found (looked for q) [file-not-found]
         docproof: 3 errors, 0 warnings in 8 files
 
         """)

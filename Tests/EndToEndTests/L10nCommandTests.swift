@@ -50,7 +50,7 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stdout == "")
     #expect(
-      result.stderr == "docproof: wrote \(output.path): 1 error, 4 warnings, 6 notes in 5 files\n")
+      result.stderr == "docproof: wrote \(output.path): 1 error, 4 warnings, 6 info in 5 files\n")
     let html = try String(contentsOf: output, encoding: .utf8)
     #expect(html.hasPrefix("<!doctype html>"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["l10n.html"])
@@ -79,7 +79,7 @@ import Testing
     #expect(check.status == 1)
     #expect(
       check.stdout.contains(
-        "sv-se/a.md:2:1: error: ms.openlocfilehash 000000000000 is not the SHA-1 of \(tree.path)/en-us/a.md"
+        "sv-se/a.md:2:1: error: ms.openlocfilehash 000000000000 is not the SHA-1 of en-us/a.md"
       ))
     #expect(!check.stdout.contains("l10n-untranslated"))
   }
@@ -92,7 +92,7 @@ import Testing
     ] {
       #expect(result.stdout.contains("[\(rule)]"), "\(rule)")
     }
-    #expect(result.stdout.hasSuffix("docproof: 1 error, 4 warnings, 9 notes in 10 files\n"))
+    #expect(result.stdout.hasSuffix("docproof: 1 error, 4 warnings, 9 info in 10 files\n"))
   }
 
   /// With `--locale sv-se`, sv-se's untranslated files are reported (at their en-us
@@ -105,8 +105,8 @@ import Testing
     }
     #expect(
       untranslated == [
-        "l10n/en-us/faq.md:1:1: note: page not translated into sv-se: l10n/sv-se/faq.md does not exist [l10n-untranslated]",
-        "l10n/en-us/includes/javascript.md:1:1: note: include not translated into sv-se: l10n/sv-se/includes/javascript.md does not exist [l10n-untranslated]",
+        "Tests/Fixtures/sites/l10n/en-us/faq.md:1:1: info: page not translated into sv-se: Tests/Fixtures/sites/l10n/sv-se/faq.md does not exist [l10n-untranslated]",
+        "Tests/Fixtures/sites/l10n/en-us/includes/javascript.md:1:1: info: include not translated into sv-se: Tests/Fixtures/sites/l10n/sv-se/includes/javascript.md does not exist [l10n-untranslated]",
       ])
     #expect(!result.stdout.contains("de-de"))
   }

@@ -57,7 +57,9 @@ import Testing
     defer { tree.remove() }
     let result = try await BinaryRunner.docproof(["check", "docs"], in: tree.url)
     #expect(result.status == 0, "\(result.stdout)")
-    #expect(result.stdout == "docproof: no problems in 1 file\n")
+    #expect(
+      result.stdout == "docproof: no problems in 1 file; 1 scenario run, 2 of 2 transcripts match\n"
+    )
   }
 
   @Test func aResultBelowItsSimilarityOrWithoutAMatchIsDrift() async throws {
@@ -78,7 +80,7 @@ import Testing
         "docs/en-us/page.md:14:1: error: the output of 'demo' has no match for this result block's \"Provisioning state: Failed\" [transcript-drift]",
         "    note: it answers the command on line 3",
         "    note: the output is ../golden/demo.txt; Innovation Engine would fail this step",
-        "docproof: 2 errors, 0 warnings in 1 file",
+        "docproof: 2 errors, 0 warnings in 1 file; nothing run (--no-run), 0 of 2 transcripts match their golden files",
       ])
   }
 

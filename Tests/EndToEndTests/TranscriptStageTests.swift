@@ -71,7 +71,48 @@ import Testing
     defer { tree.remove() }
     let result = try await check(tree)
     #expect(result.status == 0, "\(result.stdout)")
-    #expect(result.stdout == "docproof: no problems in 1 file\n")
+    #expect(
+      result.stdout
+        == "docproof: no problems in 1 file; 1 scenario run, 1 of 1 transcript match\n")
+  }
+
+  /// What ran and what was compared is in every report: the summary line, the JSON summary,
+  /// and JUnit test cases (skipped with --no-run), so a CI test tab shows them.
+  @Test func theReportsSayWhatRanAndWhatWasCompared() async throws {
+    let tree = try project(
+      transcript:
+        "Quickstart\n\nCreated an identity: [..]\nToken expires at [..]\n\nDeleted the identity with ID: [..]"
+    )
+    defer { tree.remove() }
+    let notRun = try await check(tree, ["--no-run"])
+    #expect(
+      notRun.stdout.hasSuffix(
+        "docproof: 1 error, 0 warnings in 1 file; nothing run (--no-run), 0 of 1 transcript match their golden files\n"
+      ))
+    let json = try await check(tree, ["--format", "json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let proven = try #require(
+      (object["summary"] as? [String: Any])?["proven"] as? [String: Any])
+    #expect(proven["ran"] as? Bool == true)
+    let scenario = try #require((proven["scenarios"] as? [[String: Any]])?.first)
+    #expect(scenario["name"] as? String == "demo" && scenario["result"] as? String == "passed")
+    #expect(scenario["seconds"] is Double)
+    let transcripts = try #require(proven["transcripts"] as? [[String: Any]])
+    #expect(transcripts.count == 1)
+    #expect(transcripts.first?["path"] as? String == "docs/en-us/page.md")
+    #expect(transcripts.first?["matched"] as? Bool == false)
+
+    let junit = try await check(tree, ["--format", "junit"])
+    #expect(junit.stdout.contains("<testsuite name=\"scenarios\" tests=\"1\" failures=\"0\""))
+    #expect(junit.stdout.contains("<testcase classname=\"docproof.command\" name=\"demo\""))
+    #expect(junit.stdout.contains("<testsuite name=\"transcripts\" tests=\"1\" failures=\"1\""))
+    #expect(
+      junit.stdout.contains(
+        "<testcase classname=\"docproof.transcript\" name=\"docs/en-us/page.md:6 (demo)\""))
+    let skipped = try await check(tree, ["--format", "junit", "--no-run"])
+    #expect(skipped.stdout.contains("<skipped message=\"not run (--no-run)\"/>"))
+    #expect(skipped.stdout != junit.stdout)
   }
 
   @Test func driftingTranscriptPointsIntoThePage() async throws {
@@ -105,7 +146,7 @@ import Testing
     let staleResult = try await check(stale)
     #expect(
       staleResult.stdout.contains(
-        "docs/../golden/demo.txt:1:1: error: the output of scenario 'demo' differs from its golden file [golden-stale]"
+        "golden/demo.txt:1:1: error: the output of scenario 'demo' differs from its golden file [golden-stale]"
       ))
     #expect(
       staleResult.stdout.contains("transcript-drift"), "the page matches the run, not the golden")
@@ -250,7 +291,10 @@ import Testing
     defer { tree.remove() }
     let fixed = try await BinaryRunner.docproof(["check", "docs", "--fix"], in: tree.url)
     #expect(fixed.status == 0)
-    #expect(fixed.stdout == "docproof: no problems in 1 file\n", "the drift it fixed is gone")
+    #expect(
+      fixed.stdout
+        == "docproof: no problems in 1 file; 1 scenario run, 1 of 1 transcript match\n",
+      "the drift it fixed is gone")
   }
 
   @Test func fixDryRunPrintsTheChangeAndWritesNothing() async throws {

@@ -28,6 +28,8 @@ extension Configuration {
     /// For a docs runner: the scenario whose golden file the output must match (default:
     /// this scenario's own).
     public var compareWith: String?
+    /// The line of `compareWith`, for the error when it names no scenario.
+    public var compareWithLine = 1
     /// For a docs runner: the interpreter that creates the environment (default `python3`).
     public var interpreter: String?
     /// Relative to the project root.
@@ -58,6 +60,8 @@ extension Configuration {
     public var lead: String?
     /// A regular expression the block's text must match, when set.
     public var contains: String?
+    /// Where the selector is in docproof.yml.
+    public var line = 1
   }
 
   /// Reads the sections issue 6 adds: `project`, `scenarios`, `transcripts`, `normalize`.
@@ -153,6 +157,7 @@ extension Configuration {
         scenario.requirements = try setting.stringList()
       case "compareWith":
         scenario.compareWith = try setting.string()
+        scenario.compareWithLine = setting.line
       case "interpreter":
         scenario.interpreter = try setting.string()
       default:
@@ -187,11 +192,14 @@ extension Configuration {
   {
     var scenario: String?
     var selector = TranscriptSelector(scenario: "", files: "**")
+    selector.line = value.line
     for (key, setting) in try value.mapping(allowed: [
       "scenario", "files", "info", "lead", "contains",
     ]) {
       switch key {
-      case "scenario": scenario = try setting.string()
+      case "scenario":
+        scenario = try setting.string()
+        selector.line = setting.line
       case "files": selector.files = try setting.string()
       case "info": selector.info = try setting.string()
       case "lead": selector.lead = try regex(setting)
@@ -227,14 +235,14 @@ extension Configuration {
     for scenario in scenarios {
       if let other = scenario.compareWith, !names.contains(other) {
         throw ConfigurationError(
-          path: path, line: scenario.line,
+          path: path, line: scenario.compareWithLine,
           message:
             "scenarios.\(scenario.name).compareWith names '\(other)', which is not a scenario")
       }
     }
     for selector in transcriptSelectors where !names.contains(selector.scenario) {
       throw ConfigurationError(
-        path: path, line: 1,
+        path: path, line: selector.line,
         message:
           "transcripts: selector names scenario '\(selector.scenario)', which 'scenarios' does not define"
       )

@@ -59,6 +59,8 @@ public struct Configuration: Sendable, Hashable {
   public var sourceLocale = "en-us"
   /// `nil`: detect locale-shaped folders.
   public var locales: [String]?
+  /// The line of `locales:`, for the error when one has no folder.
+  public var localesLine = 1
   public var zonePivotGroupsFile = "zone-pivot-groups.yml"
   public var requiredFrontMatter = ["title", "description", "ms.date", "ms.topic"]
   /// A severity per rule; `nil` switches the rule off.
@@ -128,6 +130,7 @@ public struct Configuration: Sendable, Hashable {
         var locales: [String] = []
         for item in try value.list() { locales.append(try localeName(item)) }
         configuration.locales = locales
+        configuration.localesLine = value.line
       case "zonePivotGroups":
         configuration.zonePivotGroupsFile = try relativePath(value)
       case "frontMatter":

@@ -22,8 +22,10 @@ public struct YAMLReader {
       let node = try Yams.compose(yaml: text) ?? Node.mapping([:])
       return YAMLReader(path: path, node: node)
     } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+      let (line, column) = repeatedKey(
+        duplicates.first ?? "", in: text, from: context.mark.line, column: context.mark.column)
       throw ConfigurationError(
-        path: path, line: context.mark.line, column: context.mark.column,
+        path: path, line: line, column: column,
         message:
           "key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appear more than once")
     } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _),
@@ -34,6 +36,29 @@ public struct YAMLReader {
     } catch {
       throw ConfigurationError(path: path, line: 1, message: "not valid YAML: \(error)")
     }
+  }
+
+  /// Where `key` appears the second time as a key of the mapping that starts at `line`,
+  /// `column` (Yams points at the mapping): that is the line to edit. Falls back to the
+  /// mapping's start.
+  static func repeatedKey(_ key: String, in text: String, from line: Int, column: Int) -> (
+    Int, Int
+  ) {
+    let indent = String(repeating: " ", count: max(0, column - 1))
+    var seen = 0
+    for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated().dropFirst(max(0, line - 1))
+    {
+      guard content.hasPrefix(indent) else { continue }
+      let rest = content.dropFirst(indent.count)
+      let unquoted = rest.hasPrefix("'") || rest.hasPrefix("\"") ? rest.dropFirst() : rest
+      guard !rest.hasPrefix(" "), unquoted.hasPrefix(key) else { continue }
+      let after = unquoted.dropFirst(key.count).drop { $0 == "'" || $0 == "\"" || $0 == " " }
+      guard after.hasPrefix(":") else { continue }
+      seen += 1
+      if seen == 2 { return (index + 1, column) }
+    }
+    return (line, column)
   }
 
   public var line: Int { node.mark?.line ?? 1 }

@@ -27,6 +27,9 @@ public struct TranscriptStage: Sendable {
     /// The findings of running the scenarios (failures, stale golden files), which a check
     /// after `--fix` (made without running them again) still reports.
     public var runFindings: [Diagnostic] = []
+    /// The scenarios run and the transcripts compared.
+    public var scenarios: [Proof.Run] = []
+    public var comparisons: [Proof.Comparison] = []
   }
 
   public func check(_ site: Site, discovery: TranscriptDiscovery) async -> Result {
@@ -37,6 +40,8 @@ public struct TranscriptStage: Sendable {
     var drifts: [(block: TranscriptBlock, golden: String)] = []
     var unsafe: [String: String] = [:]
     var runFindings: [Diagnostic] = []
+    var scenarios: [Proof.Run] = []
+    var comparisons: [Proof.Comparison] = []
     let blocksByScenario = Dictionary(grouping: discovery.blocks, by: \.scenario)
     let occurrencesByBlock = Dictionary(grouping: discovery.occurrences) {
       "\($0.block.file):\($0.block.line)"
@@ -63,9 +68,17 @@ public struct TranscriptStage: Sendable {
         golden = nil
       }
 
-      if runScenarios {
+      if !runScenarios {
+        scenarios.append(
+          Proof.Run(name: scenario.name, runner: "command", seconds: nil, result: .notRun))
+      } else {
         let run = await executor.run(scenario, projectRoot: store.projectRoot)
+        var proof = Proof.Run(
+          name: scenario.name, runner: "command", seconds: run.duration.seconds, result: .passed)
+        defer { scenarios.append(proof) }
         if let failure = Self.failure(of: run) {
+          proof.result = .failed
+          proof.detail = failure
           var notes: [String] = []
           let tail = run.stderrTail()
           if !tail.isEmpty { notes.append("standard error ends with:\n" + tail) }
@@ -81,6 +94,8 @@ public struct TranscriptStage: Sendable {
           let actual = normalizer.normalize(output)
           let expected = normalizer.normalize(golden)
           if actual != expected {
+            proof.result = .differs
+            proof.detail = "its output differs from \(goldenPath)"
             let diff = UnifiedDiff(old: expected, new: actual).render(
               oldLabel: goldenPath, newLabel: "output of \(scenario.name)")
             unsafe[scenario.name] = "its output differs from \(goldenPath)"
@@ -99,15 +114,20 @@ public struct TranscriptStage: Sendable {
       for block in blocksByScenario[scenario.name] ?? [] {
         if let expectation = block.expectation {
           // An Innovation Engine result block: compared as `ie test` compares it.
-          if let finding = Self.resultMismatch(
+          let finding = Self.resultMismatch(
             block, expectation, output: golden, scenario: scenario.name, goldenPath: goldenPath)
-          {
-            diagnostics.append(finding)
-          }
+          if let finding { diagnostics.append(finding) }
+          comparisons.append(
+            Proof.Comparison(
+              path: block.file, line: block.line, scenario: scenario.name, matched: finding == nil))
           continue
         }
         let shown = normalizer.normalize(block.text)
-        guard !TranscriptMatcher.matches(expected: shown, actual: expected) else { continue }
+        let matched = TranscriptMatcher.matches(expected: shown, actual: expected)
+        comparisons.append(
+          Proof.Comparison(
+            path: block.file, line: block.line, scenario: scenario.name, matched: matched))
+        guard !matched else { continue }
         drifts.append((block, golden))
         let diff = UnifiedDiff(old: shown, new: expected, equal: TranscriptMatcher.lineMatches)
           .render(oldLabel: block.file, newLabel: goldenPath, oldStart: block.line + 1)
@@ -123,7 +143,8 @@ public struct TranscriptStage: Sendable {
       }
     }
     return Result(
-      diagnostics: diagnostics, drifts: drifts, unsafe: unsafe, runFindings: runFindings)
+      diagnostics: diagnostics, drifts: drifts, unsafe: unsafe, runFindings: runFindings,
+      scenarios: scenarios, comparisons: comparisons)
   }
 
   /// A finding when an Innovation Engine result block's expectation is not met by the
@@ -172,5 +193,12 @@ public struct TranscriptStage: Sendable {
     case .timedOut: return "timed out: its program ran longer than its timeout and was stopped"
     case .failedToStart(let reason): return "could not start: \(reason)"
     }
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, with its fraction.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }

@@ -12,7 +12,18 @@ public struct ProgramStage: Sendable {
     self.runner = runner
   }
 
-  public func check(_ site: Site) async -> [Diagnostic] {
+  /// What the stage found, and the programs it ran.
+  public struct Result: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var programs: [Proof.Run] = []
+  }
+
+  /// Checks every `runner: python` scenario's programs. `preparing` is told (with the
+  /// requirements) before a Python environment is made, which takes a while the first time.
+  public func check(
+    _ site: Site, preparing: (@Sendable (String) -> Void)? = nil
+  ) async -> Result {
+    var proofs: [Proof.Run] = []
     let configuration = site.configuration
     let store = GoldenStore(site: site)
     let normalizer = Normalizer(configuration: configuration)
@@ -35,7 +46,12 @@ public struct ProgramStage: Sendable {
       do {
         environment = try await PythonEnvironment.prepare(
           requirements: scenario.requirements, interpreter: scenario.interpreter ?? "python3",
-          projectRoot: store.projectRoot, runner: runner)
+          projectRoot: store.projectRoot, runner: runner,
+          creating: {
+            preparing?(
+              "scenario '\(scenario.name)': creating its Python environment (first run): "
+                + "pip install \(scenario.requirements.joined(separator: " "))")
+          })
       } catch {
         diagnostics.append(
           Diagnostic(
@@ -51,11 +67,19 @@ public struct ProgramStage: Sendable {
       // Each distinct program runs once; translations usually share the English code.
       var outcomes: [String: (ProgramRun, String?)] = [:]
       for program in programs {
-        if outcomes[program.source] == nil {
+        let firstRun = outcomes[program.source] == nil
+        if firstRun {
           outcomes[program.source] = await run(program, scenario, environment, store)
         }
         let (run, failure) = outcomes[program.source]!
+        var proof = Proof.Run(
+          name: "\(scenario.name): \(site.displayPath(program.file)):\(program.line)",
+          runner: "python",
+          seconds: firstRun ? run.duration.seconds : nil, result: .passed)
+        defer { proofs.append(proof) }
         if let failure {
+          proof.result = .failed
+          proof.detail = failure
           let tail = run.stderrTail()
           diagnostics.append(
             Diagnostic(
@@ -71,6 +95,8 @@ public struct ProgramStage: Sendable {
         let actual = normalizer.normalize(String(decoding: run.stdout, as: UTF8.self))
         let expected = normalizer.normalize(golden)
         guard actual != expected else { continue }
+        proof.result = .differs
+        proof.detail = "it prints something else than \(goldenPath)"
         diagnostics.append(
           Diagnostic(
             rule: .transcriptDrift, severity: .error, path: program.file, line: program.line,
@@ -82,7 +108,7 @@ public struct ProgramStage: Sendable {
             ]))
       }
     }
-    return diagnostics
+    return Result(diagnostics: diagnostics, programs: proofs)
   }
 
   private func run(

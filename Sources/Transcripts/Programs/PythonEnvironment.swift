@@ -24,9 +24,11 @@ public struct PythonEnvironment: Sendable {
     projectRoot + "/.docproof-cache/python"
   }
 
-  /// Returns a ready environment for `requirements`, creating it when needed.
+  /// Returns a ready environment for `requirements`, creating it when needed (after calling
+  /// `creating`, so that a user waiting for pip knows why).
   public static func prepare(
-    requirements: [String], interpreter: String, projectRoot: String, runner: ProgramRunner
+    requirements: [String], interpreter: String, projectRoot: String, runner: ProgramRunner,
+    creating: () -> Void = {}
   ) async throws(SetupError) -> PythonEnvironment {
     let key = Self.key(interpreter: interpreter, requirements: requirements)
     let folder = cacheFolder(projectRoot: projectRoot)
@@ -47,6 +49,7 @@ public struct PythonEnvironment: Sendable {
     defer { flock(lock, LOCK_UN) }
     if FileManager.default.fileExists(atPath: ready) { return environment }
 
+    creating()
     try? FileManager.default.removeItem(atPath: directory)
     let create = await runner.run(
       [interpreter, "-m", "venv", directory], workingDirectory: projectRoot, timeout: .seconds(300))

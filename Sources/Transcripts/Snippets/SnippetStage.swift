@@ -22,6 +22,8 @@ public enum SnippetStage {
     public var diagnostics: [Diagnostic]
     /// Blocks that differ from their source (for `--fix`).
     public var drifts: [SnippetBlock]
+    /// Blocks compared with their source, whether or not they match.
+    public var compared = 0
   }
 
   public static func check(_ site: Site) -> Result {
@@ -29,6 +31,7 @@ public enum SnippetStage {
     let realProject = FileTree.realPath(projectRoot) ?? projectRoot
     var diagnostics: [Diagnostic] = []
     var drifts: [SnippetBlock] = []
+    var compared = 0
     for (path, page) in site.parsedFiles {
       for comment in page.comments {
         guard let marker = Marker.parse(comment.text), marker.kind == "snippet" else { continue }
@@ -101,6 +104,7 @@ public enum SnippetStage {
           expected = extracted
         }
         let normalizedExpected = expected.replacingOccurrences(of: "\r\n", with: "\n")
+        compared += 1
         guard block.text != normalizedExpected else { continue }
         let snippet = SnippetBlock(
           file: path, line: block.line, endLine: block.endLine, text: block.text,
@@ -118,6 +122,6 @@ public enum SnippetStage {
             notes: [diff, "'docproof check --fix' copies the source into the page"]))
       }
     }
-    return Result(diagnostics: diagnostics, drifts: drifts)
+    return Result(diagnostics: diagnostics, drifts: drifts, compared: compared)
   }
 }

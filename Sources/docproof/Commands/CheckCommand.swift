@@ -29,11 +29,17 @@ struct CheckCommand: AsyncParsableCommand {
       valueName: "root"))
   var givenRoot: String?
 
-  @Option(help: "Report format: text, json, junit, sarif or github.")
+  @Option(help: "The report's format; github writes annotations for GitHub Actions.")
   var format: ReportFormat = .text
 
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
   var output: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "When to color the text report; auto colors a terminal unless NO_COLOR is set, and a pipe when FORCE_COLOR is.",
+      valueName: "when"))
+  var color: ColorChoice = .auto
 
   @Flag(help: "Also check external links over the network.")
   var external = false
@@ -144,11 +150,15 @@ struct CheckCommand: AsyncParsableCommand {
         let fixedSite = try await Site.loadForCommand(root)
         let runFindings = pass.runFindings
         let unsafe = pass.unsafe
+        let ran = pass.proof
         pass = try await Self.evaluate(
           fixedSite, options: options, runScenarios: false, locales: locales, scope: scope,
           progress: progress)
         pass.stageFindings += runFindings
         pass.unsafe = unsafe
+        pass.proof.ran = ran.ran
+        pass.proof.scenarios = ran.scenarios
+        pass.proof.programs = ran.programs
       }
       pass.stageFindings += failures
     }
@@ -161,17 +171,20 @@ struct CheckCommand: AsyncParsableCommand {
     progress.finish()
 
     var report = Report(
-      root: root, diagnostics: result.diagnostics, filesChecked: result.filesChecked,
-      rules: Rules.all.map { $0.info } + TranscriptRules.all + LocalizationRules.infos,
-      workingDirectory: FileManager.default.currentDirectoryPath)
+      base: checked.reportBase, diagnostics: result.diagnostics,
+      filesChecked: result.filesChecked, rules: RuleCatalog.all)
+    report.toolVersion = Version.number
+    report.proof = pass.proof
+    // A shard, or a check of what changed, proves only its own transcripts.
+    report.proof?.transcripts.removeAll { !options.covers($0.path, in: checked) }
+    if let selectedShard {
+      report.automationID = "docproof/check/shard-\(selectedShard.index)-of-\(selectedShard.count)/"
+    }
     report.linksNotChecked = context.linksIntoOtherDocsets
     report.context = checked.context(siteAbsoluteLinks: context.siteAbsoluteLinks)
     if checked.learn?.siteBase == nil { report.linksNotCheckedKind = "site-absolute" }
-    let useColor =
-      output == nil && isatty(STDOUT_FILENO) == 1
-      && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-    let text = try format.reporter(color: useColor).render(report)
+    let text = try format.reporter(color: color.enabled(toFile: output != nil)).render(report)
+    try StepSummary.append(report)
     // A text report ends with the summary line already.
     try ReportOutput.deliver(
       text, to: output, summary: format == .text ? nil : report.summaryLine)
@@ -292,6 +305,8 @@ extension CheckCommand {
     var runFindings: [Diagnostic]
     var localization: LocalizationReport?
     var discovery: TranscriptDiscovery
+    /// What ran and what was compared.
+    var proof: Proof
   }
 
   /// Runs the rules, and beside them the transcript, program, translation and snippet
@@ -309,6 +324,7 @@ extension CheckCommand {
     var drifts: [(block: TranscriptBlock, golden: String)] = []
     var unsafe: [String: String] = [:]
     var runFindings: [Diagnostic] = []
+    var proof = Proof(ran: runScenarios)
     let discovery = TranscriptFinder.find(in: site)
     if !site.configuration.scenarios.isEmpty || !discovery.diagnostics.isEmpty {
       progress.update(runScenarios ? "running scenarios" : "comparing transcripts")
@@ -318,12 +334,26 @@ extension CheckCommand {
       drifts = stage.drifts
       unsafe = stage.unsafe
       runFindings = stage.runFindings
+      proof.scenarios = stage.scenarios
+      proof.transcripts = stage.comparisons
     }
-    if runScenarios, site.configuration.scenarios.contains(where: { $0.runner == .python }) {
+    let pythonScenarios = site.configuration.scenarios.filter { $0.runner == .python }
+    if runScenarios, !pythonScenarios.isEmpty {
       progress.update("running the docs' Python code")
-      let programs = await ProgramStage().check(site)
-      findings += programs
-      runFindings += programs
+      let programs = await ProgramStage().check(
+        site,
+        preparing: { message in
+          // Said on standard error even without a terminal: pip may take a while.
+          progress.finish()
+          FileHandle.standardError.write(Data("docproof: \(message)\n".utf8))
+        })
+      findings += programs.diagnostics
+      runFindings += programs.diagnostics
+      proof.programs = programs.programs
+    } else {
+      proof.programs = pythonScenarios.map {
+        Proof.Run(name: $0.name, runner: "python", seconds: nil, result: .notRun)
+      }
     }
     var localization: LocalizationReport?
     if site.locales.count > 1 || site.configuration.sourceRepository != nil
@@ -337,11 +367,13 @@ extension CheckCommand {
     }
     let snippets = SnippetStage.check(site)
     findings += snippets.diagnostics
+    proof.snippetsCompared = snippets.compared
+    proof.snippetsMatched = snippets.compared - snippets.drifts.count
     let (context, ruleFindings) = await rules
     return Pass(
       site: site, context: context, ruleFindings: ruleFindings, stageFindings: findings,
       drifts: drifts, snippetDrifts: snippets.drifts, unsafe: unsafe, runFindings: runFindings,
-      localization: localization, discovery: discovery)
+      localization: localization, discovery: discovery, proof: proof)
   }
 
   /// The stage findings, each drifting transcript of a scenario whose golden file this run

@@ -19,7 +19,7 @@ struct DumpCommand: ParsableCommand {
   var file: String
 
   @Option(
-    help: "Refuse a file larger than this many bytes (default: maxFileSize's default, 10 MB).")
+    help: "Refuse a file larger than this many bytes, as maxFileSize in docproof.yml does.")
   var maxFileSize = Configuration().maxFileSize
 
   func run() throws {

@@ -30,7 +30,7 @@ struct L10nCommand: AsyncParsableCommand {
       valueName: "root"))
   var givenRoot: String?
 
-  @Option(help: "Report format: text, json or html.")
+  @Option(help: "The report's format; html is a self-contained dashboard.")
   var format: Format = .text
 
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
@@ -60,9 +60,9 @@ struct L10nCommand: AsyncParsableCommand {
     let diagnostics = Checker.finish(
       analysis.diagnostics, site: site, options: CheckOptions(locales: locales))
     let report = Report(
-      root: root, diagnostics: diagnostics,
+      base: site.reportBase, diagnostics: diagnostics,
       filesChecked: analysis.files.filter { $0.pair.translationPath != nil }.count,
-      rules: LocalizationRules.infos, workingDirectory: FileManager.default.currentDirectoryPath)
+      rules: LocalizationRules.infos)
     let text: String
     switch format {
     case .text:

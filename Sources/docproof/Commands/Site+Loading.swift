@@ -22,8 +22,8 @@ extension Site {
   ) async throws -> Site {
     do {
       var site = try await Site.load(root: root, knownRules: Rules.knownIDs, progress: progress)
-      // Reports show locations under the root as named: messages name paths the same way.
-      site.messageRoot = root
+      // Reports show locations from the repository's root: messages name paths the same way.
+      site.messageRoot = site.reportBase.rootPrefix
       return site
     } catch {
       throw ToolFailure(error.description)
@@ -35,7 +35,7 @@ extension Site {
   static func scanForCommand(_ root: String) throws -> Site {
     do {
       var site = try Site.scan(root: root, knownRules: Rules.knownIDs)
-      site.messageRoot = root
+      site.messageRoot = site.reportBase.rootPrefix
       return site
     } catch {
       throw ToolFailure(error.description)

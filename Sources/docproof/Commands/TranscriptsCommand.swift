@@ -27,7 +27,7 @@ struct TranscriptsCommand: AsyncParsableCommand {
       valueName: "root"))
   var givenRoot: String?
 
-  @Option(help: "Output format: text or json.")
+  @Option(help: "The listing's format.")
   var format: Format = .text
 
   func run() async throws {
@@ -81,9 +81,9 @@ struct TranscriptsCommand: AsyncParsableCommand {
     }
     if !discovery.diagnostics.isEmpty {
       let report = Report(
-        root: root, diagnostics: discovery.diagnostics.sorted(by: Diagnostic.reportOrder),
-        filesChecked: site.files.count, rules: [],
-        workingDirectory: FileManager.default.currentDirectoryPath)
+        base: site.reportBase,
+        diagnostics: discovery.diagnostics.sorted(by: Diagnostic.reportOrder),
+        filesChecked: site.files.count, rules: [])
       FileHandle.standardError.write(Data(try TextReporter(color: false).render(report).utf8))
       throw ExitCode(1)
     }

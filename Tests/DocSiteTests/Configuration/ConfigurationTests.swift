@@ -100,4 +100,22 @@ import Testing
       error("rules:\n  file-not-found: off\nrules:\n  x: y\n")?.message.contains("more than once")
         == true)
   }
+
+  @Test("every configuration error is at its own line: the repeated key, compareWith, the selector")
+  func errorsAtTheirOwnLines() {
+    let repeated = error(
+      "frontMatter:\n  required: []\nrules:\n  file-not-found: warning\n  bookmark-not-found: off\n  file-not-found: error\n"
+    )
+    #expect(repeated?.line == 6)
+    #expect(repeated?.message == "key(s) 'file-not-found' appear more than once")
+    #expect(error("rules:\n  file-not-found: off\nrules:\n  x: y\n")?.line == 3)
+    let scenarios = "scenarios:\n  demo:\n    command: [sh, x.sh]\n    compareWith: nope\n"
+    #expect(error(scenarios)?.line == 4)
+    let selector =
+      "scenarios:\n  demo:\n    command: [sh, x.sh]\ntranscripts:\n  - files: '**'\n    scenario: missing\n"
+    #expect(error(selector)?.line == 6)
+    #expect(
+      error(selector)?.message
+        == "transcripts: selector names scenario 'missing', which 'scenarios' does not define")
+  }
 }

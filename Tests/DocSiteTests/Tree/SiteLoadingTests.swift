@@ -88,6 +88,20 @@ import Testing
     }
   }
 
+  @Test func aListedLocaleWithoutItsFolderIsAnErrorAtItsLine() async throws {
+    let tree = try TemporaryTree([
+      "docproof.yml": "frontMatter:\n  required: []\nlocales: [en-us, fr-fr]\n",
+      "en-us/a.md": "# A\n",
+    ])
+    defer { tree.remove() }
+    await #expect(
+      throws: SiteError.configuration(
+        ConfigurationError(
+          path: tree.path + "/docproof.yml", line: 3,
+          message: "locale 'fr-fr' is listed but \(tree.path) has no 'fr-fr' folder"))
+    ) { _ = try await Site.load(root: tree.path, knownRules: []) }
+  }
+
   @Test func missingSourceLocaleIsAnError() async throws {
     let tree = try TemporaryTree(["sv-se/a.md": "# A\n"])
     defer { tree.remove() }
