@@ -317,6 +317,40 @@ import Testing
         atPath: page.deletingLastPathComponent().path) == ["page.md"], "no temporary file either")
   }
 
+  /// In CI, writing into the checkout is refused unless asked for; a dry run still shows it.
+  @Test func inCIWritesAreRefusedUnlessAskedFor() async throws {
+    let tree = try TranscriptStageTests().project(
+      golden: "stale\n",
+      transcript:
+        "Quickstart\n\nMade an identity: 8:acs:aaaa_1\nToken expires at 10/11/2022 7:34:29 AM +00:00\n\nDeleted the identity with ID: 8:acs:aaaa_1"
+    )
+    defer { tree.remove() }
+    let page = tree.url.appendingPathComponent("docs/en-us/page.md")
+    let golden = tree.url.appendingPathComponent("golden/demo.txt")
+    let before = try Data(contentsOf: page)
+    let commands: [[String]] = [["check", "docs", "--fix"], ["golden", "update"]]
+    for command in commands {
+      let refused = try await BinaryRunner.docproof(
+        command, in: tree.url, environment: ["CI": "true"])
+      #expect(refused.status == 2, "\(command)")
+      #expect(refused.stdout == "")
+      #expect(
+        refused.stderr
+          == "docproof: \(command[0] == "check" ? "--fix" : "golden update") writes into the checkout and CI is set: nothing written; add --dry-run to see the changes, or --write-in-ci to write them\n"
+      )
+      #expect(try Data(contentsOf: page) == before)
+      #expect(try String(contentsOf: golden, encoding: .utf8) == "stale\n")
+      let dry = try await BinaryRunner.docproof(
+        command + ["--dry-run"], in: tree.url, environment: ["CI": "1"])
+      #expect(dry.status != 2, "\(command): \(dry.stderr)")
+    }
+    let asked = try await BinaryRunner.docproof(
+      ["golden", "update", "--write-in-ci"], in: tree.url,
+      environment: ["CI": "1"])
+    #expect(asked.status == 0, "\(asked.stderr)")
+    #expect(try String(contentsOf: golden, encoding: .utf8) == TranscriptStageTests.output)
+  }
+
   /// A golden file this run shows wrong (the program prints something else) is never
   /// written into the pages: every page stays byte for byte.
   @Test func aStaleGoldenFileBlocksFixAndLeavesEveryPageAsItWas() async throws {

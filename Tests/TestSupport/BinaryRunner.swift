@@ -79,7 +79,9 @@ public enum BinaryRunner {
     path: String, _ arguments: [String], in directory: URL? = nil,
     environment: [String: String] = [:]
   ) async throws -> Result {
-    var overrides: [Environment.Key: String?] = [:]
+    // Tests run docproof as a writer does, outside CI, unless they set CI themselves: the
+    // suite's own CI=1 must not refuse the writes they test.
+    var overrides: [Environment.Key: String?] = ["CI": ""]
     for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
     let result = try await Subprocess.run(
       .path(FilePath(path)),

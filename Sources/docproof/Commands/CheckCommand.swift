@@ -77,9 +77,13 @@ struct CheckCommand: AsyncParsableCommand {
   @Flag(help: "With --fix: print what it would change, and write nothing.")
   var dryRun = false
 
+  @Flag(help: "With --fix: write even when CI is set (refused there otherwise).")
+  var writeInCi = false
+
   func run() async throws {
     // Nothing the scenarios start outlives them, or this run.
     ProcessReaper.takeCharge()
+    if fix, !dryRun { try CIWriteGuard.check("--fix", allowed: writeInCi) }
     let root = try Site.rootForCommand(givenRoot)
     var selectedShard: Shard?
     if let shard {

@@ -50,7 +50,11 @@ struct GoldenCommand: AsyncParsableCommand {
     @Flag(help: "Print what would change, and write nothing.")
     var dryRun = false
 
+    @Flag(help: "Write even when CI is set (refused there otherwise).")
+    var writeInCi = false
+
     func run() async throws {
+      if !dryRun { try CIWriteGuard.check("golden update", allowed: writeInCi) }
       let (site, scenarios) = try await options.load()
       var failed = false
       for scenario in scenarios {
