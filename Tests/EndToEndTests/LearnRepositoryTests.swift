@@ -105,7 +105,7 @@ import Testing
 /// `docproof clone-dependencies` against local repositories.
 @Suite struct CloneDependenciesTests {
   /// A git repository with one include, committed on `branch`.
-  func repository(at url: URL, branch: String) throws {
+  func repository(at url: URL, branch: String) async throws {
     try FileManager.default.createDirectory(
       at: url.appendingPathComponent("includes"), withIntermediateDirectories: true)
     try Data("A shared note.\n\n## Shared heading\n".utf8).write(
@@ -114,13 +114,8 @@ import Testing
       ["init", "-q", "-b", branch], ["add", "-A"],
       ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "init"],
     ] {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-      process.arguments = arguments
-      process.currentDirectoryURL = url
-      try process.run()
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0)
+      let result = try await BinaryRunner.run(path: "/usr/bin/git", arguments, in: url)
+      #expect(result.status == 0, "git \(arguments): \(result.stderr)")
     }
   }
 
@@ -128,7 +123,7 @@ import Testing
     let folder = try Fixtures.temporaryDirectory("clone-dependencies")
     defer { try? FileManager.default.removeItem(at: folder) }
     let shared = folder.appendingPathComponent("shared-source")
-    try repository(at: shared, branch: "live")
+    try await repository(at: shared, branch: "live")
     let docs = try TemporaryTree([
       ".openpublishing.publish.config.json": """
       {"docsets_to_publish": [{"docset_name": "d", "build_source_folder": "."}],

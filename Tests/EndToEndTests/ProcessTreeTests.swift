@@ -70,21 +70,16 @@ import Testing
     let marker = 313_372 + Int(signal)
     let tree = try project(marker: marker, timeout: 120, wait: "sleep 100")
     defer { tree.remove() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: BinaryRunner.docproofPath)
-    process.arguments = ["run", "tree"]
-    process.currentDirectoryURL = tree.url
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    // Until the scenario's stubborn processes are up.
-    for _ in 0..<100 where try await survivors(marker).isEmpty {
-      try await Task.sleep(for: .milliseconds(100))
+    let status = try await BinaryRunner.docproofWhileRunning(["run", "tree"], in: tree.url) {
+      pid in
+      // Until the scenario's stubborn processes are up.
+      for _ in 0..<100 where try await survivors(marker).isEmpty {
+        try await Task.sleep(for: .milliseconds(100))
+      }
+      #expect(try await !survivors(marker).isEmpty, "the scenario started")
+      kill(pid, signal)
     }
-    #expect(try await !survivors(marker).isEmpty, "the scenario started")
-    kill(process.processIdentifier, signal)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 128 + signal)
+    #expect(status == 128 + signal)
     try await settle(marker)
     #expect(try await survivors(marker) == "")
   }

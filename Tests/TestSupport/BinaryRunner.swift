@@ -75,6 +75,27 @@ public enum BinaryRunner {
   }
 
   /// Runs any executable.
+  /// Runs docproof with its output discarded and calls `body` with its process id while it
+  /// runs (to signal it); returns its exit status, 128+signal when a signal ended it. Through
+  /// swift-subprocess, as every other run: Foundation's `Process` beside it can miss a
+  /// child's exit and wait forever.
+  public static func docproofWhileRunning(
+    _ arguments: [String], in directory: URL, _ body: @escaping (Int32) async throws -> Void
+  ) async throws -> Int32 {
+    let result = try await Subprocess.run(
+      .path(FilePath(docproofPath)), arguments: Arguments(arguments),
+      environment: .inherit.updating(["CI": ""]),
+      workingDirectory: FilePath(directory.path), input: .none, output: .discarded,
+      error: .discarded
+    ) { execution in
+      try await body(execution.processIdentifier.value)
+    }
+    switch result.terminationStatus {
+    case .exited(let code): return Int32(code)
+    case .signaled(let signal): return 128 + Int32(signal)
+    }
+  }
+
   public static func run(
     path: String, _ arguments: [String], in directory: URL? = nil,
     environment: [String: String] = [:]
