@@ -136,9 +136,11 @@ public enum BinaryRunner {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     // The shell closes every descriptor the test process had open (posix_spawn keeps those
-    // without O_CLOEXEC), changes folder and execs docproof in the same process (same pid).
+    // without O_CLOEXEC), unsets CI as `run` does (a --fix in CI is refused), changes folder
+    // and execs docproof in the same process (same pid).
     let script = """
       for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+      unset CI
       cd "$1" && shift && exec "$@"
       """
     let argv =
