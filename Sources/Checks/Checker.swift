@@ -34,14 +34,22 @@ public enum Checker {
   public static func findings(in context: CheckContext) async -> [Diagnostic] {
     let site = context.site
     return await withTaskGroup(of: [Diagnostic].self) { group in
-      // A rule switched off in docproof.yml would only have its findings dropped.
-      for rule in Rules.all where !site.configuration.isOff(rule.info.id) {
+      // A rule switched off (in docproof.yml, or opt-in and not asked for) would only have
+      // its findings dropped.
+      for rule in Rules.all where runs(rule.info, site.configuration) {
         group.addTask { await rule.check(context) }
       }
       var all: [Diagnostic] = []
       for await findings in group { all += findings }
       return all
     }
+  }
+
+  /// Whether a rule runs: not switched off in docproof.yml, and, when it is opt-in, given a
+  /// severity there.
+  public static func runs(_ rule: RuleInfo, _ configuration: Configuration) -> Bool {
+    if configuration.isOff(rule.id) { return false }
+    return rule.enabledByDefault || configuration.severities[rule.id] != nil
   }
 
   /// The outcome of a run from all its raw findings (rules' and later stages').

@@ -13,10 +13,13 @@ public struct RuleInfo: Sendable {
   public var triggers: [String: String]
   /// A small tree on which it reports none.
   public var passes: [String: String]
+  /// Whether it runs without being asked for. An opt-in rule reports what the Learn build
+  /// does not (a style a team may want), only once docproof.yml gives it a severity.
+  public var enabledByDefault: Bool
 
   public init(
     id: RuleID, defaultSeverity: Severity, summary: String, help: String,
-    triggers: [String: String], passes: [String: String]
+    triggers: [String: String], passes: [String: String], enabledByDefault: Bool = true
   ) {
     self.id = id
     self.defaultSeverity = defaultSeverity
@@ -24,6 +27,7 @@ public struct RuleInfo: Sendable {
     self.help = help
     self.triggers = triggers
     self.passes = passes
+    self.enabledByDefault = enabledByDefault
   }
 }
 

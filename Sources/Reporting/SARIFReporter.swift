@@ -20,7 +20,9 @@ public struct SARIFReporter: Reporter {
         "fullDescription": ["text": info.help],
         "help": ["text": info.help],
         "helpUri": Report.helpURI(info.id),
-        "defaultConfiguration": ["level": Self.level(info.defaultSeverity)],
+        "defaultConfiguration": [
+          "level": Self.level(info.defaultSeverity), "enabled": info.enabledByDefault,
+        ],
       ]
     }
     let fingerprints = Self.fingerprints(report)

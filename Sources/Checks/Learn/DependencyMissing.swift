@@ -5,13 +5,14 @@ import DocSite
 /// checked, and how to clone it.
 enum DependencyMissing: Rule {
   static let info = RuleInfo(
-    id: .dependencyMissing, defaultSeverity: .warning,
+    id: .dependencyMissing, defaultSeverity: .info,
     summary: "A dependent repository the pages use is not cloned, so what they take from it "
       + "is not checked.",
     help: "The Learn build clones each of dependent_repositories beside the docset. Without "
       + "the clone, includes, snippets, images and links into it are not errors, and bookmarks "
       + "on pages that show its includes are unknown. `docproof clone-dependencies` clones "
-      + "the absent ones.",
+      + "the absent ones. It is a note, not a warning: nothing on the pages is wrong, the "
+      + "checkout only lacks what the build fetches.",
     triggers: [
       ".openpublishing.publish.config.json":
         #"{"docsets_to_publish": [{"build_source_folder": "."}], "dependent_repositories": [{"path_to_root": "shared", "url": "https://example.com/shared", "branch": "main"}]}"#,
@@ -119,8 +120,7 @@ enum DependencyMissing: Rule {
             + "fall back to the source repository's, which is not here, and could not be checked",
           notes: [
             "the Learn build takes a localization's missing files from its source repository"
-          ],
-          severity: .info))
+          ]))
     }
     // Content folders the checkout lacks: one note per docfx.json, for all of them.
     var byFile: [(file: String, line: Int, folders: [String], counts: Unchecked)] = []
@@ -144,8 +144,10 @@ enum DependencyMissing: Rule {
         finding(
           file, line: line,
           "\(named) not in this checkout: \(describe(counts)) into \(folders.count == 1 ? "it" : "them") could not be checked",
-          notes: ["a sparse or partial checkout leaves it out; check out the folder to check them"],
-          severity: .info))
+          notes: [
+            "the build finds it elsewhere: content generated for the build, or part of the "
+              + "repository this checkout leaves out (check that out to check them)"
+          ]))
     }
     return findings
   }

@@ -7,7 +7,9 @@ enum LinkRedirected: Rule {
     id: .linkRedirected, defaultSeverity: .info,
     summary: "A link points to a redirected page: it works, through the redirection.",
     help: "Readers take an extra hop, and the link breaks if the redirection is ever removed. "
-      + "Link to where the redirection leads.",
+      + "Link to where the redirection leads. Opt-in: the Learn build accepts such links, so "
+      + "this rule runs only when docproof.yml gives it a severity "
+      + "(`rules: {link-redirected: info}`).",
     triggers: [
       "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
       ".openpublishing.redirection.json":
@@ -19,7 +21,7 @@ enum LinkRedirected: Rule {
       ".openpublishing.redirection.json":
         #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#,
       "page.md": "# T\n\nSee [this page](page.md).\n",
-    ])
+    ], enabledByDefault: false)
 
   static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard let learn = context.site.learn else { return [] }

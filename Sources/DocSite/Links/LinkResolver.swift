@@ -98,6 +98,15 @@ public struct LinkResolver: Sendable {
     }
     if site.tree.isBeneathLinkOutside(resolved) { return .outsideRoot(target) }
     if let learn = site.learn {
+      // The Learn build finds files without regard to case, and publishes every URL in
+      // lowercase: `media/Azure-CNI/x.png` is `media/azure-cni/x.png` there.
+      if let exact = site.tree.pathIgnoringCase(resolved)
+        ?? site.tree.pathIgnoringCase(
+          resolved, directory: true),
+        let found = lookup(exact, fragment: decodedFragment)
+      {
+        return found
+      }
       if let entry = learn.redirections.entry(for: resolved)
         ?? learn.redirections.entry(for: resolved + ".md")
       {

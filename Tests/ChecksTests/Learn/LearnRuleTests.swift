@@ -52,9 +52,13 @@ import Testing
       ])
   }
 
-  @Test func aLinkToARedirectedPageIsANoteNamingWhereItLeads() async throws {
+  @Test func aLinkToARedirectedPageWorksAndIsReportedOnlyWhenAskedFor() async throws {
+    let page = "---\ntitle: T\n---\n# T\n\n[old](old.md) and [new](page.md)\n"
+    // The Learn build accepts a link to a redirected page: by default, nothing to report.
+    let quiet = try await run(["articles/app/page.md": page])
+    #expect(quiet.diagnostics == [])
     let result = try await run([
-      "articles/app/page.md": "---\ntitle: T\n---\n# T\n\n[old](old.md) and [new](page.md)\n"
+      "articles/app/page.md": page, "docproof.yml": "rules:\n  link-redirected: info\n",
     ])
     #expect(result.findings(.fileNotFound) == [])
     let note = try #require(result.all(.linkRedirected).first)
@@ -79,7 +83,7 @@ import Testing
       ])
   }
 
-  @Test func anAbsentDependencyIsOneWarningAndNoErrors() async throws {
+  @Test func anAbsentDependencyIsOneNoteAndNoErrors() async throws {
     let result = try await run([
       "articles/app/page.md": """
       ---
@@ -107,10 +111,10 @@ import Testing
       result.findings(.dependencyMissing) == [
         ".openpublishing.publish.config.json:3:1 dependent repository https://example.com/shared (branch live) is not cloned at shared: 3 includes, 1 snippet, 1 image and 2 bookmarks could not be checked"
       ])
-    let warning = try #require(result.all(.dependencyMissing).first)
-    #expect(warning.severity == .warning)
+    let note = try #require(result.all(.dependencyMissing).first)
+    #expect(note.severity == .info, "nothing on the pages is wrong")
     #expect(
-      warning.notes == [
+      note.notes == [
         "clone it with `docproof clone-dependencies`, or `git clone --depth 1 --branch live https://example.com/shared shared`"
       ])
   }
@@ -150,7 +154,27 @@ import Testing
       result.findings(.bookmarkNotFound) == [
         "articles/app/page.md:7:1 bookmark '#nope' not found in articles/app/page.md"
       ])
-    #expect(result.all(.linkRedirected).count == 1)
+    #expect(result.all(.linkRedirected).isEmpty, "opt-in")
+    #expect(result.diagnostics.count == 2)
+  }
+
+  /// The Learn build finds files without regard to case (its URLs are lowercase); a tree
+  /// that is not a Learn repository keeps the case-sensitive check, with a did-you-mean.
+  @Test func aLinkDifferingOnlyInCaseResolvesInALearnRepository() async throws {
+    let page = "---\ntitle: T\n---\n# T\n\n![d](media/Azure-CNI/d.png) [o](Other.md#o)\n"
+    let result = try await run([
+      "articles/app/page.md": page, "articles/app/media/azure-cni/d.png": "png",
+      "articles/app/other.md": "---\ntitle: O\n---\n# O\n",
+    ])
+    #expect(result.diagnostics == [])
+    let plain = try await check([
+      "en-us/page.md": page, "en-us/media/azure-cni/d.png": "png",
+      "en-us/other.md": "---\ntitle: O\n---\n# O\n",
+    ])
+    #expect(plain.all(.fileNotFound).count == 2)
+    #expect(
+      plain.all(.fileNotFound).first?.notes == ["did you mean 'media/azure-cni/d.png'?"],
+      "\(plain.all(.fileNotFound))")
   }
 
   @Test func pivotsComeFromZonePivotGroupFilename() async throws {

@@ -10,7 +10,14 @@ import Testing
   func examplesBehaveAsDocumented(_ id: String) async throws {
     let info = try #require(Rules.info(for: RuleID(id)))
     if !info.triggers.isEmpty {
-      let result = try await check(info.triggers, requireFrontMatter: true)
+      // An opt-in rule reports nothing until docproof.yml gives it a severity.
+      var triggers = info.triggers
+      if !info.enabledByDefault {
+        let silent = try await check(triggers, requireFrontMatter: true)
+        #expect(silent.all(info.id).isEmpty, "\(id) is opt-in: \(silent.all(info.id))")
+        triggers["docproof.yml"] = "rules:\n  \(id): \(info.defaultSeverity)\n"
+      }
+      let result = try await check(triggers, requireFrontMatter: true)
       #expect(
         !result.all(info.id).isEmpty, "\(id) should trigger on its example: \(result.diagnostics)")
       #expect(result.all(info.id).allSatisfy { $0.severity == info.defaultSeverity })
