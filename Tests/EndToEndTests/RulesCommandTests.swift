@@ -23,6 +23,13 @@ import Testing
     let result = try await BinaryRunner.docproof(["rules", "--format", "markdown"])
     #expect(result.status == 0)
     Golden.check(result.stdout, against: Self.reference)
+    // A text file: the examples' invisible characters (a NUL, U+FFFF) are written escaped.
+    let invisible = result.stdout.unicodeScalars.filter {
+      ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0xFFFF
+    }
+    #expect(invisible.isEmpty)
+    #expect(result.stdout.contains("# Caf\\u{FFFF}\\u{0}"))
+    #expect(result.stdout.contains("| [`link-redirected`](#link-redirected) | off |"))
   }
 
   @Test func explainShowsWhatARuleFindsItsExamplesAndHowToSilenceIt() async throws {

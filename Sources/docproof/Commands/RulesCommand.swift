@@ -28,7 +28,7 @@ struct RulesCommand: ParsableCommand {
       var output = ""
       for info in RuleCatalog.all {
         let id = info.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-        let severity = info.defaultSeverity.rawValue.padding(
+        let severity = RuleReference.defaultSeverity(info).padding(
           toLength: 7, withPad: " ", startingAt: 0)
         output += "\(id)  \(severity)  \(info.summary)\n"
       }
@@ -73,11 +73,12 @@ enum RuleReference {
 
       """
     for info in rules {
-      output += "| [`\(info.id)`](#\(info.id)) | \(info.defaultSeverity) | \(info.summary) |\n"
+      output += "| [`\(info.id)`](#\(info.id)) | \(defaultSeverity(info)) | \(info.summary) |\n"
     }
     for info in rules {
       output += "\n## \(info.id)\n\n"
-      output += "Default severity: **\(info.defaultSeverity)**. \(info.summary)\n\n\(info.help)\n"
+      output +=
+        "Default severity: **\(defaultSeverity(info))**. \(info.summary)\n\n\(info.help)\n"
       output += examples("Triggers it", info.triggers, markdown: true)
       output += examples("Does not trigger it", info.passes, markdown: true)
       output += "\n### Silencing it\n\n" + silencing(info, markdown: true)
@@ -85,8 +86,13 @@ enum RuleReference {
     return output
   }
 
+  /// `off` for an opt-in rule, else its default severity.
+  static func defaultSeverity(_ info: RuleInfo) -> String {
+    info.enabledByDefault ? info.defaultSeverity.rawValue : "off"
+  }
+
   static func text(_ info: RuleInfo) -> String {
-    var output = "\(info.id) (default severity: \(info.defaultSeverity))\n\n"
+    var output = "\(info.id) (default severity: \(defaultSeverity(info)))\n\n"
     output += "\(info.summary)\n\n\(info.help)\n"
     output += examples("Triggers it", info.triggers, markdown: false)
     output += examples("Does not trigger it", info.passes, markdown: false)
@@ -100,7 +106,7 @@ enum RuleReference {
     guard !files.isEmpty else { return "" }
     var output = markdown ? "\n### \(title)\n" : "\n\(title):\n"
     for path in files.keys.sorted() {
-      let text = files[path]!
+      let text = visible(files[path]!)
       let fence = text.contains("```") ? "~~~~" : "```"
       if markdown {
         output +=
@@ -112,6 +118,23 @@ enum RuleReference {
         {
           output += "    \(line)\n"
         }
+      }
+    }
+    return output
+  }
+
+  /// The text with what a reader cannot see written as Swift escapes (`\u{0}`): a NUL byte
+  /// would make the reference a binary file.
+  static func visible(_ text: String) -> String {
+    var output = ""
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let control = value < 0x20 && scalar != "\n" && scalar != "\t"
+      let hidden = (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
+      if control || hidden {
+        output += "\\u{\(String(value, radix: 16, uppercase: true))}"
+      } else {
+        output.unicodeScalars.append(scalar)
       }
     }
     return output
