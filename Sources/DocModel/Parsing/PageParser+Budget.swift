@@ -98,15 +98,11 @@ extension PageParser {
     return Diagnostic(
       rule: .fileTooComplex, severity: .warning, path: path, line: best.line,
       message:
-        "not checked: the Markdown parser did not finish this file within \(String(format: "%.0f", seconds(budget))) s",
+        "not checked: the Markdown parser did not finish this file within \(String(format: "%.0f", budget.seconds)) s",
       notes: [
         "its longest paragraph starts here: \(best.length) bytes, with \(best.brackets) '[' and "
           + "\(best.emphasis) emphasis delimiters; cmark-gfm 0.29 takes time quadratic in such "
           + "a paragraph: split it, or exclude the file in docproof.yml"
       ])
-  }
-
-  private static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 }
