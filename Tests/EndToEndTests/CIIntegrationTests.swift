@@ -65,4 +65,27 @@ import Testing
     // A pipe in a message stays in its cell.
     #expect(rows.contains { $0.contains("link target 'a\\|b.md' not found") }, "\(rows)")
   }
+
+  /// A step summary that cannot be written is exit status 2 with its reason, after the
+  /// report itself: a folder or a FIFO (which would block) in GITHUB_STEP_SUMMARY.
+  @Test func anUnwritableStepSummaryIsAnErrorAfterTheReport() async throws {
+    let folder = try Fixtures.temporaryDirectory("step-summary-bad")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fifo = folder.appendingPathComponent("fifo").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    for (path, reason) in [
+      (folder.path, "it is not a regular file"), (fifo, "it is not a regular file"),
+    ] {
+      let result = try await BinaryRunner.run(
+        path: "/usr/bin/timeout",
+        ["20", BinaryRunner.docproofPath, "check", "broken", "--no-run", "--format", "github"],
+        in: Self.sites, environment: ["GITHUB_STEP_SUMMARY": path])
+      #expect(result.status == 2, "\(path)")
+      #expect(result.stdout.hasPrefix("::"), "the report came first")
+      #expect(
+        result.stderr.hasSuffix(
+          "docproof: cannot write the step summary \(path) (GITHUB_STEP_SUMMARY): \(reason)\n"),
+        "\(result.stderr)")
+    }
+  }
 }

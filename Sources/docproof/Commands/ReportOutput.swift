@@ -2,6 +2,10 @@ import DocSite
 import Foundation
 import Reporting
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Where a command's report goes: standard output, or a file written atomically (then a
 /// one-line summary on standard error, so a CI log still says how the run went).
 enum ReportOutput {
@@ -26,21 +30,29 @@ enum StepSummary {
     _ report: Report, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws {
     guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
-    let markdown = try StepSummaryReporter().render(report) + "\n"
-    if !FileManager.default.fileExists(atPath: path) {
-      FileManager.default.createFile(atPath: path, contents: nil)
+    let markdown = Array((try StepSummaryReporter().render(report) + "\n").utf8)
+    func failure(_ reason: String) -> ToolFailure {
+      ToolFailure("cannot write the step summary \(path) (GITHUB_STEP_SUMMARY): \(reason)")
     }
-    guard let handle = FileHandle(forWritingAtPath: path) else {
-      throw ToolFailure("cannot write the step summary \(path) (GITHUB_STEP_SUMMARY)")
+    // Only into a file, opened without blocking (a FIFO with no reader would wait forever).
+    var existing = stat()
+    if stat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG {
+      throw failure("it is not a regular file")
     }
-    defer { try? handle.close() }
-    do {
-      try handle.seekToEnd()
-      try handle.write(contentsOf: Data(markdown.utf8))
-    } catch {
-      throw ToolFailure(
-        "cannot write the step summary \(path) (GITHUB_STEP_SUMMARY): \(error.localizedDescription)"
-      )
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+      throw failure("it is not a regular file")
+    }
+    var written = 0
+    while written < markdown.count {
+      let count = markdown[written...].withUnsafeBytes {
+        write(descriptor, $0.baseAddress, $0.count)
+      }
+      guard count > 0 else { throw failure(String(cString: strerror(errno))) }
+      written += count
     }
   }
 }
