@@ -618,7 +618,7 @@ import Testing
         }
         // As soon as a page is rewritten (it grows), whatever the machine's load: mid-rewrite.
         let deadline = ContinuousClock.now + duration * 3
-        while ContinuousClock.now < deadline, kill(pid, 0) == 0 {
+        while ContinuousClock.now < deadline, BinaryRunner.isRunning(pid) {
           for page in 0..<40 {
             var info = stat()
             if stat(folder + "/page-\(page).md", &info) == 0, Int(info.st_size) > staleSize {

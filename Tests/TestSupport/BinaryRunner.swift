@@ -125,6 +125,14 @@ public enum BinaryRunner {
   /// returns (it is given the process id); returns once the process is reaped. Spawned and
   /// reaped here with `posix_spawn` and `waitpid`: a process monitor that misses the exit
   /// of a killed child would hang the test, this one polls.
+  /// Whether a child has not exited yet (a zombie has: `kill(pid, 0)` still succeeds on
+  /// it). Looks without reaping it.
+  public static func isRunning(_ pid: Int32) -> Bool {
+    var info = siginfo_t()
+    guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 else { return false }
+    return info._sifields._sigchld.si_pid == 0
+  }
+
   public static func docproofKilled(
     _ arguments: [String], in directory: URL,
     until: @escaping @Sendable (_ pid: Int32) async throws -> Void
