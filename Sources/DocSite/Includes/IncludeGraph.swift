@@ -413,6 +413,10 @@ public struct IncludeGraph: Sendable {
     {
       (target, entry) = (decodedPath, decodedEntry)
     }
+    // The Learn build finds files without regard to case (as links: `LinkResolver`).
+    if entry == nil, learn != nil, let exact = tree.pathIgnoringCase(target) {
+      (target, entry) = (exact, tree[exact])
+    }
     switch entry {
     case .file:
       guard RelativePath.isMarkdown(target) else {

@@ -161,17 +161,21 @@ import Testing
   /// The Learn build finds files without regard to case (its URLs are lowercase); a tree
   /// that is not a Learn repository keeps the case-sensitive check, with a did-you-mean.
   @Test func aLinkDifferingOnlyInCaseResolvesInALearnRepository() async throws {
-    let page = "---\ntitle: T\n---\n# T\n\n![d](media/Azure-CNI/d.png) [o](Other.md#o)\n"
+    let page =
+      "---\ntitle: T\n---\n# T\n\n![d](media/Azure-CNI/d.png) [o](Other.md#o)\n\n"
+      + "[!INCLUDE [n](Includes/Note.md)]\n"
     let result = try await run([
       "articles/app/page.md": page, "articles/app/media/azure-cni/d.png": "png",
       "articles/app/other.md": "---\ntitle: O\n---\n# O\n",
+      "articles/app/includes/note.md": "A note.\n",
     ])
     #expect(result.diagnostics == [])
     let plain = try await check([
       "en-us/page.md": page, "en-us/media/azure-cni/d.png": "png",
-      "en-us/other.md": "---\ntitle: O\n---\n# O\n",
+      "en-us/other.md": "---\ntitle: O\n---\n# O\n", "en-us/includes/note.md": "A note.\n",
     ])
     #expect(plain.all(.fileNotFound).count == 2)
+    #expect(plain.all(.includeNotFound).count == 1)
     #expect(
       plain.all(.fileNotFound).first?.notes == ["did you mean 'media/azure-cni/d.png'?"],
       "\(plain.all(.fileNotFound))")
