@@ -55,11 +55,24 @@ public struct GoldenUpdater: Sendable {
     }
   }
 
-  /// Runs a scenario; writes its golden file when `write` is set and the output changed
-  /// (`dryRun`: says what it would write, and writes nothing).
-  public func process(
-    _ scenario: Configuration.Scenario, site: Site, write: Bool, dryRun: Bool = false
-  ) async throws -> Outcome {
+  /// What `process` does with a scenario's output.
+  public enum Mode: Sendable, Equatable {
+    /// Compare with the golden file (`golden check`).
+    case check
+    /// Replace the golden file when the output changed.
+    case write
+    /// Say what `write` would change, and write nothing.
+    case dryRun
+    /// Write the output beside the golden file as a pending result to review
+    /// (`golden review`, `accept`, `reject`); an unchanged output removes a pending result
+    /// left from before.
+    case pending
+  }
+
+  /// Runs a scenario and does with its output what `mode` says.
+  public func process(_ scenario: Configuration.Scenario, site: Site, mode: Mode) async throws
+    -> Outcome
+  {
     let store = GoldenStore(site: site)
     let run = await executor.run(scenario, projectRoot: store.projectRoot)
     if let failure = TranscriptStage.failure(of: run) {
@@ -68,13 +81,17 @@ public struct GoldenUpdater: Sendable {
     let output = String(decoding: run.stdout, as: UTF8.self)
     let old = try store.read(scenario)
     let label = store.reportPath(scenario, site: site)
-    if write {
-      guard old != output else { return .unchanged }
-      if !dryRun { try store.write(output, for: scenario) }
-      let diff = UnifiedDiff(
-        old: old.map { Normalizer.lines(of: $0) } ?? [], new: Normalizer.lines(of: output)
-      ).render(oldLabel: old == nil ? "/dev/null" : label, newLabel: label)
-      return .updated(diff: diff)
+    guard mode == .check else {
+      guard old != output else {
+        if mode == .pending { try store.rejectPending(scenario) }
+        return .unchanged
+      }
+      switch mode {
+      case .write: try store.write(output, for: scenario)
+      case .pending: try store.writePending(output, for: scenario)
+      case .check, .dryRun: break
+      }
+      return .updated(diff: Self.diff(old: old, new: output, label: label))
     }
     guard let old else { return .missing }
     let normalizer = Normalizer(configuration: site.configuration)
@@ -84,5 +101,12 @@ public struct GoldenUpdater: Sendable {
     return .stale(
       diff: UnifiedDiff(old: expected, new: actual).render(
         oldLabel: label, newLabel: "output of \(scenario.name)"))
+  }
+
+  /// The diff of a golden file (`nil`: none yet) against the text that replaces it.
+  public static func diff(old: String?, new: String, label: String) -> String {
+    UnifiedDiff(
+      old: old.map { Normalizer.lines(of: $0) } ?? [], new: Normalizer.lines(of: new)
+    ).render(oldLabel: old == nil ? "/dev/null" : label, newLabel: label)
   }
 }

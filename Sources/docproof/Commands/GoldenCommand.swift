@@ -10,7 +10,9 @@ struct GoldenCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "golden",
     abstract: "Regenerate or verify the golden transcripts of scenarios.",
-    subcommands: [Update.self, Check.self])
+    subcommands: [
+      Update.self, Check.self, Pending.self, Review.self, Accept.self, Reject.self,
+    ])
 
   struct Options: ParsableArguments {
     @Option(
@@ -28,7 +30,19 @@ struct GoldenCommand: AsyncParsableCommand {
       // Nothing the scenarios start outlives them, or this run.
       ProcessReaper.takeCharge()
       let root = try root()
-      let site = try await Site.loadForCommand(root)
+      return try select(in: try await Site.loadForCommand(root), root: root)
+    }
+
+    /// The configuration and the scenarios selected, without parsing the pages: for the
+    /// commands that only look at files beside the golden ones.
+    func scan() throws -> (Site, [DocSite.Configuration.Scenario]) {
+      let root = try root()
+      return try select(in: try Site.scanForCommand(root), root: root)
+    }
+
+    private func select(in site: Site, root: String) throws -> (
+      Site, [DocSite.Configuration.Scenario]
+    ) {
       switch GoldenUpdater.select(scenarios, in: site) {
       case .success(let selected):
         guard !selected.isEmpty else {
@@ -50,23 +64,41 @@ struct GoldenCommand: AsyncParsableCommand {
     @Flag(help: "Print what would change, and write nothing.")
     var dryRun = false
 
+    @Flag(
+      help: ArgumentHelp(
+        "Write each changed output beside its golden file (FILE.new) to review, not in place.",
+        discussion: "Then 'docproof golden review', or 'accept' / 'reject' all at once."))
+    var pending = false
+
     @Flag(help: "Write even when CI is set (refused there otherwise).")
     var writeInCi = false
 
+    func validate() throws {
+      if dryRun, pending {
+        throw ValidationError(
+          "--dry-run writes nothing and --pending writes pending results: choose one")
+      }
+    }
+
     func run() async throws {
-      if !dryRun { try CIWriteGuard.check("golden update", allowed: writeInCi) }
+      if !dryRun, !pending { try CIWriteGuard.check("golden update", allowed: writeInCi) }
       let (site, scenarios) = try await options.load()
+      let mode: GoldenUpdater.Mode = dryRun ? .dryRun : pending ? .pending : .write
       var failed = false
+      var written = 0
       for scenario in scenarios {
         let label = GoldenStore(site: site).reportPath(scenario, site: site)
-        switch try await GoldenUpdater().process(
-          scenario, site: site, write: true, dryRun: dryRun)
-        {
+        switch try await GoldenUpdater().process(scenario, site: site, mode: mode) {
         case .unchanged:
           print("docproof: \(label) is up to date")
         case .updated(let diff):
           print(diff, terminator: "")
-          print("docproof: \(dryRun ? "would write" : "wrote") \(label)")
+          written += 1
+          switch mode {
+          case .dryRun: print("docproof: would write \(label)")
+          case .pending: print("docproof: wrote \(label)\(GoldenStore.pendingSuffix) (pending)")
+          case .write, .check: print("docproof: wrote \(label)")
+          }
         case .failed(let reason, let tail):
           failed = true
           FileHandle.standardError.write(
@@ -76,6 +108,11 @@ struct GoldenCommand: AsyncParsableCommand {
         case .stale, .missing:
           break
         }
+      }
+      if mode == .pending, written > 0 {
+        print(
+          "docproof: \(written) pending result\(written == 1 ? "" : "s"): review with 'docproof golden review', or 'docproof golden accept' / 'reject'"
+        )
       }
       if failed { throw ExitCode(1) }
     }
@@ -92,7 +129,7 @@ struct GoldenCommand: AsyncParsableCommand {
       var problems = 0
       for scenario in scenarios {
         let label = GoldenStore(site: site).reportPath(scenario, site: site)
-        switch try await GoldenUpdater().process(scenario, site: site, write: false) {
+        switch try await GoldenUpdater().process(scenario, site: site, mode: .check) {
         case .unchanged:
           print("docproof: \(label) matches the output of '\(scenario.name)'")
         case .stale(let diff):
