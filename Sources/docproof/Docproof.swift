@@ -24,6 +24,7 @@ struct Docproof: AsyncParsableCommand {
       GoldenCommand.self,
       RunCommand.self,
       CloneDependenciesCommand.self,
+      InitCommand.self,
       RulesCommand.self,
       ExplainCommand.self,
       EmulatorCommand.self,

@@ -75,7 +75,9 @@ import Testing
 @Suite struct HelpTextTests {
   @Test(
     arguments: [
-      ["check"], ["l10n"], ["transcripts"], ["golden", "update"], ["golden", "check"], ["run"],
+      ["check"], ["l10n"], ["transcripts"], ["golden", "update"], ["golden", "check"],
+      ["golden", "pending"],
+      ["golden", "review"], ["golden", "accept"], ["golden", "reject"], ["run"], ["init"],
       ["clone-dependencies"], ["rules"], ["explain"], ["dump"], ["emulator"],
     ])
   func saysEachThingOnce(_ command: [String]) async throws {
