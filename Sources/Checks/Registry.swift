@@ -32,7 +32,7 @@ public enum Rules {
   /// Ids reported outside the rule registry (transcript and localization stages).
   public static let laterStageIDs: Set<RuleID> = [
     .transcriptDrift, .goldenStale, .goldenMissing, .referenceFailed, .snippetDrift,
-    .transcriptMarkerInvalid, .resultBlockInvalid,
+    .transcriptMarkerInvalid, .resultBlockInvalid, .programOutputDrift,
     .l10nStale, .l10nStructure, .l10nOrphan, .l10nUntranslated, .l10nLocaleMismatch,
   ]
 

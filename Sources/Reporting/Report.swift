@@ -94,6 +94,11 @@ public struct Report: Sendable {
         "\(proof.snippetsMatched) of \(count(proof.snippetsCompared, "snippet")) match their sources"
       )
     }
+    if proof.programsRead > 0 {
+      parts.append(
+        "\(proof.programsAgreeing) of \(count(proof.programsRead, "program")) shown agree with their transcripts"
+      )
+    }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
 }

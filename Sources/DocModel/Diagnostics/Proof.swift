@@ -57,6 +57,10 @@ public struct Proof: Sendable, Equatable, Codable {
   public var transcripts: [Comparison] = []
   public var snippetsCompared = 0
   public var snippetsMatched = 0
+  /// Programs shown on pages whose output statements were read against the transcripts
+  /// after them (`program-output-drift`), and how many of them agree.
+  public var programsRead = 0
+  public var programsAgreeing = 0
 
   public init(ran: Bool) { self.ran = ran }
 
@@ -64,5 +68,6 @@ public struct Proof: Sendable, Equatable, Codable {
   /// what its findings say.
   public var isEmpty: Bool {
     scenarios.isEmpty && programs.isEmpty && transcripts.isEmpty && snippetsCompared == 0
+      && programsRead == 0
   }
 }

@@ -42,6 +42,17 @@ public enum TranscriptRules {
         + "must be a JSON object. Innovation Engine silently drops what it cannot read.",
       triggers: [:], passes: [:]),
     RuleInfo(
+      id: .programOutputDrift, defaultSeverity: .error,
+      summary:
+        "A program shown on a page cannot print the transcript shown after it, or prints a line it does not show.",
+      help: "docproof reads the program's output statements (print, console.log, "
+        + "Console.WriteLine, System.out.println, fmt.Println, Write-Host, echo) without "
+        + "running it: literal text must match, expressions stand for any text, and a "
+        + "transcript with a line of '...' may leave lines out. Statements in error handlers "
+        + "or to standard error need not be shown. Change the program or the transcript so "
+        + "that they agree.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
       id: .snippetDrift, defaultSeverity: .error,
       summary: "A code block marked as a snippet differs from its source file.",
       help: "'docproof check --fix' copies the source into the page.",

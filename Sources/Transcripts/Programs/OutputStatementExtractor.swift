@@ -16,6 +16,37 @@ public struct OutputStatementExtractor {
     OutputStatementExtractor(language: language, source: source).statements()
   }
 
+  /// Whether the program loops (`for`, `while`, `forEach`, `.map(`...), so that it may
+  /// print lines again, in an order its text does not show. Comments and strings do not
+  /// count.
+  public static func hasLoop(in source: String, language: ProgramLanguage) -> Bool {
+    let extractor = OutputStatementExtractor(language: language, source: source)
+    let chars = extractor.chars
+    var index = 0
+    while index < chars.count {
+      if let end = extractor.commentEnd(at: index) ?? extractor.literal(at: index)?.end {
+        index = max(end, index + 1)
+        continue
+      }
+      guard extractor.isNameStart(at: index) || (index > 0 && chars[index - 1] == ".") else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < chars.count, extractor.isIdentifier(chars[end]) || chars[end] == "-" {
+        end += 1
+      }
+      if end == index { end += 1 }
+      let word = String(chars[index..<end]).lowercased()
+      if ["for", "while", "foreach", "foreach-object", "until", "loop"].contains(word) {
+        return true
+      }
+      if word == "map" || word == "each", index > 0, chars[index - 1] == "." { return true }
+      index = end
+    }
+    return false
+  }
+
   init(language: ProgramLanguage, source: String) {
     self.language = language
     chars = Array(source)

@@ -374,6 +374,10 @@ extension CheckCommand {
     findings += snippets.diagnostics
     proof.snippetsCompared = snippets.compared
     proof.snippetsMatched = snippets.compared - snippets.drifts.count
+    let outputs = OutputConsistency.check(site, discovery: discovery)
+    findings += outputs.diagnostics
+    proof.programsRead = outputs.programsChecked
+    proof.programsAgreeing = outputs.programsAgreeing
     let (context, ruleFindings) = await rules
     return Pass(
       site: site, context: context, ruleFindings: ruleFindings, stageFindings: findings,
