@@ -22,6 +22,7 @@ let package = Package(
     .library(name: "CommunicationIdentity", targets: ["CommunicationIdentity"]),
     .library(name: "IdentityEmulator", targets: ["IdentityEmulator"]),
     .executable(name: "access-tokens-quickstart", targets: ["access-tokens-quickstart"]),
+    .executable(name: "sign-request-quickstart", targets: ["sign-request-quickstart"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -181,6 +182,13 @@ let package = Package(
     .executableTarget(
       name: "access-tokens-quickstart",
       dependencies: ["CommunicationIdentity"],
+      swiftSettings: strict
+    ),
+    // The reference implementation of the request-signing quickstart: Foundation and
+    // swift-crypto's HMAC, no client library.
+    .executableTarget(
+      name: "sign-request-quickstart",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strict
     ),
 

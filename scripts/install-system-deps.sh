@@ -7,6 +7,10 @@ set -euo pipefail
 # venv module, for running the docs' Python code with the official SDK from PyPI.
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev pkg-config
   python3-venv)
+# Main job: Node.js and a JDK run the JavaScript and Java pivots' code (whatever package
+# provides them, so a Node.js from elsewhere counts).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+{ command -v java && command -v keytool; } >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 if [ "${DOCPROOF_WITH_TEST_TOOLS:-0}" = 1 ]; then
   # Tools only the test suite needs: libxml2's xmllint, the cmark-gfm command line, and
   # headless Chromium to render the l10n HTML dashboard.

@@ -76,11 +76,19 @@ public struct Report: Sendable {
     } else {
       var ran: [String] = []
       if !proof.scenarios.isEmpty { ran.append(count(proof.scenarios.count, "scenario")) }
-      if !proof.programs.isEmpty { ran.append(count(proof.programs.count, "docs program")) }
+      let programs = proof.programs.filter { $0.result != .notRun }
+      if !programs.isEmpty { ran.append(count(programs.count, "docs program")) }
+      let failed = runs.count { $0.result == .failed || $0.result == .differs }
+      let notRun = proof.programs.count - programs.count
+      var notes: [String] = []
+      if failed > 0 { notes.append("\(failed) failed") }
+      if notRun > 0 { notes.append(count(notRun, "docs program") + " not run") }
       if !ran.isEmpty {
-        let failed = runs.count { $0.result == .failed || $0.result == .differs }
         parts.append(
-          ran.joined(separator: " and ") + " run" + (failed > 0 ? " (\(failed) failed)" : ""))
+          ran.joined(separator: " and ") + " run"
+            + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"))
+      } else if notRun > 0 {
+        parts.append(count(notRun, "docs program") + " not run")
       }
     }
     if !proof.transcripts.isEmpty {

@@ -61,6 +61,7 @@ extension RuleID {
   public static let referenceFailed: RuleID = "reference-failed"
   public static let snippetDrift: RuleID = "snippet-drift"
   public static let programOutputDrift: RuleID = "program-output-drift"
+  public static let programNotRun: RuleID = "program-not-run"
   public static let l10nStale: RuleID = "l10n-stale"
   public static let l10nStructure: RuleID = "l10n-structure"
   public static let l10nOrphan: RuleID = "l10n-orphan"

@@ -14,6 +14,13 @@ extension Configuration {
       case command
       /// The Python code shown on a pivot of the docs, run with the packages it needs.
       case python
+      /// The JavaScript code shown on a pivot, run with Node.js (packages from npm).
+      case node
+      /// The Java code shown on a pivot, run as a single source file with the JDK.
+      case java
+
+      /// Whether the program comes from the docs rather than a command.
+      public var runsDocsCode: Bool { self != .command }
     }
 
     public var name: String
@@ -23,6 +30,9 @@ extension Configuration {
     public var command: [String]
     /// For a docs runner: the pivot whose code is run.
     public var pivot: String?
+    /// For a docs runner: a glob over the pages (relative to the root) whose code is run;
+    /// every page when `nil`.
+    public var pages: String?
     /// For a docs runner: the packages to install (pip requirement specifiers).
     public var requirements: [String] = []
     /// For a docs runner: the scenario whose golden file the output must match (default:
@@ -144,11 +154,13 @@ extension Configuration {
       case "runner":
         let text = try setting.string()
         guard let runner = Scenario.Runner(rawValue: text) else {
-          throw setting.error("'\(text)' is not a runner: use command or python")
+          throw setting.error("'\(text)' is not a runner: use command, python, node or java")
         }
         scenario.runner = runner
       case "pivot":
         scenario.pivot = try setting.string()
+      case "pages":
+        scenario.pages = try setting.string()
       case "requirements":
         scenario.requirements = try setting.stringList()
       case "compareWith":
@@ -172,7 +184,7 @@ extension Configuration {
           "scenario '\(name)': the program '\(program)' is outside the project; use a path "
             + "inside it, an absolute path, or a name looked up on PATH")
       }
-    case .python:
+    case .python, .node, .java:
       guard scenario.pivot != nil else {
         throw value.error(
           "scenario '\(name)' runs docs code: it needs the 'pivot' whose code to run")

@@ -126,7 +126,7 @@ public struct Configuration: Sendable, Hashable {
     ]
     public static let scenario = [
       "command", "workingDirectory", "environment", "timeout", "emulator", "golden", "runner",
-      "pivot", "requirements", "compareWith", "interpreter",
+      "pivot", "pages", "requirements", "compareWith", "interpreter",
     ]
     public static let selector = ["scenario", "files", "info", "lead", "contains"]
     public static let normalize = ["name", "pattern"]

@@ -53,6 +53,14 @@ public enum TranscriptRules {
         + "that they agree.",
       triggers: [:], passes: [:]),
     RuleInfo(
+      id: .programNotRun, defaultSeverity: .info,
+      summary:
+        "A scenario's docs code could not be run here: its runtime or its package registry is missing.",
+      help: "The finding says what is missing (node, a JDK, npm packages the registry did not "
+        + "give, a Java program that needs more than the JDK). The program is still read "
+        + "against its transcripts (program-output-drift); install what is missing to run it.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
       id: .snippetDrift, defaultSeverity: .error,
       summary: "A code block marked as a snippet differs from its source file.",
       help: "'docproof check --fix' copies the source into the page.",

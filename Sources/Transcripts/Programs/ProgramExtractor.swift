@@ -20,13 +20,20 @@ public struct DocsProgram: Sendable, Hashable {
 public enum ProgramExtractor {
   /// Info-string languages per runner language.
   public static let aliases: [String: Set<String>] = [
-    "python": ["python", "py", "python3"]
+    "python": ["python", "py", "python3"],
+    "javascript": ["javascript", "js", "node", "nodejs"],
+    "java": ["java"],
   ]
 
-  public static func programs(language: String, pivot: String, site: Site) -> [DocsProgram] {
+  /// The programs in `language` shown on `pivot`, on every page or those `pages` (a glob
+  /// from the root) matches.
+  public static func programs(
+    language: String, pivot: String, site: Site, pages: String? = nil
+  ) -> [DocsProgram] {
     let languages = aliases[language] ?? [language]
+    let glob = pages.map(Glob.init)
     var byFile: [String: DocsProgram] = [:]
-    for page in site.pages {
+    for page in site.pages where glob?.matches(page) ?? true {
       let contexts = PivotContexts.contexts(from: page, site: site)
       for (file, pivotSets) in contexts {
         guard let model = site.files[file] else { continue }

@@ -2,9 +2,11 @@ import DocModel
 import DocSite
 import Foundation
 
-/// Runs the code the docs show on a pivot (`runner: python` scenarios) and compares what it
-/// prints with the golden output: `reference-failed` (with the traceback's tail) when it
-/// fails, `transcript-drift` at the program when it prints something else.
+/// Runs the code the docs show on a pivot (`runner: python`, `node` and `java` scenarios)
+/// and compares what it prints with the golden output: `reference-failed` (with the end of
+/// its error output) when it fails, `transcript-drift` at the program when it prints
+/// something else, `program-not-run` (a note, counted in the summary) when its runtime or
+/// its package registry is not there.
 public struct ProgramStage: Sendable {
   public var runner: ProgramRunner
 
@@ -18,8 +20,17 @@ public struct ProgramStage: Sendable {
     public var programs: [Proof.Run] = []
   }
 
-  /// Checks every `runner: python` scenario's programs. `preparing` is told (with the
-  /// requirements) before a Python environment is made, which takes a while the first time.
+  /// How a runner runs a program: the command before the program's file, the file's
+  /// extension, the environment, and where the file goes.
+  struct Launch {
+    var command: [String]
+    var fileExtension: String
+    var environment: [String: String] = [:]
+    var folder: String
+  }
+
+  /// Checks every docs-code scenario's programs. `preparing` is told before an environment
+  /// is made (pip or npm install), which takes a while the first time.
   public func check(
     _ site: Site, preparing: (@Sendable (String) -> Void)? = nil
   ) async -> Result {
@@ -28,36 +39,43 @@ public struct ProgramStage: Sendable {
     let store = GoldenStore(site: site)
     let normalizer = Normalizer(configuration: configuration)
     var diagnostics: [Diagnostic] = []
-    for scenario in configuration.scenarios where scenario.runner == .python {
+    for scenario in configuration.scenarios where scenario.runner.runsDocsCode {
       guard let pivot = scenario.pivot else { continue }
-      let programs = ProgramExtractor.programs(language: "python", pivot: pivot, site: site)
+      let language = Self.language(scenario.runner)
+      let programs = ProgramExtractor.programs(
+        language: language.marker, pivot: pivot, site: site, pages: scenario.pages)
       guard !programs.isEmpty else {
         diagnostics.append(
           Diagnostic(
             rule: .referenceFailed, severity: .error, path: Configuration.fileName,
             line: scenario.line,
-            message: "scenario '\(scenario.name)' finds no Python code on pivot '\(pivot)'",
+            message:
+              "scenario '\(scenario.name)' finds no \(language.name) code on pivot '\(pivot)'"
+              + (scenario.pages.map { " in pages \($0)" } ?? ""),
             notes: [
-              "mark the program's blocks with <!-- docproof: program python -->, or use ```python blocks"
+              "mark the program's blocks with <!-- docproof: program \(language.marker) -->, or use ```\(language.marker) blocks"
             ]))
         continue
       }
-      let environment: PythonEnvironment
-      do {
-        environment = try await PythonEnvironment.prepare(
-          requirements: scenario.requirements, interpreter: scenario.interpreter ?? "python3",
-          projectRoot: store.projectRoot, runner: runner,
-          creating: {
-            preparing?(
-              "scenario '\(scenario.name)': creating its Python environment (first run): "
-                + "pip install \(scenario.requirements.joined(separator: " "))")
-          })
-      } catch {
+      let launch: Launch
+      switch await prepare(scenario, store: store, preparing: preparing) {
+      case .success(let prepared):
+        launch = prepared
+      case .failure(let reason):
+        // Not there to run: a note, counted in the summary; never a silent pass.
         diagnostics.append(
           Diagnostic(
-            rule: .referenceFailed, severity: .error, path: Configuration.fileName,
+            rule: .programNotRun, severity: .info, path: Configuration.fileName,
             line: scenario.line,
-            message: "scenario '\(scenario.name)' could not prepare Python: \(error.description)"))
+            message:
+              "scenario '\(scenario.name)' did not run the \(language.name) code on pivot '\(pivot)': \(reason.description)"
+          ))
+        proofs += programs.map {
+          Proof.Run(
+            name: "\(scenario.name): \(site.displayPath($0.file)):\($0.line)",
+            runner: scenario.runner.rawValue, seconds: nil, result: .notRun,
+            detail: reason.description)
+        }
         continue
       }
       let compared = configuration.scenario(scenario.compareWith ?? scenario.name) ?? scenario
@@ -69,12 +87,12 @@ public struct ProgramStage: Sendable {
       for program in programs {
         let firstRun = outcomes[program.source] == nil
         if firstRun {
-          outcomes[program.source] = await run(program, scenario, environment, store)
+          outcomes[program.source] = await run(program, scenario, launch, store)
         }
         let (run, failure) = outcomes[program.source]!
         var proof = Proof.Run(
           name: "\(scenario.name): \(site.displayPath(program.file)):\(program.line)",
-          runner: "python",
+          runner: scenario.runner.rawValue,
           seconds: firstRun ? run.duration.seconds : nil, result: .passed)
         defer { proofs.append(proof) }
         if let failure {
@@ -84,10 +102,12 @@ public struct ProgramStage: Sendable {
           diagnostics.append(
             Diagnostic(
               rule: .referenceFailed, severity: .error, path: program.file, line: program.line,
-              message: "the Python program on pivot '\(pivot)' \(failure)",
+              message: "the \(language.name) program on pivot '\(pivot)' \(failure)",
               notes: (tail.isEmpty ? [] : ["its output ends with:\n" + tail])
                 + [
-                  "scenario '\(scenario.name)', run with \(scenario.requirements.joined(separator: " "))"
+                  "scenario '\(scenario.name)'"
+                    + (scenario.requirements.isEmpty
+                      ? "" : ", run with \(scenario.requirements.joined(separator: " "))")
                 ]))
           continue
         }
@@ -101,7 +121,7 @@ public struct ProgramStage: Sendable {
           Diagnostic(
             rule: .transcriptDrift, severity: .error, path: program.file, line: program.line,
             message:
-              "the Python program on pivot '\(pivot)' prints something else than \(goldenPath)",
+              "the \(language.name) program on pivot '\(pivot)' prints something else than \(goldenPath)",
             notes: [
               UnifiedDiff(old: expected, new: actual).render(
                 oldLabel: goldenPath, newLabel: "output of the program in \(program.file)")
@@ -111,15 +131,108 @@ public struct ProgramStage: Sendable {
     return Result(diagnostics: diagnostics, programs: proofs)
   }
 
+  /// The marker and info-string name of a runner's language, and its name in messages.
+  static func language(_ runner: Configuration.Scenario.Runner) -> (marker: String, name: String) {
+    switch runner {
+    case .node: ("javascript", "JavaScript")
+    case .java: ("java", "Java")
+    case .python, .command: ("python", "Python")
+    }
+  }
+
+  /// Why a program could not be run here.
+  struct NotRun: Error {
+    var description: String
+  }
+
+  /// Makes what a scenario's programs need: a Python environment with its requirements,
+  /// a folder with its npm packages, or the JDK alone.
+  func prepare(
+    _ scenario: Configuration.Scenario, store: GoldenStore,
+    preparing: (@Sendable (String) -> Void)?
+  ) async -> Swift.Result<Launch, NotRun> {
+    let cache = store.projectRoot + "/.docproof-cache"
+    switch scenario.runner {
+    case .python, .command:
+      do {
+        let environment = try await PythonEnvironment.prepare(
+          requirements: scenario.requirements, interpreter: scenario.interpreter ?? "python3",
+          projectRoot: store.projectRoot, runner: runner,
+          creating: {
+            preparing?(
+              "scenario '\(scenario.name)': creating its Python environment (first run): "
+                + "pip install \(scenario.requirements.joined(separator: " "))")
+          })
+        return .success(
+          Launch(
+            command: [environment.python], fileExtension: "py",
+            folder: PythonEnvironment.cacheFolder(projectRoot: store.projectRoot) + "/programs"))
+      } catch {
+        return .failure(NotRun(description: "Python could not be prepared: \(error.description)"))
+      }
+    case .node:
+      let interpreter = scenario.interpreter ?? "node"
+      guard let node = Self.onPath(interpreter) else {
+        return .failure(
+          NotRun(
+            description: "Node.js is not installed ('\(interpreter)' is not an executable here)"))
+      }
+      do {
+        let folder = try await NodeEnvironment.prepare(
+          requirements: scenario.requirements, cache: cache + "/node", runner: runner,
+          creating: {
+            preparing?(
+              "scenario '\(scenario.name)': installing its npm packages (first run): "
+                + "npm install \(scenario.requirements.joined(separator: " "))")
+          })
+        // The program sits beside node_modules, where require and import look.
+        return .success(Launch(command: [node], fileExtension: "js", folder: folder))
+      } catch {
+        return .failure(NotRun(description: error.description))
+      }
+    case .java:
+      let interpreter = scenario.interpreter ?? "java"
+      guard let java = Self.onPath(interpreter) else {
+        return .failure(
+          NotRun(description: "no JDK is installed ('\(interpreter)' is not an executable here)"))
+      }
+      guard scenario.requirements.isEmpty else {
+        return .failure(
+          NotRun(
+            description:
+              "it needs \(scenario.requirements.joined(separator: " ")), and this runner runs Java programs that need only the JDK (a single source file, as 'java Program.java' runs it)"
+          ))
+      }
+      return .success(Launch(command: [java], fileExtension: "java", folder: cache + "/java"))
+    }
+  }
+
+  /// The absolute path of an executable named or found on `PATH`.
+  static func onPath(_ name: String) -> String? {
+    if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = "\(folder)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
   private func run(
-    _ program: DocsProgram, _ scenario: Configuration.Scenario, _ environment: PythonEnvironment,
+    _ program: DocsProgram, _ scenario: Configuration.Scenario, _ launch: Launch,
     _ store: GoldenStore
   ) async -> (ProgramRun, String?) {
-    let folder = PythonEnvironment.cacheFolder(projectRoot: store.projectRoot) + "/programs"
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: launch.folder, withIntermediateDirectories: true)
+    // An ES module (import/export at the top level) needs .mjs under Node.js.
+    let isModule =
+      launch.fileExtension == "js"
+      && program.source.split(separator: "\n").contains {
+        $0.hasPrefix("import ") || $0.hasPrefix("export ")
+      }
     let file =
-      folder
-      + "/\(PythonEnvironment.key(interpreter: "program", requirements: [program.source])).py"
+      launch.folder
+      + "/program-\(PythonEnvironment.key(interpreter: "program", requirements: [program.source])).\(isModule ? "mjs" : launch.fileExtension)"
     do {
       try AtomicFile.write(Data(program.source.utf8), to: file)
     } catch {
@@ -129,9 +242,9 @@ public struct ProgramStage: Sendable {
       return (run, "could not be written to \(file)")
     }
     var adHoc = scenario
-    adHoc.runner = .command
-    adHoc.command = [environment.python, file]
+    adHoc.command = launch.command + [file]
     adHoc.workingDirectory = "."
+    adHoc.environment.merge(launch.environment) { $1 }
     let run = await ScenarioExecutor(runner: runner).run(adHoc, projectRoot: store.projectRoot)
     return (run, TranscriptStage.failure(of: run))
   }

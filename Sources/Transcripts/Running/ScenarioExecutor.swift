@@ -1,4 +1,5 @@
 import DocSite
+import Foundation
 import IdentityEmulator
 
 /// Runs a scenario: starts the deterministic Identity emulator in-process when the
@@ -39,9 +40,20 @@ public struct ScenarioExecutor: Sendable {
         var environment = scenario.environment
         environment["COMMUNICATION_SERVICES_CONNECTION_STRING"] = emulator.connectionString
         if let certificate = emulator.certificateFile {
-          // Python's requests, and OpenSSL-based clients, trust the emulator through these.
+          // Python's requests, and OpenSSL-based clients, trust the emulator through these;
+          // Node.js through NODE_EXTRA_CA_CERTS; a JDK through a trust store made for it.
           environment["REQUESTS_CA_BUNDLE"] = certificate
           environment["SSL_CERT_FILE"] = certificate
+          environment["NODE_EXTRA_CA_CERTS"] = certificate
+          if scenario.runner == .java {
+            switch await Self.javaTrustStore(for: certificate, runner: runner) {
+            case .success(let options): environment["JAVA_TOOL_OPTIONS"] = options
+            case .failure(let reason):
+              return ProgramRun(
+                outcome: .failedToStart(reason.description), stdout: [], stderr: [],
+                stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+            }
+          }
         }
         return await runner.run(
           scenario.command, workingDirectory: directory, environment: environment, timeout: timeout)
@@ -51,5 +63,35 @@ public struct ScenarioExecutor: Sendable {
         outcome: .failedToStart("the Identity emulator could not start: \(error)"), stdout: [],
         stderr: [], stdoutTruncated: false, stderrTruncated: false, duration: .zero)
     }
+  }
+
+  struct TrustStoreError: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// A PKCS #12 trust store holding the emulator's certificate, beside it, made with the
+  /// JDK's keytool; the JVM options that make it the default.
+  static func javaTrustStore(for certificate: String, runner: ProgramRunner) async
+    -> Result<String, TrustStoreError>
+  {
+    let store = (certificate as NSString).deletingLastPathComponent + "/trust.p12"
+    let password = "docproof"
+    if !FileManager.default.fileExists(atPath: store) {
+      let keytool = await runner.run(
+        [
+          "keytool", "-importcert", "-noprompt", "-alias", "docproof-emulator", "-file",
+          certificate, "-keystore", store, "-storetype", "PKCS12", "-storepass", password,
+        ], workingDirectory: (certificate as NSString).deletingLastPathComponent,
+        timeout: .seconds(60))
+      guard keytool.succeeded else {
+        return .failure(
+          TrustStoreError(
+            description:
+              "keytool could not make a trust store for the emulator (\(keytool.outcome))"))
+      }
+    }
+    return .success(
+      "-Djavax.net.ssl.trustStore=\(store) -Djavax.net.ssl.trustStorePassword=\(password) -Djavax.net.ssl.trustStoreType=PKCS12"
+    )
   }
 }

@@ -342,13 +342,13 @@ extension CheckCommand {
       proof.scenarios = stage.scenarios
       proof.transcripts = stage.comparisons
     }
-    let pythonScenarios = site.configuration.scenarios.filter { $0.runner == .python }
-    if runScenarios, !pythonScenarios.isEmpty {
-      progress.update("running the docs' Python code")
+    let docsScenarios = site.configuration.scenarios.filter { $0.runner.runsDocsCode }
+    if runScenarios, !docsScenarios.isEmpty {
+      progress.update("running the docs' code")
       let programs = await ProgramStage().check(
         site,
         preparing: { message in
-          // Said on standard error even without a terminal: pip may take a while.
+          // Said on standard error even without a terminal: pip or npm may take a while.
           progress.finish()
           FileHandle.standardError.write(Data("docproof: \(message)\n".utf8))
         })
@@ -356,8 +356,8 @@ extension CheckCommand {
       runFindings += programs.diagnostics
       proof.programs = programs.programs
     } else {
-      proof.programs = pythonScenarios.map {
-        Proof.Run(name: $0.name, runner: "python", seconds: nil, result: .notRun)
+      proof.programs = docsScenarios.map {
+        Proof.Run(name: $0.name, runner: $0.runner.rawValue, seconds: nil, result: .notRun)
       }
     }
     var localization: LocalizationReport?
