@@ -33,7 +33,7 @@ public enum Rules {
   public static let laterStageIDs: Set<RuleID> = [
     .transcriptDrift, .goldenStale, .goldenMissing, .referenceFailed, .snippetDrift,
     .transcriptMarkerInvalid, .resultBlockInvalid, .programOutputDrift,
-    .programNotRun,
+    .programNotRun, .programSyntaxError,
     .l10nStale, .l10nStructure, .l10nOrphan, .l10nUntranslated, .l10nLocaleMismatch,
   ]
 

@@ -10,9 +10,11 @@ import Testing
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first?.hasPrefix("PAGE") == true)
     #expect(lines.first?.hasSuffix("SCENARIO") == true)
-    #expect(lines.count == 17)
-    #expect(lines.last == "docproof: 15 transcripts in 15 blocks")
+    // Two quickstarts, five pivots with a transcript each, three locales.
+    #expect(lines.count == 32)
+    #expect(lines.last == "docproof: 30 transcripts in 30 blocks")
     #expect(result.stdout.contains("en-us/quickstarts/includes/access-tokens/swift.md"))
+    #expect(result.stdout.contains("de-de/quickstarts/includes/sign-request/csharp.md"))
   }
 
   @Test func jsonRows() async throws {
@@ -20,7 +22,7 @@ import Testing
       ["transcripts", "docs", "--format", "json"], in: Fixtures.repositoryRoot)
     let rows = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-    #expect(rows.count == 15)
+    #expect(rows.count == 30)
     #expect(
       Set(rows.first?.keys.map { $0 } ?? []) == [
         "page", "file", "locale", "scenario", "pivots", "line", "endLine",

@@ -145,7 +145,8 @@ import Transcripts
       root: Fixtures.repositoryRoot.appendingPathComponent("docs").path, knownRules: [])
     let discovery = TranscriptFinder.find(in: site)
     #expect(discovery.diagnostics.isEmpty)
-    #expect(discovery.occurrences.count == 15)
+    #expect(discovery.occurrences.count == 30)
+    #expect(Set(discovery.blocks.map(\.scenario)) == ["access-tokens", "sign-request"])
     #expect(Set(discovery.occurrences.map(\.locale)) == ["en-us", "sv-se", "de-de"])
     #expect(
       Set(discovery.occurrences.flatMap(\.pivots)) == [

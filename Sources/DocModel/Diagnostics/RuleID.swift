@@ -62,6 +62,7 @@ extension RuleID {
   public static let snippetDrift: RuleID = "snippet-drift"
   public static let programOutputDrift: RuleID = "program-output-drift"
   public static let programNotRun: RuleID = "program-not-run"
+  public static let programSyntaxError: RuleID = "program-syntax-error"
   public static let l10nStale: RuleID = "l10n-stale"
   public static let l10nStructure: RuleID = "l10n-structure"
   public static let l10nOrphan: RuleID = "l10n-orphan"

@@ -53,6 +53,13 @@ public enum TranscriptRules {
         + "that they agree.",
       triggers: [:], passes: [:]),
     RuleInfo(
+      id: .programSyntaxError, defaultSeverity: .error,
+      summary: "A program shown before a transcript does not compile.",
+      help: "JavaScript is checked with 'node --check' and Python with its own parser, "
+        + "without running anything and only where node or python3 is installed. The "
+        + "finding is at the line the compiler names.",
+      triggers: [:], passes: [:]),
+    RuleInfo(
       id: .programNotRun, defaultSeverity: .info,
       summary:
         "A scenario's docs code could not be run here: its runtime or its package registry is missing.",

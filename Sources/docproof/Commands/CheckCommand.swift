@@ -376,6 +376,9 @@ extension CheckCommand {
     proof.snippetsMatched = snippets.compared - snippets.drifts.count
     let outputs = OutputConsistency.check(site, discovery: discovery)
     findings += outputs.diagnostics
+    findings += await ProgramSyntax.check(
+      OutputConsistency.pairings(site, discovery: discovery),
+      cacheFolder: GoldenStore(site: site).projectRoot + "/.docproof-cache/syntax")
     proof.programsRead = outputs.programsChecked
     proof.programsAgreeing = outputs.programsAgreeing
     let (context, ruleFindings) = await rules
