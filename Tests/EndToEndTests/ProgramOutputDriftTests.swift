@@ -92,4 +92,31 @@ import Testing
         "the program prints 'Successfully revoked all access tokens for identity with ID: …' where the transcript shows 'Revoked every access token of the identity with ID: 8:acs:"
       ) == true, "\(drift)")
   }
+
+  @Test func aChangedOutputLineInTheRequestSigningProgramsIsCaughtThere() async throws {
+    let folder = try copy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let includes = "docs/en-us/quickstarts/includes/sign-request/"
+    func edit(_ file: String, _ old: String, _ new: String) throws {
+      let url = folder.appendingPathComponent(includes + file)
+      let text = try String(contentsOf: url, encoding: .utf8)
+      try #require(text.contains(old), "\(file) has no \(old)")
+      try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+    try edit("csharp.md", "Console.WriteLine($\"Status: {", "Console.WriteLine($\"HTTP status: {")
+    try edit("javascript.md", "console.log(`\\nContent hash: ", "console.log(`\\nBody hash: ")
+    try edit(
+      "java.md", "\"Its access token for chat expires at \"", "\"Its token for chat expires at \"")
+    let result = try await BinaryRunner.docproof(["check", "docs", "--no-run"], in: folder)
+    #expect(result.status == 1)
+    let drift = result.stdout.split(separator: "\n").filter {
+      $0.hasSuffix("[program-output-drift]")
+    }
+    #expect(
+      drift == [
+        "\(includes)csharp.md:76:1: error: the program prints 'HTTP status: …' where the transcript shows 'Status: 201' [program-output-drift]",
+        "\(includes)java.md:87:1: error: the program prints 'Its token for chat expires at …' where the transcript shows 'Its access token for chat expires at 2026-12-07T09:21:44.5217843+00:00' [program-output-drift]",
+        "\(includes)javascript.md:48:1: error: the program prints 'Body hash: …' where the transcript shows 'Content hash: WTRvgEjjVd+bvyKw3WgXgDkU81aV8FWq+4/BE+he0+A=' [program-output-drift]",
+      ], "\(result.stdout)")
+  }
 }

@@ -219,15 +219,22 @@ public enum OutputConsistency {
     // surely meant to print when there is one.
     var reported = Set<Int>()
     if !elided {
-      for (index, line) in printed.enumerated()
-      where line.hasText && !line.isValueOnly && !shownAnywhere.contains(index) {
+      let unshown = printed.indices.filter {
+        printed[$0].hasText && !printed[$0].isValueOnly && !shownAnywhere.contains($0)
+      }
+      // One statement the transcript does not show and one line the program cannot print:
+      // one change, however different the two read.
+      let oneForOne = unshown.count == 1 && problems.count == 1
+      for index in unshown {
+        let line = printed[index]
         guard reported.insert(line.line).inserted else { continue }
         let shown = line.pieces.shown
         var message = "the program prints '\(shown)', which no transcript after it shows"
         var notes: [String] = []
         // The lines the program cannot print are few: a weaker likeness pairs them.
-        if let closest = OutputPattern.closest(
-          to: line.pieces, in: problems.map(\.text), threshold: 0.6),
+        if let closest = oneForOne
+          ? problems.first?.text
+          : OutputPattern.closest(to: line.pieces, in: problems.map(\.text), threshold: 0.6),
           let position = problems.firstIndex(where: { $0.text == closest })
         {
           let counterpart = problems.remove(at: position)
