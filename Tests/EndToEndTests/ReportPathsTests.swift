@@ -28,24 +28,24 @@ import Testing
         #expect(result.status == 1, "\(folder) \(root) \(format): \(result.stderr)")
         return result.stdout
       }
-      let where_ = "from '\(folder)' with ROOT '\(root)'"
+      let context = "from '\(folder)' with ROOT '\(root)'"
       #expect(
         try await check("text").hasPrefix(
           "docs/en-us/page.md:3:1: error: link target 'nowhere.md' not found (looked for docs/en-us/nowhere.md) [file-not-found]\n"
-        ), "\(where_)")
+        ), "\(context)")
       #expect(
         try await check("github").hasPrefix(
-          "::error file=docs/en-us/page.md,line=3,col=1,title=file-not-found::"), "\(where_)")
+          "::error file=docs/en-us/page.md,line=3,col=1,title=file-not-found::"), "\(context)")
       #expect(
         try await check("junit").contains(
           "<testcase classname=\"docproof\" name=\"docs/en-us/page.md\""),
-        "\(where_)")
+        "\(context)")
       let json = try #require(
         try JSONSerialization.jsonObject(with: Data(try await check("json").utf8)) as? [String: Any]
       )
-      #expect(json["root"] as? String == "docs", "\(where_)")
+      #expect(json["root"] as? String == "docs", "\(context)")
       let finding = try #require((json["diagnostics"] as? [[String: Any]])?.first)
-      #expect(finding["path"] as? String == "docs/en-us/page.md", "\(where_)")
+      #expect(finding["path"] as? String == "docs/en-us/page.md", "\(context)")
       let sarif = try #require(
         try JSONSerialization.jsonObject(with: Data(try await check("sarif").utf8))
           as? [String: Any])
@@ -53,13 +53,13 @@ import Testing
       let bases = try #require(run["originalUriBaseIds"] as? [String: [String: String]])
       #expect(
         bases["%SRCROOT%"]?["uri"] == "file://" + Self.realPath(repository.path) + "/",
-        "\(where_)")
+        "\(context)")
       let result = try #require((run["results"] as? [[String: Any]])?.first)
       let location = try #require(
         (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
       #expect(
         (location["artifactLocation"] as? [String: String])?["uri"] == "docs/en-us/page.md",
-        "\(where_)")
+        "\(context)")
     }
   }
 

@@ -154,7 +154,7 @@ public enum BinaryRunner {
     let argv =
       (["/bin/bash", "-c", script, "bash", directory.path, docproofPath] + arguments)
       .map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for argument in argv { free(argument) } }
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, environ)
     guard spawned == 0 else {

@@ -37,7 +37,7 @@ enum CodeRegionNotFound: Rule {
             }
         }
         guard let text = sources[target] ?? nil else { continue }
-        let where_ = site.displayPath(target)
+        let shownPath = site.displayPath(target)
         let docfx =
           reference.syntax == "triple-colon"
           ? [
@@ -58,7 +58,7 @@ enum CodeRegionNotFound: Rule {
           findings.append(
             finding(
               path, line: reference.line, column: reference.column,
-              "code snippet region '\(region)' not found in \(where_)", notes: notes + docfx))
+              "code snippet region '\(region)' not found in \(shownPath)", notes: notes + docfx))
         }
         if let range = reference.range, let first = Self.firstLine(of: range) {
           let lines =
@@ -68,7 +68,7 @@ enum CodeRegionNotFound: Rule {
             findings.append(
               finding(
                 path, line: reference.line, column: reference.column,
-                "code snippet range '\(range)' starts past the end of \(where_) (\(lines) line\(lines == 1 ? "" : "s"))",
+                "code snippet range '\(range)' starts past the end of \(shownPath) (\(lines) line\(lines == 1 ? "" : "s"))",
                 notes: docfx))
           }
         }

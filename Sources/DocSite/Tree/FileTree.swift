@@ -38,19 +38,6 @@ public struct FileTree: Sendable {
   /// The names of the folders in each folder, sorted, for suggestions.
   public let folderNames: [String: [String]]
 
-  init(
-    rootPath: String, realRoot: String, entries: [String: Entry],
-    sorted: [(path: String, entry: Entry)], fileNames: [String: [String]],
-    folderNames: [String: [String]]
-  ) {
-    self.rootPath = rootPath
-    self.realRoot = realRoot
-    self.entries = entries
-    self.sorted = sorted
-    self.fileNames = fileNames
-    self.folderNames = folderNames
-  }
-
   /// The path that exists when `path` is read without regard to case, one component at a
   /// time (`media/Azure-CNI/x.png` → `media/azure-cni/x.png`), if there is one.
   public func pathIgnoringCase(_ path: String, directory: Bool = false) -> String? {
