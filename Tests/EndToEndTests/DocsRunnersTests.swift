@@ -173,4 +173,73 @@ import Testing
         "docproof: 0 errors, 0 warnings, 2 info in 1 file; 1 scenario run (2 docs programs not run)\n"
       ), "\(result.stdout)")
   }
+
+  @Test func packagesTheRegistryDoesNotGiveAreANoteNotAPass() async throws {
+    let tree = try TemporaryTree([
+      "docs/docproof.yml": """
+      frontMatter:
+        required: []
+      project: ..
+      scenarios:
+        reference:
+          command: [printf, 'hello\\n']
+          emulator: none
+        with-packages:
+          runner: node
+          pivot: js
+          requirements: [left-pad@1.3.0]
+          emulator: none
+          compareWith: reference
+      """,
+      "docs/en-us/page.md": """
+      ---
+      zone_pivot_groups: languages
+      ---
+      # Page
+
+      ::: zone pivot="js"
+
+      ```javascript
+      const leftPad = require("left-pad");
+      console.log(leftPad("hello", 5));
+      ```
+
+      ::: zone-end
+      """,
+      "docs/en-us/zone-pivot-groups.yml": """
+      groups:
+      - id: languages
+        title: Languages
+        prompt: Choose
+        pivots:
+        - id: js
+          title: JavaScript
+      """,
+      "golden/reference.txt": "hello\n",
+    ])
+    defer { tree.remove() }
+    // A registry nobody answers at, tried once: as on a machine without npm's registry.
+    let result = try await BinaryRunner.docproof(
+      ["check", "docs"], in: tree.url,
+      environment: [
+        "npm_config_registry": "http://127.0.0.1:9/", "npm_config_fetch_retries": "0",
+        "npm_config_fetch_timeout": "3000",
+      ])
+    #expect(result.status == 0, "\(result.stdout)")
+    let line = result.stdout.split(separator: "\n").first { $0.hasSuffix("[program-not-run]") }
+    let reason = try #require(line, "\(result.stdout)")
+    #expect(
+      reason.hasPrefix(
+        "docs/docproof.yml:8:1: info: scenario 'with-packages' did not run the JavaScript code on pivot 'js': npm "
+      ), "\(reason)")
+    #expect(
+      reason.contains("npm could not install left-pad@1.3.0")
+        || reason.contains("npm is not installed"), "\(reason)")
+    #expect(
+      result.stdout.hasSuffix("1 scenario run (1 docs program not run)\n"), "\(result.stdout)")
+    // Nothing half-installed is taken for ready next time.
+    let cache = tree.url.appendingPathComponent(".docproof-cache/node").path
+    let made = (try? FileManager.default.subpathsOfDirectory(atPath: cache)) ?? []
+    #expect(!made.contains { $0.hasSuffix(".docproof-ready") }, "\(made)")
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// A Python virtual environment under `.build/test-venvs/NAME` with packages from PyPI, made
@@ -7,9 +8,23 @@ public struct PythonVenv: Sendable {
   /// The environment's interpreter.
   public let python: String
 
+  /// The environments being made or made in this test process, by name: tests that run at
+  /// once and need the same one wait for the one that makes it.
+  static let preparing = Mutex<[String: Task<PythonVenv, any Error>]>([:])
+
   /// The environment, created and filled with `packages` (pip requirement specifiers) on
   /// first use.
   public static func prepare(_ name: String, packages: [String]) async throws -> PythonVenv {
+    let task = preparing.withLock { tasks in
+      if let task = tasks[name] { return task }
+      let task = Task { try await make(name, packages: packages) }
+      tasks[name] = task
+      return task
+    }
+    return try await task.value
+  }
+
+  static func make(_ name: String, packages: [String]) async throws -> PythonVenv {
     let directory = Fixtures.repositoryRoot.appendingPathComponent(".build/test-venvs/\(name)")
       .path
     let python = directory + "/bin/python"

@@ -68,13 +68,13 @@ public struct ProgramStage: Sendable {
             rule: .programNotRun, severity: .info, path: Configuration.fileName,
             line: scenario.line,
             message:
-              "scenario '\(scenario.name)' did not run the \(language.name) code on pivot '\(pivot)': \(reason.description)"
-          ))
+              "scenario '\(scenario.name)' did not run the \(language.name) code on pivot '\(pivot)': \(reason.reason)",
+            notes: reason.output.isEmpty ? [] : ["it printed:\n" + reason.output]))
         proofs += programs.map {
           Proof.Run(
             name: "\(scenario.name): \(site.displayPath($0.file)):\($0.line)",
             runner: scenario.runner.rawValue, seconds: nil, result: .notRun,
-            detail: reason.description)
+            detail: reason.reason)
         }
         continue
       }
@@ -142,7 +142,13 @@ public struct ProgramStage: Sendable {
 
   /// Why a program could not be run here.
   struct NotRun: Error {
+    /// The reason, on one line, then what the tool printed (its last lines).
     var description: String
+
+    var reason: String { String(description.prefix { $0 != "\n" }) }
+    var output: String {
+      description.drop { $0 != "\n" }.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
   }
 
   /// Makes what a scenario's programs need: a Python environment with its requirements,
