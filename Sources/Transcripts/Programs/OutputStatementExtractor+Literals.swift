@@ -309,33 +309,10 @@ extension OutputStatementExtractor {
 
   /// The operands of top-level `+` (not `++` or `+=`).
   func splitConcatenation(_ start: Int, _ end: Int) -> [Range] {
-    var parts: [Range] = []
-    var partStart = start
-    var index = start
-    while index < end {
-      if let commentEnd = commentEnd(at: index) {
-        index = min(commentEnd, end)
-        continue
-      }
-      if let literal = literal(at: index) {
-        index = literal.end
-        continue
-      }
-      let character = chars[index]
-      if "([{".contains(character), let close = matching(from: index) {
-        index = close + 1
-        continue
-      }
-      if character == "+", index > start,
-        index + 1 < end, chars[index + 1] != "+", chars[index + 1] != "=", chars[index - 1] != "+"
-      {
-        parts.append((partStart, index))
-        partStart = index + 1
-      }
-      index += 1
+    split(start, end) { index in
+      chars[index] == "+" && index > start && index + 1 < end && chars[index + 1] != "+"
+        && chars[index + 1] != "=" && chars[index - 1] != "+"
     }
-    parts.append((partStart, end))
-    return parts
   }
 
   static let formatCalls: Set<String> = [

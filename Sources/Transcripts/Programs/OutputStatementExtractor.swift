@@ -506,6 +506,14 @@ public struct OutputStatementExtractor {
 
   /// The parts of `start..<end` between top-level separators.
   func split(_ start: Int, _ end: Int, separator: Character) -> [Range] {
+    split(start, end) { chars[$0] == separator }.filter { range in
+      !chars[range.start..<range.end].allSatisfy(\.isWhitespace)
+    }
+  }
+
+  /// The parts of `start..<end` between the top-level characters `isSeparator` accepts:
+  /// those outside comments, string literals and brackets.
+  func split(_ start: Int, _ end: Int, at isSeparator: (Int) -> Bool) -> [Range] {
     var parts: [Range] = []
     var partStart = start
     var index = start
@@ -518,21 +526,18 @@ public struct OutputStatementExtractor {
         index = literal.end
         continue
       }
-      let character = chars[index]
-      if "([{".contains(character), let close = matching(from: index) {
+      if "([{".contains(chars[index]), let close = matching(from: index) {
         index = close + 1
         continue
       }
-      if character == separator {
+      if isSeparator(index) {
         parts.append((partStart, index))
         partStart = index + 1
       }
       index += 1
     }
     parts.append((partStart, end))
-    return parts.filter { range in
-      !chars[range.start..<range.end].allSatisfy(\.isWhitespace)
-    }
+    return parts
   }
 
   /// Whether the statement at `index` sits in an error handler: the nearest line above it
