@@ -23,6 +23,8 @@ public enum OutputConsistency {
     public var programsChecked: Int
     /// How many of them agree with every transcript after them.
     public var programsAgreeing: Int
+    /// The programs and their transcripts (the syntax check compiles the same programs).
+    public var pairings: [Pairing]
   }
 
   public static func check(_ site: Site, discovery: TranscriptDiscovery) -> Result {
@@ -35,7 +37,8 @@ public enum OutputConsistency {
       diagnostics += found
     }
     return Result(
-      diagnostics: diagnostics, programsChecked: pairings.count, programsAgreeing: agreeing)
+      diagnostics: diagnostics, programsChecked: pairings.count, programsAgreeing: agreeing,
+      pairings: pairings)
   }
 
   // MARK: Pairing

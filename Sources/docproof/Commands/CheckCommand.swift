@@ -377,7 +377,7 @@ extension CheckCommand {
     let outputs = OutputConsistency.check(site, discovery: discovery)
     findings += outputs.diagnostics
     findings += await ProgramSyntax.check(
-      OutputConsistency.pairings(site, discovery: discovery),
+      outputs.pairings,
       cacheFolder: GoldenStore(site: site).projectRoot + "/.docproof-cache/syntax")
     proof.programsRead = outputs.programsChecked
     proof.programsAgreeing = outputs.programsAgreeing
