@@ -12,16 +12,7 @@ import Testing
   /// golden files (the Swift references are proven by `make check`), keeping the Python,
   /// JavaScript and Java runs of the request-signing quickstart.
   func copy() throws -> URL {
-    let folder = try Fixtures.temporaryDirectory("docs-runners")
-    for path in [
-      "docs", "golden", "Sources/access-tokens-quickstart", "Sources/sign-request-quickstart",
-    ] {
-      let target = folder.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try FileManager.default.copyItem(
-        at: Fixtures.repositoryRoot.appendingPathComponent(path), to: target)
-    }
+    let folder = try Fixtures.copyOfShippedDocs("docs-runners")
     let configuration = folder.appendingPathComponent("docs/docproof.yml")
     var text = try String(contentsOf: configuration, encoding: .utf8)
     for name in ["access-tokens", "sign-request"] {
@@ -39,10 +30,7 @@ import Testing
   }
 
   func edit(_ folder: URL, _ file: String, _ old: String, _ new: String) throws {
-    let url = folder.appendingPathComponent(Self.includes + file)
-    let text = try String(contentsOf: url, encoding: .utf8)
-    try #require(text.contains(old), "\(file) has no \(old)")
-    try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    try Fixtures.edit(folder.appendingPathComponent(Self.includes + file), old, new)
   }
 
   @Test func pythonJavaScriptAndJavaRunAndMatchTheReference() async throws {

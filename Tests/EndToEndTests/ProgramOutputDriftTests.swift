@@ -10,24 +10,12 @@ import Testing
   /// A copy of the repository's docs, golden files and the reference program the Swift
   /// include shows.
   func copy() throws -> URL {
-    let folder = try Fixtures.temporaryDirectory("output-drift")
-    for path in [
-      "docs", "golden", "Sources/access-tokens-quickstart", "Sources/sign-request-quickstart",
-    ] {
-      let target = folder.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try FileManager.default.copyItem(
-        at: Fixtures.repositoryRoot.appendingPathComponent(path), to: target)
-    }
+    let folder = try Fixtures.copyOfShippedDocs("output-drift")
     return folder
   }
 
   func edit(_ folder: URL, _ file: String, _ old: String, _ new: String) throws {
-    let url = folder.appendingPathComponent(Self.includes + file)
-    let text = try String(contentsOf: url, encoding: .utf8)
-    try #require(text.contains(old), "\(file) has no \(old)")
-    try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    try Fixtures.edit(folder.appendingPathComponent(Self.includes + file), old, new)
   }
 
   @Test func theShippedDocsAgree() async throws {
@@ -98,10 +86,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let includes = "docs/en-us/quickstarts/includes/sign-request/"
     func edit(_ file: String, _ old: String, _ new: String) throws {
-      let url = folder.appendingPathComponent(includes + file)
-      let text = try String(contentsOf: url, encoding: .utf8)
-      try #require(text.contains(old), "\(file) has no \(old)")
-      try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+      try Fixtures.edit(folder.appendingPathComponent(includes + file), old, new)
     }
     try edit("csharp.md", "Console.WriteLine($\"Status: {", "Console.WriteLine($\"HTTP status: {")
     try edit("javascript.md", "console.log(`\\nContent hash: ", "console.log(`\\nBody hash: ")
