@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "Reporting", targets: ["Reporting"]),
     .library(name: "Transcripts", targets: ["Transcripts"]),
     .library(name: "Localization", targets: ["Localization"]),
+    .library(name: "CheckPipeline", targets: ["CheckPipeline"]),
     .library(name: "CommunicationIdentity", targets: ["CommunicationIdentity"]),
     .library(name: "IdentityEmulator", targets: ["IdentityEmulator"]),
     .executable(name: "access-tokens-quickstart", targets: ["access-tokens-quickstart"]),
@@ -71,7 +72,10 @@ let package = Package(
     // One file in, one `Page` out.
     .target(
       name: "DocModel",
-      dependencies: ["CCmarkGFM", "CCmarkInlineChars", "CLibXML2", "Yams"],
+      dependencies: [
+        "CCmarkGFM", "CCmarkInlineChars", "CLibXML2", "Yams",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       swiftSettings: strict
     ),
 
@@ -82,11 +86,21 @@ let package = Package(
       swiftSettings: strict
     ),
 
-    // Rules over a site, one per file, and the check pipeline.
+    // Runs programs and git: process groups, timeouts, bounded output, no orphans.
     .target(
-      name: "Checks",
+      name: "ProcessRunner",
       dependencies: [
-        "DocModel", "DocSite",
+        "CProcessControl",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
+      swiftSettings: strict
+    ),
+
+    // Checks external URLs over HTTP, with a cache and per-host politeness.
+    .target(
+      name: "ExternalLinks",
+      dependencies: [
+        "DocSite",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -94,21 +108,29 @@ let package = Package(
       swiftSettings: strict
     ),
 
+    // The structural rules over a site, one per file.
+    .target(
+      name: "Checks",
+      dependencies: ["DocModel", "DocSite", "ExternalLinks"],
+      swiftSettings: strict
+    ),
+
     // One reporter per output format: text, JSON, JUnit (libxml2), SARIF, GitHub.
     .target(
       name: "Reporting",
       dependencies: [
-        "DocModel", "DocSite", "Checks", "CLibXML2",
+        "DocModel", "DocSite", "CLibXML2",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strict
     ),
 
-    // Transcripts: normalization, matching, diffs (scenarios and golden files to come).
+    // Transcripts: discovery, scenarios against the emulator, golden files, matching,
+    // the docs' own programs, snippets and fixes.
     .target(
       name: "Transcripts",
       dependencies: [
-        "DocModel", "DocSite", "Checks", "IdentityEmulator", "CProcessControl",
+        "DocModel", "DocSite", "IdentityEmulator", "ProcessRunner",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       swiftSettings: strict
@@ -119,7 +141,7 @@ let package = Package(
     .target(
       name: "Localization",
       dependencies: [
-        "DocModel", "DocSite", "Checks", "Transcripts",
+        "DocModel", "DocSite", "ProcessRunner",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strict
@@ -128,7 +150,7 @@ let package = Package(
     // `check --changed-since`: what the files changed since a git commit can affect.
     .target(
       name: "Incremental",
-      dependencies: ["DocModel", "DocSite", "Transcripts"],
+      dependencies: ["DocModel", "DocSite", "ProcessRunner"],
       swiftSettings: strict
     ),
 
@@ -136,7 +158,18 @@ let package = Package(
     // benchmarks and scale tests (`docproof generate-corpus`).
     .target(
       name: "CorpusGenerator",
-      dependencies: ["Localization"],
+      dependencies: ["DocModel"],
+      swiftSettings: strict
+    ),
+
+    // `docproof check` as a library: options in, outcome out. Every stage (rules,
+    // transcripts, programs, translations, snippets), --fix, and the one registry of rules.
+    .target(
+      name: "CheckPipeline",
+      dependencies: [
+        "DocModel", "DocSite", "Checks", "Transcripts", "Localization", "Incremental",
+        "Reporting",
+      ],
       swiftSettings: strict
     ),
 
@@ -197,7 +230,8 @@ let package = Package(
       name: "docproof",
       dependencies: [
         "DocModel", "DocSite", "Checks", "Reporting", "Transcripts", "Localization",
-        "CorpusGenerator", "IdentityEmulator", "Incremental", "CJemalloc",
+        "CheckPipeline", "CorpusGenerator", "IdentityEmulator", "Incremental", "ProcessRunner",
+        "CJemalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -241,7 +275,7 @@ let package = Package(
     .testTarget(
       name: "ChecksTests",
       dependencies: [
-        "Checks", "DocSite", "DocModel", "TestSupport",
+        "Checks", "CheckPipeline", "DocSite", "DocModel", "ExternalLinks", "TestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
@@ -250,25 +284,39 @@ let package = Package(
     ),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Checks", "DocModel", "TestSupport"],
+      dependencies: ["Reporting", "CheckPipeline", "DocModel", "TestSupport"],
       swiftSettings: strict
     ),
     .testTarget(
       name: "TranscriptsTests",
-      dependencies: ["Transcripts", "Checks", "DocModel", "DocSite", "TestSupport"],
+      dependencies: [
+        "Transcripts", "CheckPipeline", "Checks", "DocModel", "DocSite", "TestSupport",
+      ],
       swiftSettings: strict
     ),
     .testTarget(
       name: "LocalizationTests",
-      dependencies: ["Localization", "Checks", "DocModel", "DocSite", "TestSupport"],
+      dependencies: [
+        "Localization", "CheckPipeline", "DocModel", "DocSite", "Transcripts", "TestSupport",
+      ],
       swiftSettings: strict
     ),
     .testTarget(
       name: "IncrementalTests",
       dependencies: [
-        "Incremental", "Checks", "CorpusGenerator", "DocModel", "DocSite", "Localization",
-        "TestSupport",
+        "Incremental", "CheckPipeline", "Checks", "CorpusGenerator", "DocModel", "DocSite",
+        "Localization", "Transcripts", "TestSupport",
       ],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "ProcessRunnerTests",
+      dependencies: ["ProcessRunner", "TestSupport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "CheckPipelineTests",
+      dependencies: ["CheckPipeline", "DocModel", "TestSupport"],
       swiftSettings: strict
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 import DocModel
 import DocSite
+import ExternalLinks
 
 /// What every rule sees: the site, link resolution, bookmark sets, and run options.
 public struct CheckContext: Sendable {

@@ -17,26 +17,32 @@ public struct CheckResult: Sendable {
 public enum Checker {
   /// Runs the rules; `additional` findings (from later stages) go through the same
   /// configuration, suppression and ordering.
-  public static func run(_ site: Site, options: CheckOptions, additional: [Diagnostic] = []) async
-    -> CheckResult
-  {
-    result(site, options: options, found: await findings(site, options: options) + additional)
+  public static func run(
+    _ site: Site, rules: [any Rule.Type], options: CheckOptions, additional: [Diagnostic] = []
+  ) async -> CheckResult {
+    result(
+      site, options: options,
+      found: await findings(site, rules: rules, options: options) + additional)
   }
 
-  /// Every rule's findings as found, before configuration: the rules run in parallel, and
+  /// The findings of `rules` as found, before configuration: the rules run in parallel, and
   /// other stages may run beside them (`result` then applies configuration to all).
-  public static func findings(_ site: Site, options: CheckOptions) async -> [Diagnostic] {
-    await findings(in: CheckContext(site: site, options: options))
+  public static func findings(_ site: Site, rules: [any Rule.Type], options: CheckOptions) async
+    -> [Diagnostic]
+  {
+    await findings(in: CheckContext(site: site, options: options), rules: rules)
   }
 
-  /// Every rule's findings in a context built beforehand (a caller about to exit can keep
+  /// The findings of `rules` in a context built beforehand (a caller about to exit can keep
   /// it to the end rather than free it).
-  public static func findings(in context: CheckContext) async -> [Diagnostic] {
+  public static func findings(in context: CheckContext, rules: [any Rule.Type]) async
+    -> [Diagnostic]
+  {
     let site = context.site
     return await withTaskGroup(of: [Diagnostic].self) { group in
       // A rule switched off (in docproof.yml, or opt-in and not asked for) would only have
       // its findings dropped.
-      for rule in Rules.all where runs(rule.info, site.configuration) {
+      for rule in rules where runs(rule.info, site.configuration) {
         group.addTask { await rule.check(context) }
       }
       var all: [Diagnostic] = []

@@ -1,5 +1,5 @@
+import DocModel
 import Foundation
-import Localization
 
 /// A finding the generated tree must produce: rule, root-relative path, line.
 public struct ExpectedFinding: Sendable, Hashable, Codable, Comparable {

@@ -1,6 +1,6 @@
 import DocSite
 import Foundation
-import Transcripts
+import ProcessRunner
 
 /// The files that differ between a git commit and the working tree, as git reports them:
 /// committed, staged and unstaged changes, and untracked files git does not ignore.

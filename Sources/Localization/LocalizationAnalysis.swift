@@ -1,8 +1,6 @@
-import Checks
 import DocModel
 import DocSite
 import Foundation
-import Transcripts
 
 /// Everything `docproof l10n` knows about a tree's translations.
 public struct LocalizationReport: Sendable {
@@ -23,28 +21,36 @@ public struct LocalizationReport: Sendable {
   }
 }
 
+/// Where a tree shows transcripts: for each file, the opening-fence lines of its transcript
+/// blocks. Finding them is the `Transcripts` target's work, above this one: callers pass
+/// `TranscriptFinder.lines(in:)`, or the lines of blocks they have found already.
+public typealias TranscriptLocator = @Sendable (Site) -> [String: Set<Int>]
+
 /// Maps translations to sources, judges staleness, compares structure, and runs the
 /// localization rules over the result.
 public enum LocalizationAnalysis {
-  /// Analyzes the selected localized locales (all when `locales` is empty). Git is asked
-  /// only for translations without an `ms.openlocfilehash`. `transcripts` are the site's
-  /// transcript blocks when the caller has found them already. With `only`, just the pairs
-  /// with a file among those paths (`--changed-since`).
+  /// Analyzes the selected localized locales (all when `locales` is empty) and runs `rules`
+  /// over the result. Git is asked
+  /// only for translations without an `ms.openlocfilehash`. `transcripts` says where a
+  /// tree's transcripts are. With `only`, just the pairs with a file among those paths
+  /// (`--changed-since`).
   public static func run(
-    _ site: Site, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil,
-    only scope: Set<String>? = nil
+    _ site: Site, rules: [any LocalizationRule.Type], locales: [String] = [],
+    transcripts: TranscriptLocator, only scope: Set<String>? = nil
   ) async -> LocalizationReport {
-    await run(.sideBySide(site), locales: locales, transcripts: known, only: scope)
+    await run(
+      .sideBySide(site), rules: rules, locales: locales, transcripts: transcripts, only: scope)
   }
 
   /// Analyzes translations across `sides`: locale folders of one tree, or a source
-  /// repository and its localizations' repositories. `transcripts` are the reported tree's
-  /// transcript blocks when the caller has found them already.
+  /// repository and its localizations' repositories. `transcripts` says where a tree's
+  /// transcripts are.
   /// `history`: for each stale translation, ask the source's git repository for its commits
   /// and diff since the translated version (`docproof l10n`); handoff ages are counted to
   /// `now`.
   public static func run(
-    _ sides: LocalizationSides, locales: [String] = [], transcripts known: [TranscriptBlock]? = nil,
+    _ sides: LocalizationSides, rules: [any LocalizationRule.Type], locales: [String] = [],
+    transcripts: TranscriptLocator,
     only scope: Set<String>? = nil, history: Bool = false, now: Date = Date()
   ) async -> LocalizationReport {
     let source = sides.source
@@ -53,11 +59,7 @@ public enum LocalizationAnalysis {
     var transcriptLines: [String: [String: Set<Int>]] = [:]
     for site in [source] + sides.translations.map(\.site)
     where transcriptLines[site.tree.realRoot] == nil {
-      let blocks =
-        site.tree.realRoot == sides.reported.tree.realRoot
-        ? (known ?? TranscriptFinder.find(in: site).blocks) : TranscriptFinder.find(in: site).blocks
-      transcriptLines[site.tree.realRoot] = Dictionary(
-        blocks.map { ($0.file, [$0.line] as Set<Int>) }, uniquingKeysWith: { $0.union($1) })
+      transcriptLines[site.tree.realRoot] = transcripts(site)
     }
     let localeNames = Set(
       (source.locales.map(\.name) + sides.translations.map(\.locale)).map { $0.lowercased() })
@@ -114,7 +116,7 @@ public enum LocalizationAnalysis {
       includesSource: locales.isEmpty || locales.contains(source.sourceLocale.name),
       files: files, diagnostics: [])
     // A rule switched off in docproof.yml would only have its findings dropped.
-    report.diagnostics = LocalizationRules.all.filter {
+    report.diagnostics = rules.filter {
       !sides.reported.configuration.isOff($0.info.id)
     }
     .flatMap { $0.check(report, sides: sides) }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CheckPipeline
 import Foundation
+import ProcessRunner
 import Transcripts
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
@@ -54,7 +55,7 @@ import Testing
 
   @Test func namesEveryRuleAndNothingElse() throws {
     let ids = try #require(try object("definitions", "ruleId")["enum"] as? [String])
-    #expect(ids == Rules.knownIDs.map(\.rawValue).sorted())
+    #expect(ids == RuleRegistry.knownIDs.map(\.rawValue).sorted())
   }
 
   static let valid: [String: String] = [
@@ -142,7 +143,7 @@ import Testing
     for path in validFiles {
       let text = try String(contentsOfFile: path, encoding: .utf8)
       #expect(throws: Never.self, "\(path)") {
-        try Configuration.parse(text, path: path, knownRules: Rules.knownIDs)
+        try Configuration.parse(text, path: path, knownRules: RuleRegistry.knownIDs)
       }
     }
     var invalidFiles: [String: String] = [:]
@@ -151,7 +152,7 @@ import Testing
       try Data(text.utf8).write(to: url)
       invalidFiles[name] = url.path
       #expect(throws: ConfigurationError.self, "\(name)") {
-        try Configuration.parse(text, path: name, knownRules: Rules.knownIDs)
+        try Configuration.parse(text, path: name, knownRules: RuleRegistry.knownIDs)
       }
     }
     let validator = try await ConfigurationSchemaValidator.prepare()

@@ -1,3 +1,4 @@
+import CheckPipeline
 import Checks
 import CorpusGenerator
 import DocModel
@@ -6,6 +7,7 @@ import Foundation
 import Localization
 import TestSupport
 import Testing
+import Transcripts
 
 @testable import Incremental
 
@@ -95,7 +97,7 @@ import Testing
     try change.apply(repository)
     let after = try await Self.full(repository)
 
-    let scanned = try Site.scan(root: repository.path, knownRules: Rules.knownIDs)
+    let scanned = try Site.scan(root: repository.path, knownRules: RuleRegistry.knownIDs)
     let changes = try await ChangedFiles.since("HEAD", root: repository.path)
     let impact = await ChangeImpact.compute(site: scanned, changes: changes)
     guard case .files(let scope) = impact.scope else {
@@ -122,7 +124,7 @@ import Testing
     }
     // On the pages in scope (not includes, whose findings depend on every page showing
     // them), exactly what a full run reports.
-    let full = try await Site.load(root: repository.path, knownRules: Rules.knownIDs)
+    let full = try await Site.load(root: repository.path, knownRules: RuleRegistry.knownIDs)
     let pages = scope.filter { full.files[$0] != nil && !full.includes.isInclude($0) }
     #expect(
       after.filter { pages.contains($0.path) } == incremental.filter { pages.contains($0.path) })
@@ -135,7 +137,7 @@ import Testing
   @Test func changesThatReachFilesWithoutNamingThemCheckEverything() async throws {
     let repository = try await Self.corpus()
     defer { repository.tree.remove() }
-    let scanned = try Site.scan(root: repository.path, knownRules: Rules.knownIDs)
+    let scanned = try Site.scan(root: repository.path, knownRules: RuleRegistry.knownIDs)
     for (file, reason) in [
       ("docproof.yml", "docproof.yml changed"),
       ("en-us/zone-pivot-groups.yml", "en-us/zone-pivot-groups.yml changed"),
@@ -173,7 +175,7 @@ import Testing
     ])
     defer { tree.remove() }
     let top = try #require(FileTree.realPath(tree.path))
-    let scanned = try Site.scan(root: tree.path + "/docs", knownRules: Rules.knownIDs)
+    let scanned = try Site.scan(root: tree.path + "/docs", knownRules: RuleRegistry.knownIDs)
     let golden = await ChangeImpact.compute(
       site: scanned,
       changes: ChangedFiles(
@@ -191,7 +193,7 @@ import Testing
     defer { repository.tree.remove() }
     let include = "en-us/area-0/includes/page-0-azcli.md"
     try repository.replace(include, "#next-steps", "#next-stepz")
-    let scanned = try Site.scan(root: repository.path, knownRules: Rules.knownIDs)
+    let scanned = try Site.scan(root: repository.path, knownRules: RuleRegistry.knownIDs)
     let changes = try await ChangedFiles.since("HEAD", root: repository.path)
     let plain = await ChangeImpact.compute(site: scanned, changes: changes)
     let all = scanned.markdownPaths.count
@@ -231,7 +233,7 @@ import Testing
     try FileManager.default.createSymbolicLink(
       atPath: repository.path + "/.docproof-cache", withDestinationPath: outside.path)
     try repository.write(["en-us/b.md": "# B2\n"])
-    let scanned = try Site.scan(root: repository.path, knownRules: Rules.knownIDs)
+    let scanned = try Site.scan(root: repository.path, knownRules: RuleRegistry.knownIDs)
     let changes = try await ChangedFiles.since("HEAD", root: repository.path)
     let impact = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
     guard case .files(let scope) = impact.scope else {
@@ -258,13 +260,16 @@ import Testing
 
   static func full(_ repository: GitRepository) async throws -> Set<Finding> {
     await findings(
-      try await Site.load(root: repository.path, knownRules: Rules.knownIDs), scope: nil)
+      try await Site.load(root: repository.path, knownRules: RuleRegistry.knownIDs), scope: nil)
   }
 
   /// What `docproof check --no-run` reports, minus transcripts (the tree has none).
   static func findings(_ site: Site, scope: Set<String>?) async -> Set<Finding> {
-    let l10n = await LocalizationAnalysis.run(site, only: scope).diagnostics
-    let result = await Checker.run(site, options: CheckOptions(scope: scope), additional: l10n)
+    let l10n = await LocalizationAnalysis.run(
+      site, rules: RuleRegistry.localization, transcripts: TranscriptFinder.lines, only: scope
+    ).diagnostics
+    let result = await Checker.run(
+      site, rules: RuleRegistry.structural, options: CheckOptions(scope: scope), additional: l10n)
     return Set(
       result.diagnostics.map {
         Finding(rule: $0.rule.rawValue, path: $0.path, line: $0.line, message: $0.message)

@@ -1,3 +1,4 @@
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
@@ -21,7 +22,7 @@ import Testing
         rule: .includeFallback, severity: .info, path: "sv-se/x.md", line: 7, column: 1,
         message: "not translated"),
     ],
-    filesChecked: 5, rules: Rules.all.map { $0.info })
+    filesChecked: 5, rules: RuleRegistry.infos)
 
   @Test func text() throws {
     let text = try TextReporter(color: false).render(Self.report)
@@ -90,7 +91,7 @@ import Testing
     let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
     #expect(driver["name"] as? String == "docproof")
     let rules = try #require(driver["rules"] as? [[String: Any]])
-    #expect(rules.count == Rules.all.count)
+    #expect(rules.count == RuleRegistry.all.count)
     for rule in rules {
       #expect(rule["id"] is String)
       #expect((rule["shortDescription"] as? [String: String])?["text"]?.isEmpty == false)

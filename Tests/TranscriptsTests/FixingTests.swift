@@ -97,11 +97,3 @@ import Transcripts
     #expect(TranscriptFixer.fixedText(page: once, golden: golden, normalizer: normalizer) == once)
   }
 }
-
-@Suite struct TranscriptRuleTests {
-  @Test func everyTranscriptRuleCanBeConfigured() {
-    for info in TranscriptRules.all {
-      #expect(Rules.knownIDs.contains(info.id), "\(info.id) cannot be named in docproof.yml")
-    }
-  }
-}

@@ -1,3 +1,4 @@
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
@@ -145,7 +146,7 @@ import Transcripts
     // The shipped docproof.yml sets rule severities: it is read with every rule known.
     let site = try await Site.load(
       root: Fixtures.repositoryRoot.appendingPathComponent("docs").path,
-      knownRules: Rules.knownIDs)
+      knownRules: RuleRegistry.knownIDs)
     let discovery = TranscriptFinder.find(in: site)
     #expect(discovery.diagnostics.isEmpty)
     #expect(discovery.occurrences.count == 30)

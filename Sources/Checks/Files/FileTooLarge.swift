@@ -1,8 +1,8 @@
 import DocModel
 
 /// A Markdown file larger than `maxFileSize`, skipped.
-enum FileTooLarge: Rule {
-  static let info = RuleInfo(
+public enum FileTooLarge: Rule {
+  public static let info = RuleInfo(
     id: .fileTooLarge, defaultSeverity: .warning,
     summary: "A Markdown file is larger than maxFileSize and was not checked.",
     help: "Raise maxFileSize in docproof.yml if the file is meant to be that large.",
@@ -12,7 +12,7 @@ enum FileTooLarge: Rule {
     ],
     passes: ["en-us/page.md": "# Small\n"])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.fileDiagnostics.filter { $0.rule == info.id }
   }
 }

@@ -1,8 +1,8 @@
 import DocModel
 
 /// Front matter that is not valid YAML, not a mapping, never closed, or repeats a key.
-enum FrontMatterInvalid: Rule {
-  static let info = RuleInfo(
+public enum FrontMatterInvalid: Rule {
+  public static let info = RuleInfo(
     id: .frontMatterInvalid, defaultSeverity: .error,
     summary: "The YAML front matter cannot be read.",
     help: "Front matter is a YAML mapping between a first line '---' and the next '---'. "
@@ -10,5 +10,7 @@ enum FrontMatterInvalid: Rule {
     triggers: ["en-us/page.md": "---\ntitle: \"unterminated\n---\n# Page\n"],
     passes: ["en-us/page.md": "---\ntitle: Fine\n---\n# Page\n"])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] { parserFindings(context) }
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
+    parserFindings(context)
+  }
 }

@@ -3,8 +3,8 @@ import DocSite
 import Foundation
 
 /// A page without a required front-matter field (include files are exempt).
-enum FrontMatterMissingField: Rule {
-  static let info = RuleInfo(
+public enum FrontMatterMissingField: Rule {
+  public static let info = RuleInfo(
     id: .frontMatterMissingField, defaultSeverity: .error,
     summary: "A page lacks a front-matter field that docproof.yml requires.",
     help: "Add the field to the page's front matter, or change frontMatter.required in "
@@ -19,7 +19,7 @@ enum FrontMatterMissingField: Rule {
       "en-us/includes/x.md": "No front matter in an include.\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     let required = context.site.configuration.requiredFrontMatter
     guard !required.isEmpty else { return [] }
     var findings: [Diagnostic] = []

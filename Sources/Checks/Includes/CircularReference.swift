@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// Includes that include each other.
-enum CircularReference: Rule {
-  static let info = RuleInfo(
+public enum CircularReference: Rule {
+  public static let info = RuleInfo(
     id: .circularReference, defaultSeverity: .error,
     summary: "Includes form a cycle.",
     help: "DocFX stops at the cycle; the chain shows every file in it. Break it by removing "
@@ -19,7 +19,7 @@ enum CircularReference: Rule {
       "en-us/b.md": "End.\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.includes.cycles.map { cycle in
       finding(
         cycle.edge.from, line: cycle.edge.include.line, column: cycle.edge.include.column,

@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// A localized include that is missing, replaced by the source locale's file.
-enum IncludeFallback: Rule {
-  static let info = RuleInfo(
+public enum IncludeFallback: Rule {
+  public static let info = RuleInfo(
     id: .includeFallback, defaultSeverity: .info,
     summary: "A translation includes a file that is not translated: the source is used.",
     help: "DocFX falls back to the source locale's include, so readers see untranslated text "
@@ -20,7 +20,7 @@ enum IncludeFallback: Rule {
       "sv-se/includes/x.md": "Svenska.\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.includes.allEdges.compactMap { edge in
       guard case .fallback(let used, let missing) = edge.resolution else { return nil }
       return finding(

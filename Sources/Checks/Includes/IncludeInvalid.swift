@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// An include that is malformed or points to something that cannot be included.
-enum IncludeInvalid: Rule {
-  static let info = RuleInfo(
+public enum IncludeInvalid: Rule {
+  public static let info = RuleInfo(
     id: .includeInvalid, defaultSeverity: .error,
     summary: "An [!INCLUDE] is malformed or its target is not a Markdown file.",
     help: "The syntax is [!INCLUDE [title](path.md)]; only .md files can be included.",
@@ -13,7 +13,7 @@ enum IncludeInvalid: Rule {
     ],
     passes: ["en-us/page.md": "# T\n\n[!INCLUDE [x](inc.md)]\n", "en-us/inc.md": "x\n"])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings = parserFindings(context)
     for edge in context.site.includes.allEdges {
       guard case .invalid(let target, let reason) = edge.resolution else { continue }

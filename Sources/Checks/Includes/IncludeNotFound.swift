@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// An include whose target does not exist.
-enum IncludeNotFound: Rule {
-  static let info = RuleInfo(
+public enum IncludeNotFound: Rule {
+  public static let info = RuleInfo(
     id: .includeNotFound, defaultSeverity: .error,
     summary: "An [!INCLUDE] points to a file that does not exist.",
     help: "Include paths are relative to the including file (~/ starts at the locale root). "
@@ -14,7 +14,7 @@ enum IncludeNotFound: Rule {
       "en-us/includes/there.md": "Included.\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     let missing = context.site.includes.allEdges.compactMap { edge in
       if case .notFound(let target) = edge.resolution { (edge, target) } else { nil }
     }

@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// An include, link, image or snippet that leads outside the checked tree.
-enum PathOutsideRoot: Rule {
-  static let info = RuleInfo(
+public enum PathOutsideRoot: Rule {
+  public static let info = RuleInfo(
     id: .pathOutsideRoot, defaultSeverity: .error,
     summary: "A path leads outside the checked tree.",
     help: "docproof never reads outside the root it was given, directly or through symbolic "
@@ -11,7 +11,7 @@ enum PathOutsideRoot: Rule {
     triggers: ["en-us/page.md": "# T\n\n[!INCLUDE [x](../../outside.md)]\n"],
     passes: ["en-us/page.md": "# T\n\n[!INCLUDE [x](inside.md)]\n", "en-us/inside.md": "x\n"])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings = context.site.fileDiagnostics.filter { $0.rule == info.id }
     for edge in context.site.includes.allEdges {
       guard case .outsideRoot = edge.resolution else { continue }

@@ -3,8 +3,8 @@ import DocSite
 
 /// A dependent repository the pages take content from, not cloned: what could not be
 /// checked, and how to clone it.
-enum DependencyMissing: Rule {
-  static let info = RuleInfo(
+public enum DependencyMissing: Rule {
+  public static let info = RuleInfo(
     id: .dependencyMissing, defaultSeverity: .info,
     summary: "A dependent repository the pages use is not cloned, so what they take from it "
       + "is not checked.",
@@ -46,7 +46,7 @@ enum DependencyMissing: Rule {
     }
   }
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard let learn = context.site.learn else { return [] }
     let site = context.site
     var unchecked: [String: Unchecked] = [:]

@@ -1,8 +1,8 @@
 import DocModel
 
 /// A redirection file the Learn build cannot read as JSON.
-enum JSONSyntaxError: Rule {
-  static let info = RuleInfo(
+public enum JSONSyntaxError: Rule {
+  public static let info = RuleInfo(
     id: .jsonSyntaxError, defaultSeverity: .error,
     summary: "A redirection file of a Learn repository is not valid JSON.",
     help: "The build drops every redirection of a file it cannot read, so links to the "
@@ -22,7 +22,7 @@ enum JSONSyntaxError: Rule {
         "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.fileDiagnostics.filter { $0.rule == info.id }
   }
 }

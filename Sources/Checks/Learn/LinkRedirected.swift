@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// A link to a page the repository's redirections send elsewhere.
-enum LinkRedirected: Rule {
-  static let info = RuleInfo(
+public enum LinkRedirected: Rule {
+  public static let info = RuleInfo(
     id: .linkRedirected, defaultSeverity: .info,
     summary: "A link points to a redirected page: it works, through the redirection.",
     help: "Readers take an extra hop, and the link breaks if the redirection is ever removed. "
@@ -23,7 +23,7 @@ enum LinkRedirected: Rule {
       "page.md": "# T\n\nSee [this page](page.md).\n",
     ], enabledByDefault: false)
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard let learn = context.site.learn else { return [] }
     var findings: [Diagnostic] = []
     for ((path, _), references) in zip(context.files, context.references) {

@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// A `::: moniker range` naming a moniker its docset does not publish.
-enum MonikerRangeInvalid: Rule {
-  static let info = RuleInfo(
+public enum MonikerRangeInvalid: Rule {
+  public static let info = RuleInfo(
     id: .monikerRangeInvalid, defaultSeverity: .error,
     summary: "A moniker range names a version the docset does not publish.",
     help: "The docset's monikers are its monikers and moniker_ranges in "
@@ -23,7 +23,7 @@ enum MonikerRangeInvalid: Rule {
       "page.md": "# T\n\n::: moniker range=\">=app-v2 || app-v3\"\n\nNew.\n\n::: moniker-end\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard let learn = context.site.learn else { return [] }
     var findings: [Diagnostic] = []
     for (path, page) in context.files where !page.monikers.isEmpty {

@@ -1,8 +1,8 @@
 import DocModel
 
 /// A redirected file that is still in the repository.
-enum RedirectedFileNotRemoved: Rule {
-  static let info = RuleInfo(
+public enum RedirectedFileNotRemoved: Rule {
+  public static let info = RuleInfo(
     id: .redirectedFileNotRemoved, defaultSeverity: .warning,
     summary: "A file is redirected but still in the repository.",
     help: "The Learn build publishes the redirection, not the file: readers never see it. "
@@ -22,7 +22,7 @@ enum RedirectedFileNotRemoved: Rule {
         "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.fileDiagnostics.filter { $0.rule == info.id }
   }
 }

@@ -2,8 +2,8 @@ import DocModel
 
 /// A redirection entry the Learn build rejects: no source or target, both kinds of source,
 /// a source path written the wrong way, a source redirected twice.
-enum RedirectionInvalid: Rule {
-  static let info = RuleInfo(
+public enum RedirectionInvalid: Rule {
+  public static let info = RuleInfo(
     id: .redirectionInvalid, defaultSeverity: .warning,
     summary: "A redirection entry lacks its source or target, or names its source wrongly.",
     help: "Each entry needs 'redirect_url' and one of 'source_path' (relative to the "
@@ -24,7 +24,7 @@ enum RedirectionInvalid: Rule {
         "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.fileDiagnostics.filter { $0.rule == info.id }
   }
 }

@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// A link to a `#bookmark` that the target page does not have.
-enum BookmarkNotFound: Rule {
-  static let info = RuleInfo(
+public enum BookmarkNotFound: Rule {
+  public static let info = RuleInfo(
     id: .bookmarkNotFound, defaultSeverity: .error,
     summary: "A link's #bookmark does not exist on its target page.",
     help: "Bookmarks are heading ids (Markdig GitHub style), <a name> and id= anchors, on the "
@@ -20,7 +20,7 @@ enum BookmarkNotFound: Rule {
       "en-us/inc.md": "Back to [title](#title).\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     // Files in parallel chunks, findings kept in file order; the bookmark index is shared.
     await Array(context.files.indices).concurrentChunks { chunk -> [Diagnostic] in
       guard let first = chunk.first, let last = chunk.last else { return [] }

@@ -3,8 +3,8 @@ import DocSite
 
 /// A code snippet naming a region its source lacks, or lines past its end: DocFX renders
 /// an empty block (`:::code` also warns "It looks like your code snippet was not rendered").
-enum CodeRegionNotFound: Rule {
-  static let info = RuleInfo(
+public enum CodeRegionNotFound: Rule {
+  public static let info = RuleInfo(
     id: .codeRegionNotFound, defaultSeverity: .error,
     summary: "A code snippet names a region its source file does not have, or lines past its end.",
     help: "`:::code id=\"NAME\"` and `[!code-x[](file?name=NAME)]` show the lines between "
@@ -20,7 +20,7 @@ enum CodeRegionNotFound: Rule {
       "en-us/app.py": "# <main>\nprint('x')\n# </main>\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     let site = context.site
     var sources: [String: String?] = [:]
     var findings: [Diagnostic] = []

@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// A `:::code` or `[!code-...]` reference to a file that does not exist.
-enum CodeSnippetNotFound: Rule {
-  static let info = RuleInfo(
+public enum CodeSnippetNotFound: Rule {
+  public static let info = RuleInfo(
     id: .codesnippetNotFound, defaultSeverity: .error,
     summary: "A code snippet reference points to a file that does not exist.",
     help: "Snippet paths are relative to the file that contains them (~/ starts at the locale "
@@ -14,7 +14,7 @@ enum CodeSnippetNotFound: Rule {
       "en-us/snippets/app.py": "print('x')\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for (path, page) in context.files {
       for reference in page.codeReferences {

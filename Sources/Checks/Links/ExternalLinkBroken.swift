@@ -1,17 +1,20 @@
 import DocModel
 import DocSite
+import ExternalLinks
 import Foundation
 
 /// A link to another site that does not answer with success (with `--external`).
-enum ExternalLinkBroken: Rule {
-  static let info = RuleInfo(
+public enum ExternalLinkBroken: Rule {
+  public static let info = RuleInfo(
     id: .externalLinkBroken, defaultSeverity: .error,
     summary: "An external link does not answer with success (checked with --external).",
     help: "docproof sends HEAD (then GET when HEAD is refused), follows redirects, and retries "
       + "on 429 and 503. Good results are cached for links.external.maxAge.",
-    triggers: [:], passes: ["en-us/page.md": "# T\n\n[site](https://example.com)\n"])
+    // Nothing listens on port 1: refused at once, with no network needed.
+    triggers: ["en-us/page.md": "# T\n\n[site](http://127.0.0.1:1/)\n"],
+    passes: ["en-us/page.md": "# T\n\n[site](page.md)\n"])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard context.options.external else { return [] }
     var locations: [(path: String, reference: LinkReference)] = []
     for ((path, _), references) in zip(context.files, context.references)

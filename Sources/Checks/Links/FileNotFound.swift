@@ -2,8 +2,8 @@ import DocModel
 import DocSite
 
 /// A link, image, lightbox or `[!div]` link to a file that does not exist.
-enum FileNotFound: Rule {
-  static let info = RuleInfo(
+public enum FileNotFound: Rule {
+  public static let info = RuleInfo(
     id: .fileNotFound, defaultSeverity: .error,
     summary: "A link or image points to a file that does not exist.",
     help: "Relative links resolve from the file that contains them (in an include, from the "
@@ -15,7 +15,7 @@ enum FileNotFound: Rule {
       "en-us/media/d.png": "png",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for ((path, _), references) in zip(context.files, context.references) {
       for resolved in references {

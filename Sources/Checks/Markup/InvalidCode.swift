@@ -1,8 +1,8 @@
 import DocModel
 
 /// A `:::code` or `[!code-...]` reference DocFX rejects or renders as text.
-enum InvalidCode: Rule {
-  static let info = RuleInfo(
+public enum InvalidCode: Rule {
+  public static let info = RuleInfo(
     id: .invalidCode, defaultSeverity: .error,
     summary: "A :::code or [!code-...] snippet reference is malformed.",
     help: ":::code needs a source attribute and knows source, range, id, highlight, language "
@@ -13,5 +13,7 @@ enum InvalidCode: Rule {
       "en-us/app.py": "print('x')\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] { parserFindings(context) }
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
+    parserFindings(context)
+  }
 }

@@ -1,8 +1,8 @@
 import DocModel
 
 /// A `:::image` directive DocFX rejects.
-enum InvalidImage: Rule {
-  static let info = RuleInfo(
+public enum InvalidImage: Rule {
+  public static let info = RuleInfo(
     id: .invalidImage, defaultSeverity: .error,
     summary: "An :::image directive is malformed.",
     help: "An :::image needs source and (except type=\"icon\") alt-text; a complex image ends "
@@ -13,5 +13,7 @@ enum InvalidImage: Rule {
       "en-us/a.png": "png",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] { parserFindings(context) }
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
+    parserFindings(context)
+  }
 }

@@ -1,8 +1,8 @@
 import DocModel
 
 /// A pivot group id defined twice in `zone-pivot-groups.yml`.
-enum DuplicatePivotGroups: Rule {
-  static let info = RuleInfo(
+public enum DuplicatePivotGroups: Rule {
+  public static let info = RuleInfo(
     id: .duplicatePivotGroups, defaultSeverity: .warning,
     summary: "A pivot group id is defined more than once.",
     help: "Only the first definition is used; remove or rename the others.",
@@ -12,7 +12,7 @@ enum DuplicatePivotGroups: Rule {
     ],
     passes: ["en-us/zone-pivot-groups.yml": "groups:\n- id: langs\n  pivots:\n  - id: a\n"])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.pivotGroups.values.flatMap { $0.diagnostics.filter { $0.rule == info.id } }
   }
 }

@@ -1,8 +1,8 @@
 import DocModel
 
 /// A pivot id listed twice in one group.
-enum DuplicatePivotIds: Rule {
-  static let info = RuleInfo(
+public enum DuplicatePivotIds: Rule {
+  public static let info = RuleInfo(
     id: .duplicatePivotIds, defaultSeverity: .warning,
     summary: "A pivot id appears more than once in a group.",
     help: "Readers would see the choice twice; remove the repeated pivot.",
@@ -13,7 +13,7 @@ enum DuplicatePivotIds: Rule {
       "en-us/zone-pivot-groups.yml": "groups:\n- id: langs\n  pivots:\n  - id: a\n  - id: b\n"
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.site.pivotGroups.values.flatMap { $0.diagnostics.filter { $0.rule == info.id } }
   }
 }

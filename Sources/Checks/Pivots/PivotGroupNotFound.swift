@@ -3,8 +3,8 @@ import DocSite
 import Foundation
 
 /// `zone_pivot_groups` names a group that `zone-pivot-groups.yml` does not define.
-enum PivotGroupNotFound: Rule {
-  static let info = RuleInfo(
+public enum PivotGroupNotFound: Rule {
+  public static let info = RuleInfo(
     id: .pivotGroupNotFound, defaultSeverity: .error,
     summary: "zone_pivot_groups names a pivot group that is not defined.",
     help: "Define the group in the locale's zone-pivot-groups.yml, or fix its name. Names are "
@@ -19,7 +19,7 @@ enum PivotGroupNotFound: Rule {
         "---\ntitle: T\nzone_pivot_groups: langs\n---\n::: zone pivot=\"python\"\nx\n::: zone-end\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for usage in context.pivotUsages {
       for name in usage.groupNames where usage.definitions?.group(name) == nil {

@@ -3,8 +3,8 @@ import DocSite
 import Foundation
 
 /// A zone names a pivot that the page's pivot groups do not define.
-enum PivotIdNotFound: Rule {
-  static let info = RuleInfo(
+public enum PivotIdNotFound: Rule {
+  public static let info = RuleInfo(
     id: .pivotIdNotFound, defaultSeverity: .error,
     summary: "A zone's pivot is not in the page's pivot groups.",
     help: "Readers can never select this zone. Use a pivot id of the groups named by "
@@ -20,7 +20,7 @@ enum PivotIdNotFound: Rule {
         "---\ntitle: T\nzone_pivot_groups: langs\n---\n::: zone pivot=\"python\"\nx\n::: zone-end\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for usage in context.pivotUsages where !usage.groups.isEmpty {
       let defined = Set(usage.definedPivots)

@@ -1,8 +1,8 @@
 import DocModel
 
 /// A pivot of the page's groups that no zone on the page uses.
-enum PivotIdUnused: Rule {
-  static let info = RuleInfo(
+public enum PivotIdUnused: Rule {
+  public static let info = RuleInfo(
     id: .pivotIdUnused, defaultSeverity: .warning,
     summary: "A pivot of the page's groups has no zone on the page.",
     help: "Readers who choose it see none of the pivot-specific content. Add a zone for it, "
@@ -19,7 +19,7 @@ enum PivotIdUnused: Rule {
         "---\ntitle: T\nzone_pivot_groups: langs\n---\n::: zone pivot=\"python\"\nx\n::: zone-end\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for usage in context.pivotUsages where !usage.groups.isEmpty {
       let used = Set(usage.zones.flatMap(\.zone.pivots))

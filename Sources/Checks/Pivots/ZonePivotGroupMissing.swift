@@ -1,8 +1,8 @@
 import DocModel
 
 /// A page with pivot zones but no `zone_pivot_groups` in its front matter.
-enum ZonePivotGroupMissing: Rule {
-  static let info = RuleInfo(
+public enum ZonePivotGroupMissing: Rule {
+  public static let info = RuleInfo(
     id: .zonePivotGroupMissing, defaultSeverity: .error,
     summary: "A page uses zone pivots but names no zone_pivot_groups.",
     help: "Without zone_pivot_groups the page has no pivot selector and readers see every "
@@ -14,7 +14,7 @@ enum ZonePivotGroupMissing: Rule {
         "---\ntitle: T\nzone_pivot_groups: langs\n---\n::: zone pivot=\"python\"\nx\n::: zone-end\n",
     ])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] {
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
     context.pivotUsages.compactMap { usage in
       guard usage.groupNames.isEmpty,
         let first = usage.zones.first(where: { !$0.zone.pivots.isEmpty })

@@ -1,8 +1,8 @@
 import DocModel
 
 /// A `::: zone` block DocFX rejects or renders as text.
-enum InvalidZone: Rule {
-  static let info = RuleInfo(
+public enum InvalidZone: Rule {
+  public static let info = RuleInfo(
     id: .invalidZone, defaultSeverity: .error,
     summary: "A ::: zone block is malformed.",
     help: "DocFX's zone rules: attribute values in double quotes; pivot ids of lower-case "
@@ -11,5 +11,7 @@ enum InvalidZone: Rule {
     triggers: ["en-us/page.md": "::: zone pivot='python'\nText.\n::: zone-end\n"],
     passes: ["en-us/page.md": "::: zone target=\"docs\"\nText.\n::: zone-end\n"])
 
-  static func check(_ context: CheckContext) async -> [Diagnostic] { parserFindings(context) }
+  public static func check(_ context: CheckContext) async -> [Diagnostic] {
+    parserFindings(context)
+  }
 }

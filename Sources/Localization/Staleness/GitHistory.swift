@@ -1,5 +1,6 @@
+import DocModel
 import Foundation
-import Transcripts
+import ProcessRunner
 
 /// Read-only questions to the git repository that holds a docs tree, asked through the
 /// `git` command line. Used when a translation carries no `ms.openlocfilehash`.

@@ -260,9 +260,9 @@ public enum OutputConsistency {
         }
         notes.append("change the program or the transcript so that they agree")
         findings.append(
-          Diagnostic(
-            rule: .programOutputDrift, severity: .error, path: pairing.file, line: line.line,
-            message: message, notes: notes))
+          ProgramOutputDrift.finding(
+            pairing.file, line: line.line,
+            message, notes: notes))
       }
     }
     for problem in problems {
@@ -275,9 +275,9 @@ public enum OutputConsistency {
         ? "no output statement of the program above prints '\(problem.text)'"
         : "the program above prints '\(problem.text)' elsewhere: no run shows the lines in this order"
       findings.append(
-        Diagnostic(
-          rule: .programOutputDrift, severity: .error, path: problem.transcript.file,
-          line: problem.line, message: message, notes: notes))
+        ProgramOutputDrift.finding(
+          problem.transcript.file,
+          line: problem.line, message, notes: notes))
     }
     return findings.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
   }

@@ -1,6 +1,7 @@
 import DocModel
 import DocSite
 import Foundation
+import ProcessRunner
 
 /// `program-syntax-error`: the programs shown before transcripts, compiled without running
 /// where a compiler is here that needs nothing from a registry: `node --check` for
@@ -51,9 +52,9 @@ public enum ProgramSyntax {
       guard let error = checked[key] ?? nil else { continue }
       let (path, line) = location(of: error.line, in: pairing)
       diagnostics.append(
-        Diagnostic(
-          rule: .programSyntaxError, severity: .error, path: path, line: line,
-          message: "the \(pairing.language.rawValue) program has a syntax error: \(error.message)",
+        ProgramSyntaxError.finding(
+          path, line: line,
+          "the \(pairing.language.rawValue) program has a syntax error: \(error.message)",
           notes: ["found by \((compiler[0] as NSString).lastPathComponent) without running it"]))
     }
     return diagnostics

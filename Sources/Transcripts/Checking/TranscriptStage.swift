@@ -1,5 +1,6 @@
 import DocModel
 import DocSite
+import ProcessRunner
 
 /// The transcript part of `docproof check`: each scenario runs once, its output is compared
 /// with its golden file, and every transcript of it, on every pivot and in every locale,
@@ -54,17 +55,17 @@ public struct TranscriptStage: Sendable {
         golden = try store.read(scenario)
         if golden == nil {
           diagnostics.append(
-            Diagnostic(
-              rule: .goldenMissing, severity: .error, path: goldenPath, line: 1,
-              message: "scenario '\(scenario.name)' has no golden file",
+            GoldenMissing.finding(
+              goldenPath, line: 1,
+              "scenario '\(scenario.name)' has no golden file",
               notes: ["create it with: docproof golden update \(scenario.name)"]))
         }
       } catch {
         // Reported, and the scenario still runs: its own failure is worth knowing too.
         diagnostics.append(
-          Diagnostic(
-            rule: .goldenMissing, severity: .error, path: goldenPath, line: 1,
-            message: "cannot read the golden file of scenario '\(scenario.name)': \(error)"))
+          GoldenMissing.finding(
+            goldenPath, line: 1,
+            "cannot read the golden file of scenario '\(scenario.name)': \(error)"))
         golden = nil
       }
 
@@ -76,7 +77,7 @@ public struct TranscriptStage: Sendable {
         var proof = Proof.Run(
           name: scenario.name, runner: "command", seconds: run.duration.seconds, result: .passed)
         defer { scenarios.append(proof) }
-        if let failure = Self.failure(of: run) {
+        if let failure = run.failure {
           proof.result = .failed
           proof.detail = failure
           var notes: [String] = []
@@ -84,9 +85,9 @@ public struct TranscriptStage: Sendable {
           if !tail.isEmpty { notes.append("standard error ends with:\n" + tail) }
           notes.append("command: \(scenario.command.joined(separator: " "))")
           unsafe[scenario.name] = "the run \(failure)"
-          let finding = Diagnostic(
-            rule: .referenceFailed, severity: .error, path: Configuration.fileName,
-            line: scenario.line, message: "scenario '\(scenario.name)' \(failure)", notes: notes)
+          let finding = ReferenceFailed.finding(
+            Configuration.fileName,
+            line: scenario.line, "scenario '\(scenario.name)' \(failure)", notes: notes)
           runFindings.append(finding)
           diagnostics.append(finding)
         } else if let golden {
@@ -99,9 +100,9 @@ public struct TranscriptStage: Sendable {
             let diff = UnifiedDiff(old: expected, new: actual).render(
               oldLabel: goldenPath, newLabel: "output of \(scenario.name)")
             unsafe[scenario.name] = "its output differs from \(goldenPath)"
-            let finding = Diagnostic(
-              rule: .goldenStale, severity: .error, path: goldenPath, line: 1,
-              message: "the output of scenario '\(scenario.name)' differs from its golden file",
+            let finding = GoldenStale.finding(
+              goldenPath, line: 1,
+              "the output of scenario '\(scenario.name)' differs from its golden file",
               notes: [diff, "if the change is intended: docproof golden update \(scenario.name)"])
             runFindings.append(finding)
             diagnostics.append(finding)
@@ -136,9 +137,9 @@ public struct TranscriptStage: Sendable {
             + (occurrence.pivots.isEmpty ? "" : " for \(occurrence.pivots.joined(separator: ", "))")
         }
         diagnostics.append(
-          Diagnostic(
-            rule: .transcriptDrift, severity: .error, path: block.file, line: block.line,
-            message: "this transcript of '\(scenario.name)' differs from \(goldenPath)",
+          TranscriptDrift.finding(
+            block.file, line: block.line,
+            "this transcript of '\(scenario.name)' differs from \(goldenPath)",
             notes: [diff] + places + ["'docproof check --fix' rewrites it from the golden file"]))
       }
     }
@@ -172,26 +173,9 @@ public struct TranscriptStage: Sendable {
     if let answers = block.answers {
       notes.insert("it answers the command on line \(answers)", at: 0)
     }
-    return Diagnostic(
-      rule: .transcriptDrift, severity: .error, path: block.file, line: block.line,
-      message: message, notes: notes)
+    return TranscriptDrift.finding(
+      block.file, line: block.line,
+      message, notes: notes)
   }
 
-  /// Why a run failed, or `nil` when it succeeded.
-  public static func failure(of run: ProgramRun) -> String? {
-    switch run.outcome {
-    case _ where run.stdoutTruncated || run.stderrTruncated:
-      return "printed more output than docproof keeps (16 MB) and was stopped"
-    case .exited(0):
-      if run.stdout.contains(0) { return "printed binary output (NUL bytes)" }
-      if String(validating: run.stdout, as: UTF8.self) == nil {
-        return "printed output that is not UTF-8"
-      }
-      return nil
-    case .exited(let code): return "failed: its program exited with status \(code)"
-    case .signaled(let signal): return "failed: its program was killed by signal \(signal)"
-    case .timedOut: return "timed out: its program ran longer than its timeout and was stopped"
-    case .failedToStart(let reason): return "could not start: \(reason)"
-    }
-  }
 }

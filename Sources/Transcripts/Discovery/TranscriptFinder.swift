@@ -40,6 +40,20 @@ public struct TranscriptDiscovery: Sendable {
   public var diagnostics: [Diagnostic]
 }
 
+extension TranscriptDiscovery {
+  /// The opening-fence lines of the blocks, by file (what translations are compared on).
+  public var lines: [String: Set<Int>] {
+    Dictionary(blocks.map { ($0.file, [$0.line] as Set<Int>) }, uniquingKeysWith: { $0.union($1) })
+  }
+}
+
+extension TranscriptFinder {
+  /// The opening-fence lines of the site's transcript blocks, by file.
+  @Sendable public static func lines(in site: Site) -> [String: Set<Int>] {
+    find(in: site).lines
+  }
+}
+
 /// Finds transcripts: a fenced block right after `<!-- docproof: transcript SCENARIO -->`,
 /// or one that a `transcripts:` selector of `docproof.yml` picks out (by file glob, info
 /// string, the paragraph before it, its own text), and Innovation Engine's result blocks
@@ -153,9 +167,9 @@ public enum TranscriptFinder {
   )
     -> Diagnostic
   {
-    Diagnostic(
-      rule: .transcriptMarkerInvalid, severity: .error, path: path, line: comment.line,
-      column: comment.column, message: message, notes: notes)
+    TranscriptMarkerInvalid.finding(
+      path, line: comment.line,
+      column: comment.column, message, notes: notes)
   }
 }
 

@@ -41,9 +41,9 @@ public enum Fixer {
         changes += unique.map(\.1).sorted { $0.line < $1.line }
       } catch {
         failures.append(
-          Diagnostic(
-            rule: .transcriptDrift, severity: .error, path: file, line: 1,
-            message: "cannot fix this file: \(error)"))
+          TranscriptDrift.finding(
+            file, line: 1,
+            "cannot fix this file: \(error)"))
       }
     }
     return (changes, failures)

@@ -75,7 +75,7 @@ public struct GoldenUpdater: Sendable {
   {
     let store = GoldenStore(site: site)
     let run = await executor.run(scenario, projectRoot: store.projectRoot)
-    if let failure = TranscriptStage.failure(of: run) {
+    if let failure = run.failure {
       return .failed(reason: failure, stderrTail: run.stderrTail())
     }
     let output = String(decoding: run.stdout, as: UTF8.self)

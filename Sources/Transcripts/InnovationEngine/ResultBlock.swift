@@ -138,9 +138,9 @@ public enum ResultBlockFinder {
     var pending: (comment: Comment, expectation: ResultExpectation)?
     func report(_ line: Int, _ column: Int, _ message: String, notes: [String] = []) {
       diagnostics.append(
-        Diagnostic(
-          rule: .resultBlockInvalid, severity: .error, path: path, line: line, column: column,
-          message: message, notes: notes))
+        ResultBlockInvalid.finding(
+          path, line: line, column: column,
+          message, notes: notes))
     }
     for item in items {
       switch item {

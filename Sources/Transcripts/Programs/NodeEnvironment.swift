@@ -1,5 +1,6 @@
 import DocSite
 import Foundation
+import ProcessRunner
 
 #if canImport(Glibc)
   import Glibc

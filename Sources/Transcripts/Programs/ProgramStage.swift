@@ -1,6 +1,7 @@
 import DocModel
 import DocSite
 import Foundation
+import ProcessRunner
 
 /// Runs the code the docs show on a pivot (`runner: python`, `node` and `java` scenarios)
 /// and compares what it prints with the golden output: `reference-failed` (with the end of
@@ -46,11 +47,10 @@ public struct ProgramStage: Sendable {
         language: language.marker, pivot: pivot, site: site, pages: scenario.pages)
       guard !programs.isEmpty else {
         diagnostics.append(
-          Diagnostic(
-            rule: .referenceFailed, severity: .error, path: Configuration.fileName,
+          ReferenceFailed.finding(
+            Configuration.fileName,
             line: scenario.line,
-            message:
-              "scenario '\(scenario.name)' finds no \(language.name) code on pivot '\(pivot)'"
+            "scenario '\(scenario.name)' finds no \(language.name) code on pivot '\(pivot)'"
               + (scenario.pages.map { " in pages \($0)" } ?? ""),
             notes: [
               "mark the program's blocks with <!-- docproof: program \(language.marker) -->, or use ```\(language.marker) blocks"
@@ -64,11 +64,10 @@ public struct ProgramStage: Sendable {
       case .failure(let reason):
         // Not there to run: a note, counted in the summary; never a silent pass.
         diagnostics.append(
-          Diagnostic(
-            rule: .programNotRun, severity: .info, path: Configuration.fileName,
+          ProgramNotRun.finding(
+            Configuration.fileName,
             line: scenario.line,
-            message:
-              "scenario '\(scenario.name)' did not run the \(language.name) code on pivot '\(pivot)': \(reason.reason)",
+            "scenario '\(scenario.name)' did not run the \(language.name) code on pivot '\(pivot)': \(reason.reason)",
             notes: reason.output.isEmpty ? [] : ["it printed:\n" + reason.output]))
         proofs += programs.map {
           Proof.Run(
@@ -100,9 +99,9 @@ public struct ProgramStage: Sendable {
           proof.detail = failure
           let tail = run.stderrTail()
           diagnostics.append(
-            Diagnostic(
-              rule: .referenceFailed, severity: .error, path: program.file, line: program.line,
-              message: "the \(language.name) program on pivot '\(pivot)' \(failure)",
+            ReferenceFailed.finding(
+              program.file, line: program.line,
+              "the \(language.name) program on pivot '\(pivot)' \(failure)",
               notes: (tail.isEmpty ? [] : ["its output ends with:\n" + tail])
                 + [
                   "scenario '\(scenario.name)'"
@@ -118,10 +117,9 @@ public struct ProgramStage: Sendable {
         proof.result = .differs
         proof.detail = "it prints something else than \(goldenPath)"
         diagnostics.append(
-          Diagnostic(
-            rule: .transcriptDrift, severity: .error, path: program.file, line: program.line,
-            message:
-              "the \(language.name) program on pivot '\(pivot)' prints something else than \(goldenPath)",
+          TranscriptDrift.finding(
+            program.file, line: program.line,
+            "the \(language.name) program on pivot '\(pivot)' prints something else than \(goldenPath)",
             notes: [
               UnifiedDiff(old: expected, new: actual).render(
                 oldLabel: goldenPath, newLabel: "output of the program in \(program.file)")
@@ -242,9 +240,7 @@ public struct ProgramStage: Sendable {
     do {
       try AtomicFile.write(Data(program.source.utf8), to: file)
     } catch {
-      let run = ProgramRun(
-        outcome: .failedToStart("cannot write \(file)"), stdout: [], stderr: [],
-        stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+      let run = ProgramRun.failedToStart("cannot write \(file)")
       return (run, "could not be written to \(file)")
     }
     var adHoc = scenario
@@ -252,6 +248,6 @@ public struct ProgramStage: Sendable {
     adHoc.workingDirectory = "."
     adHoc.environment.merge(launch.environment) { $1 }
     let run = await ScenarioExecutor(runner: runner).run(adHoc, projectRoot: store.projectRoot)
-    return (run, TranscriptStage.failure(of: run))
+    return (run, run.failure)
   }
 }

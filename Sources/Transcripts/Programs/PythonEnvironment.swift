@@ -1,5 +1,6 @@
 import DocSite
 import Foundation
+import ProcessRunner
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import DocSite
 import Foundation
 import IdentityEmulator
+import ProcessRunner
 
 /// Runs a scenario: starts the deterministic Identity emulator in-process when the
 /// scenario asks for it, points the program at it, and runs the program once.
@@ -21,10 +22,8 @@ public struct ScenarioExecutor: Sendable {
     let joined =
       scenario.workingDirectory == "." ? projectRoot : projectRoot + "/" + scenario.workingDirectory
     guard let directory = ProjectPath.confined(joined, projectRoot: projectRoot) else {
-      return ProgramRun(
-        outcome: .failedToStart(
-          "its working directory '\(scenario.workingDirectory)' leads outside the project"),
-        stdout: [], stderr: [], stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+      return ProgramRun.failedToStart(
+        "its working directory '\(scenario.workingDirectory)' leads outside the project")
     }
     let timeout = Duration.milliseconds(Int64(scenario.timeoutSeconds * 1000))
     guard scenario.emulator != .none else {
@@ -49,9 +48,7 @@ public struct ScenarioExecutor: Sendable {
             switch await Self.javaTrustStore(for: certificate, runner: runner) {
             case .success(let options): environment["JAVA_TOOL_OPTIONS"] = options
             case .failure(let reason):
-              return ProgramRun(
-                outcome: .failedToStart(reason.description), stdout: [], stderr: [],
-                stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+              return ProgramRun.failedToStart(reason.description)
             }
           }
         }
@@ -59,9 +56,7 @@ public struct ScenarioExecutor: Sendable {
           scenario.command, workingDirectory: directory, environment: environment, timeout: timeout)
       }
     } catch {
-      return ProgramRun(
-        outcome: .failedToStart("the Identity emulator could not start: \(error)"), stdout: [],
-        stderr: [], stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+      return ProgramRun.failedToStart("the Identity emulator could not start: \(error)")
     }
   }
 

@@ -116,9 +116,9 @@ public enum SnippetStage {
             String.init)
         ).render(oldLabel: path, newLabel: marker.argument, oldStart: block.line + 1)
         diagnostics.append(
-          Diagnostic(
-            rule: .snippetDrift, severity: .error, path: path, line: block.line,
-            message: "this code block differs from its source '\(marker.argument)'",
+          SnippetDrift.finding(
+            path, line: block.line,
+            "this code block differs from its source '\(marker.argument)'",
             notes: [diff, "'docproof check --fix' copies the source into the page"]))
       }
     }

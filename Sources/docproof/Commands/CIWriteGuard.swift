@@ -1,3 +1,4 @@
+import CheckPipeline
 import Foundation
 
 /// Refuses to write into a checkout in CI unless asked: a `--fix` or `golden update` left in

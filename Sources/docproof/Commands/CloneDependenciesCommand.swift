@@ -1,4 +1,5 @@
 import ArgumentParser
+import CheckPipeline
 import DocSite
 import Foundation
 import Transcripts

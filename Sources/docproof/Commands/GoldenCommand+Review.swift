@@ -1,4 +1,5 @@
 import ArgumentParser
+import CheckPipeline
 import DocModel
 import DocSite
 import Foundation

@@ -1,8 +1,10 @@
 import ArgumentParser
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
 import Foundation
+import ProcessRunner
 import Transcripts
 
 /// `docproof golden update|check [SCENARIO ...]`: the golden transcripts.
@@ -193,7 +195,7 @@ struct RunCommand: AsyncParsableCommand {
       throw ToolFailure("scenario '\(scenario)' could not start: \(reason)")
     }
     // A run that timed out, was cut off or failed says so: never a silent status 0.
-    if let failure = TranscriptStage.failure(of: run) {
+    if let failure = run.failure {
       FileHandle.standardError.write(Data("docproof: scenario '\(scenario)' \(failure)\n".utf8))
       throw ExitCode(1)
     }

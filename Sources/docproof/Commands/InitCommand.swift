@@ -1,4 +1,5 @@
 import ArgumentParser
+import CheckPipeline
 import Checks
 import DocSite
 import Foundation
@@ -43,7 +44,7 @@ struct InitCommand: AsyncParsableCommand {
     let text = StarterConfiguration.render(for: site, candidates: candidates)
     // What is written must read back: never a file the next run rejects.
     do {
-      _ = try DocSite.Configuration.parse(text, path: target, knownRules: Rules.knownIDs)
+      _ = try DocSite.Configuration.parse(text, path: target, knownRules: RuleRegistry.knownIDs)
     } catch {
       throw ToolFailure(
         "init made a docproof.yml that does not read back (\(error)): nothing written")

@@ -1,10 +1,12 @@
 import ArgumentParser
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
 import Foundation
 import Localization
 import Reporting
+import Transcripts
 
 /// `docproof l10n [ROOT]`: which translations are stale or structurally drifted.
 struct L10nCommand: AsyncParsableCommand {
@@ -56,13 +58,14 @@ struct L10nCommand: AsyncParsableCommand {
     let sides = try await site.localizationSides(source: source)
     if sides.isSideBySide { try site.requireLocales(locales) }
     let analysis = await LocalizationAnalysis.run(
-      sides, locales: locales, history: true, now: RunClock.now)
+      sides, rules: RuleRegistry.localization, locales: locales,
+      transcripts: TranscriptFinder.lines, history: true, now: RunClock.now)
     let diagnostics = Checker.finish(
       analysis.diagnostics, site: site, options: CheckOptions(locales: locales))
     let report = Report(
       base: site.reportBase, diagnostics: diagnostics,
       filesChecked: analysis.files.filter { $0.pair.translationPath != nil }.count,
-      rules: LocalizationRules.infos)
+      rules: RuleRegistry.localization.map { $0.info })
     let text: String
     switch format {
     case .text:

@@ -1,3 +1,4 @@
+import CheckPipeline
 import DocSite
 import Foundation
 import Reporting

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
@@ -24,9 +25,9 @@ struct RulesCommand: ParsableCommand {
   func run() throws {
     switch format {
     case .text:
-      let width = RuleCatalog.all.map(\.id.rawValue.count).max() ?? 0
+      let width = RuleRegistry.infos.map(\.id.rawValue.count).max() ?? 0
       var output = ""
-      for info in RuleCatalog.all {
+      for info in RuleRegistry.infos {
         let id = info.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
         let severity = RuleReference.defaultSeverity(info).padding(
           toLength: 7, withPad: " ", startingAt: 0)
@@ -34,7 +35,7 @@ struct RulesCommand: ParsableCommand {
       }
       FileHandle.standardOutput.write(Data(output.utf8))
     case .markdown:
-      FileHandle.standardOutput.write(Data(RuleReference.markdown(RuleCatalog.all).utf8))
+      FileHandle.standardOutput.write(Data(RuleReference.markdown(RuleRegistry.infos).utf8))
     }
   }
 }
@@ -50,8 +51,8 @@ struct ExplainCommand: ParsableCommand {
   var rule: String
 
   func run() throws {
-    guard let info = RuleCatalog.info(rule) else {
-      let ids = RuleCatalog.all.map(\.id.rawValue)
+    guard let info = RuleRegistry.info(for: RuleID(rule)) else {
+      let ids = RuleRegistry.infos.map(\.id.rawValue)
       let guess = Suggestion.closest(to: rule, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
       throw ToolFailure("no rule '\(rule)'\(guess); 'docproof rules' lists them")
     }
@@ -79,7 +80,7 @@ enum RuleReference {
       output += "\n## \(info.id)\n\n"
       output +=
         "Default severity: **\(defaultSeverity(info))**. \(info.summary)\n\n\(info.help)\n"
-      output += examples("Triggers it", info.triggers, markdown: true)
+      output += examples("Triggers it", info.triggers, links: info.triggerLinks, markdown: true)
       output += examples("Does not trigger it", info.passes, markdown: true)
       output += "\n### Silencing it\n\n" + silencing(info, markdown: true)
     }
@@ -94,7 +95,7 @@ enum RuleReference {
   static func text(_ info: RuleInfo) -> String {
     var output = "\(info.id) (default severity: \(defaultSeverity(info)))\n\n"
     output += "\(info.summary)\n\n\(info.help)\n"
-    output += examples("Triggers it", info.triggers, markdown: false)
+    output += examples("Triggers it", info.triggers, links: info.triggerLinks, markdown: false)
     output += examples("Does not trigger it", info.passes, markdown: false)
     output += "\nSilencing it:\n" + silencing(info, markdown: false)
     return output
@@ -102,10 +103,31 @@ enum RuleReference {
 
   /// The example tree, file by file; nothing when the rule has no example (it is reported
   /// by running a scenario, not by reading a tree).
-  static func examples(_ title: String, _ files: [String: String], markdown: Bool) -> String {
+  static func examples(
+    _ title: String, _ files: [String: String], links: [String: String] = [:], markdown: Bool
+  ) -> String {
     guard !files.isEmpty else { return "" }
     var output = markdown ? "\n### \(title)\n" : "\n\(title):\n"
-    for path in files.keys.sorted() {
+    for path in links.keys.sorted() {
+      output +=
+        markdown
+        ? "\n`\(path)`: a symbolic link to `\(links[path]!)`\n"
+        : "\n  \(path): a symbolic link to \(links[path]!)\n"
+    }
+    // A long example (a chain of includes) shows its first files, its last, and how many
+    // in between follow the same pattern.
+    var paths = files.keys.sorted()
+    var elided = 0
+    if paths.count > 8 {
+      elided = paths.count - 5
+      paths = Array(paths.prefix(3)) + Array(paths.suffix(2))
+    }
+    for (index, path) in paths.enumerated() {
+      if elided > 0, index == 3 {
+        output +=
+          markdown
+          ? "\n(\(elided) more files like these)\n" : "\n  (\(elided) more files like these)\n"
+      }
       let text = visible(files[path]!)
       let fence = text.contains("```") ? "~~~~" : "```"
       if markdown {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite

@@ -5,6 +5,7 @@ import TestSupport
 import Testing
 
 @testable import Checks
+@testable import ExternalLinks
 
 @Suite(.serialized) struct ExternalLinkTests {
   /// Generous timeouts: the suite runs in parallel on loaded CI machines.

@@ -1,3 +1,4 @@
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
@@ -22,8 +23,8 @@ func check(
 
 /// Loads the tree at a path and runs every rule on it.
 func check(path: String, options: CheckOptions = CheckOptions()) async throws -> CheckResult {
-  let site = try await Site.load(root: path, knownRules: Rules.knownIDs)
-  return await Checker.run(site, options: options)
+  let site = try await Site.load(root: path, knownRules: RuleRegistry.knownIDs)
+  return await Checker.run(site, rules: RuleRegistry.structural, options: options)
 }
 
 extension CheckResult {

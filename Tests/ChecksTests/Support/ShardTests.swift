@@ -1,3 +1,4 @@
+import CheckPipeline
 import Checks
 import DocModel
 import DocSite
@@ -45,15 +46,17 @@ import Testing
     }
     let tree = try TemporaryTree(files)
     defer { tree.remove() }
-    let site = try await Site.load(root: tree.path, knownRules: Rules.knownIDs)
-    let full = await Checker.run(site, options: CheckOptions()).diagnostics
+    let site = try await Site.load(root: tree.path, knownRules: RuleRegistry.knownIDs)
+    let full = await Checker.run(site, rules: RuleRegistry.structural, options: CheckOptions())
+      .diagnostics
     #expect(full.count > 80)
     for count in [2, 3, 7] {
       var union: [Diagnostic] = []
       var files = 0
       for index in 1...count {
         let result = await Checker.run(
-          site, options: CheckOptions(shard: Shard("\(index)/\(count)")))
+          site, rules: RuleRegistry.structural,
+          options: CheckOptions(shard: Shard("\(index)/\(count)")))
         union += result.diagnostics
         files += result.filesChecked
       }

@@ -1,3 +1,4 @@
+import DocModel
 import DocSite
 import Foundation
 import Localization

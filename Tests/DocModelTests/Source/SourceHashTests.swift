@@ -1,5 +1,5 @@
+import DocModel
 import Foundation
-import Localization
 import TestSupport
 import Testing
 

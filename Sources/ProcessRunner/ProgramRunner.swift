@@ -29,6 +29,31 @@ public struct ProgramRun: Sendable {
 
   public var succeeded: Bool { outcome == .exited(0) }
 
+  /// A run that never started, and why.
+  public static func failedToStart(_ reason: String) -> ProgramRun {
+    ProgramRun(
+      outcome: .failedToStart(reason), stdout: [], stderr: [], stdoutTruncated: false,
+      stderrTruncated: false, duration: .zero)
+  }
+
+  /// Why a run failed, or `nil` when it succeeded.
+  public var failure: String? {
+    switch outcome {
+    case _ where stdoutTruncated || stderrTruncated:
+      return "printed more output than docproof keeps (16 MB) and was stopped"
+    case .exited(0):
+      if stdout.contains(0) { return "printed binary output (NUL bytes)" }
+      if String(validating: stdout, as: UTF8.self) == nil {
+        return "printed output that is not UTF-8"
+      }
+      return nil
+    case .exited(let code): return "failed: its program exited with status \(code)"
+    case .signaled(let signal): return "failed: its program was killed by signal \(signal)"
+    case .timedOut: return "timed out: its program ran longer than its timeout and was stopped"
+    case .failedToStart(let reason): return "could not start: \(reason)"
+    }
+  }
+
   /// The last lines of standard error, for messages.
   public func stderrTail(lines: Int = 15) -> String {
     let text = String(decoding: stderr, as: UTF8.self)
@@ -63,9 +88,7 @@ public struct ProgramRunner: Sendable {
   ) async -> ProgramRun {
     let start = ContinuousClock.now
     guard let program = command.first, !program.isEmpty else {
-      return ProgramRun(
-        outcome: .failedToStart("the command is empty"), stdout: [], stderr: [],
-        stdoutTruncated: false, stderrTruncated: false, duration: .zero)
+      return .failedToStart("the command is empty")
     }
     var overrides: [Environment.Key: String?] = [:]
     for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
@@ -76,9 +99,7 @@ public struct ProgramRunner: Sendable {
         let reason =
           FileManager.default.fileExists(atPath: path)
           ? "\(program) is not executable" : "\(program) does not exist (in \(workingDirectory))"
-        return ProgramRun(
-          outcome: .failedToStart(reason), stdout: [], stderr: [], stdoutTruncated: false,
-          stderrTruncated: false, duration: .zero)
+        return .failedToStart(reason)
       }
       executable = .path(FilePath(path))
     } else {

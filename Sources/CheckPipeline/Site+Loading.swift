@@ -1,4 +1,3 @@
-import Checks
 import DocSite
 import Foundation
 import Localization
@@ -6,7 +5,7 @@ import Localization
 extension Site {
   /// The tree a command works on: the one named, else the working folder when it is a
   /// Learn repository, else `docs`.
-  static func rootForCommand(_ given: String?) throws -> String {
+  public static func rootForCommand(_ given: String?) throws -> String {
     if let given { return given }
     do {
       return try TreeDiscovery.defaultRoot()
@@ -17,11 +16,12 @@ extension Site {
 
   /// Loads the tree a command works on; a tree that cannot be loaded stops the command with
   /// its one-line reason (exit status 2).
-  static func loadForCommand(
+  public static func loadForCommand(
     _ root: String, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws -> Site {
     do {
-      var site = try await Site.load(root: root, knownRules: Rules.knownIDs, progress: progress)
+      var site = try await Site.load(
+        root: root, knownRules: RuleRegistry.knownIDs, progress: progress)
       // Reports show locations from the repository's root: messages name paths the same way.
       site.messageRoot = site.reportBase.rootPrefix
       return site
@@ -32,9 +32,9 @@ extension Site {
 
   /// Reads the configuration and walks the tree without parsing, for commands that parse
   /// only part of it.
-  static func scanForCommand(_ root: String) throws -> Site {
+  public static func scanForCommand(_ root: String) throws -> Site {
     do {
-      var site = try Site.scan(root: root, knownRules: Rules.knownIDs)
+      var site = try Site.scan(root: root, knownRules: RuleRegistry.knownIDs)
       site.messageRoot = site.reportBase.rootPrefix
       return site
     } catch {
@@ -43,7 +43,7 @@ extension Site {
   }
 
   /// Stops the command (status 2) when a `--locale` names no locale of this tree.
-  func requireLocales(_ selected: [String]) throws {
+  public func requireLocales(_ selected: [String]) throws {
     let known = locales.map(\.name)
     for locale in selected where !known.contains(locale) {
       throw ToolFailure(SiteError.unknownLocale(locale, known: known).description)
@@ -55,7 +55,7 @@ extension Site {
   /// What translations of this tree are compared across: its locale folders side by side,
   /// or, when `source` is given (`--source`) or docproof.yml names `source:` or
   /// `translations:`, this tree and the other repositories' clones.
-  func localizationSides(source given: String?) async throws -> LocalizationSides {
+  public func localizationSides(source given: String?) async throws -> LocalizationSides {
     func load(_ path: String, named: String) async throws -> Site {
       guard FileTree.realPath(path) != nil else {
         throw ToolFailure("cannot compare with \(named): no such directory")
@@ -89,8 +89,8 @@ extension Site {
 
 /// "Now" for reports that count days: `SOURCE_DATE_EPOCH` (seconds since 1970, as
 /// reproducible builds set it) when set, so that a report can be reproduced; else the clock.
-enum RunClock {
-  static var now: Date {
+public enum RunClock {
+  public static var now: Date {
     if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
       let seconds = TimeInterval(text)
     {

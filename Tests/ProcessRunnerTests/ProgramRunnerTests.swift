@@ -1,7 +1,7 @@
 import Foundation
+import ProcessRunner
 import TestSupport
 import Testing
-import Transcripts
 
 @Suite struct ProgramRunnerTests {
   let runner = ProgramRunner(outputLimit: 1 << 20, gracePeriod: .milliseconds(500))
@@ -63,7 +63,7 @@ import Transcripts
     #expect(run.stdout.count == 1 << 20)
     #expect(run.stdoutTruncated)
     #expect(
-      TranscriptStage.failure(of: run)
+      run.failure
         == "printed more output than docproof keeps (16 MB) and was stopped")
   }
 

@@ -102,6 +102,14 @@ public enum ProcessReaper {
 
   /// Exits with `status`, or, when docproof is stopping on a signal, with 128 + its number
   /// (the programs it ran were stopped first, and their ending must not decide the status).
+  /// Keeps `value` alive until the process exits: for what a command built and would only
+  /// free on its way out (a parsed tree), which costs more than the exit itself.
+  public static func keepUntilExit(_ value: any Sendable) {
+    kept.withLock { $0.append(value) }
+  }
+
+  private static let kept = Mutex<[any Sendable]>([])
+
   public static func exit(_ status: Int32) -> Never {
     let signal = stopping.load(ordering: .acquiring)
     Glibc.exit(signal != 0 ? 128 + signal : status)
