@@ -178,6 +178,10 @@ public struct ProgramRunner: Sendable {
             }
           }
           group.cancelAll()
+          // Both streams end when the program closes them, which may be just before it
+          // exits (coreutils close theirs in an exit handler): killing its group at once
+          // could end it with SIGKILL in the middle of a successful exit.
+          if !timedOut { await Self.awaitExit(processGroup, within: grace) }
           return (stdout, stderr, timedOut || timedOutFlag.isSet)
         }
       }
@@ -198,6 +202,20 @@ public struct ProgramRunner: Sendable {
       return ProgramRun(
         outcome: .failedToStart("\(program): \(error)"), stdout: [], stderr: [],
         stdoutTruncated: false, stderrTruncated: false, duration: ContinuousClock.now - start)
+    }
+  }
+
+  /// Waits, at most `limit`, until process `pid` has exited (a zombie its runner has not
+  /// reaped yet, or gone), without reaping it.
+  static func awaitExit(_ pid: pid_t, within limit: Duration) async {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return }
+      // `pid (name) state ...`: the name may hold spaces and parentheses.
+      if stat[stat.index(after: close)...].split(separator: " ").first == "Z" { return }
+      try? await Task.sleep(for: .milliseconds(2))
     }
   }
 

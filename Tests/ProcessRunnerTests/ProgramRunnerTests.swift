@@ -67,6 +67,16 @@ import Testing
         == "printed more output than docproof keeps (16 MB) and was stopped")
   }
 
+  /// A program that closes its output before it exits (coreutils do, in an exit handler)
+  /// exits as it would: what is left of it is killed only once it has.
+  @Test func aProgramThatClosesItsOutputFirstIsNotKilledWhileItExits() async throws {
+    let (folder, program) = try script("echo done; exec >&- 2>&-; sleep 0.2; exit 3")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = await runner.run([program], workingDirectory: folder.path, timeout: .seconds(60))
+    #expect(run.outcome == .exited(3))
+    #expect(String(decoding: run.stdout, as: UTF8.self) == "done\n")
+  }
+
   @Test func missingAndNonExecutablePrograms() async throws {
     let folder = try Fixtures.temporaryDirectory("runner")
     defer { try? FileManager.default.removeItem(at: folder) }
