@@ -1,3 +1,5 @@
+import DocModel
+
 /// The words of a file that could name another file, as 64-bit hashes: what
 /// `ReferenceScan` keeps of a file instead of its text, and what its cache stores.
 ///
@@ -22,12 +24,8 @@ enum ReferenceTokens {
             continue
           }
           let start = index
-          var hash = offsetBasis
-          while index < count, isName[Int(bytes[index])] {
-            hash = (hash ^ UInt64(bytes[index])) &* prime
-            index += 1
-          }
-          result.append(hash)
+          while index < count, isName[Int(bytes[index])] { index += 1 }
+          result.append(Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<index])))
           if index - start > 3, bytes[index - 3] == UInt8(ascii: "."),
             bytes[index - 2] | 0x20 == UInt8(ascii: "m"),
             bytes[index - 1] | 0x20 == UInt8(ascii: "d")
@@ -61,15 +59,9 @@ enum ReferenceTokens {
     }
   }
 
-  /// FNV-1a, 64 bits.
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash = offsetBasis
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
-    return hash
+    StableHash.fnv1a(bytes)
   }
-
-  private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-  private static let prime: UInt64 = 0x100_0000_01b3
 
   /// Letters, digits, `-_.~%` and every byte of a non-ASCII character.
   static func isNameByte(_ byte: UInt8) -> Bool {

@@ -1,3 +1,5 @@
+import DocModel
+
 /// One of N deterministic parts of a check (`--shard I/N`): N CI jobs, each running one
 /// shard, together report exactly what one run reports.
 ///
@@ -25,16 +27,6 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether the file at `path` (root-relative) belongs to this shard.
   public func owns(_ path: String) -> Bool {
-    Self.fnv1a(path) % UInt64(count) == UInt64(index - 1)
-  }
-
-  /// FNV-1a (64-bit) of the path's UTF-8 bytes.
-  public static func fnv1a(_ path: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in path.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01b3
-    }
-    return hash
+    StableHash.fnv1a(path.utf8) % UInt64(count) == UInt64(index - 1)
   }
 }

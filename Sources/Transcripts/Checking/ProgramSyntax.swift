@@ -82,7 +82,7 @@ public enum ProgramSyntax {
     try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
     let file =
       cacheFolder
-      + "/check-\(PythonEnvironment.key(interpreter: "syntax", requirements: [source])).\(fileExtension)"
+      + "/check-\(StableHash.key(["syntax", source])).\(fileExtension)"
     guard (try? AtomicFile.write(Data(source.utf8), to: file)) != nil else { return nil }
     defer { unlink(file) }
     let run = await runner.run(

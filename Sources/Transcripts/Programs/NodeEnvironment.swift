@@ -1,3 +1,4 @@
+import DocModel
 import DocSite
 import Foundation
 import ProcessRunner
@@ -19,7 +20,7 @@ enum NodeEnvironment {
     requirements: [String], cache: String, runner: ProgramRunner, creating: () -> Void = {}
   ) async throws(SetupError) -> String {
     let directory =
-      cache + "/" + PythonEnvironment.key(interpreter: "npm", requirements: requirements)
+      cache + "/" + StableHash.key(["npm"] + requirements.sorted())
     let ready = directory + "/.docproof-ready"
     if FileManager.default.fileExists(atPath: ready) { return directory }
     do {

@@ -236,7 +236,7 @@ public struct ProgramStage: Sendable {
       }
     let file =
       launch.folder
-      + "/program-\(PythonEnvironment.key(interpreter: "program", requirements: [program.source])).\(isModule ? "mjs" : launch.fileExtension)"
+      + "/program-\(StableHash.key(["program", program.source])).\(isModule ? "mjs" : launch.fileExtension)"
     do {
       try AtomicFile.write(Data(program.source.utf8), to: file)
     } catch {

@@ -1,3 +1,4 @@
+import DocModel
 import DocSite
 import Foundation
 import ProcessRunner
@@ -31,7 +32,7 @@ public struct PythonEnvironment: Sendable {
     requirements: [String], interpreter: String, projectRoot: String, runner: ProgramRunner,
     creating: () -> Void = {}
   ) async throws(SetupError) -> PythonEnvironment {
-    let key = Self.key(interpreter: interpreter, requirements: requirements)
+    let key = StableHash.key([interpreter] + requirements.sorted())
     let folder = cacheFolder(projectRoot: projectRoot)
     let directory = folder + "/" + key
     let environment = PythonEnvironment(directory: directory)
@@ -77,14 +78,4 @@ public struct PythonEnvironment: Sendable {
     return environment
   }
 
-  /// A short stable key for an interpreter and a set of requirements.
-  static func key(interpreter: String, requirements: [String]) -> String {
-    // FNV-1a over the sorted requirements: stable across runs and machines.
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in ([interpreter] + requirements.sorted()).joined(separator: "\n").utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return String(hash, radix: 16)
-  }
 }
