@@ -28,6 +28,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     // Identity: client, emulator and reference implementation.
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -74,6 +76,7 @@ let package = Package(
       name: "DocModel",
       dependencies: [
         "CCmarkGFM", "CCmarkInlineChars", "CLibXML2", "Yams",
+        .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strict
@@ -82,7 +85,9 @@ let package = Package(
     // A tree in, a `Site` out: configuration, locales, pivot groups, include graph.
     .target(
       name: "DocSite",
-      dependencies: ["DocModel", "Yams"],
+      dependencies: [
+        "DocModel", "Yams", .product(name: "Algorithms", package: "swift-algorithms"),
+      ],
       swiftSettings: strict
     ),
 
@@ -131,6 +136,7 @@ let package = Package(
       name: "Transcripts",
       dependencies: [
         "DocModel", "DocSite", "IdentityEmulator", "ProcessRunner",
+        .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       swiftSettings: strict

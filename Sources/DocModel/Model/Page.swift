@@ -93,13 +93,6 @@ public struct Page: Sendable, Hashable {
     for anchor in anchors { ids.insert(anchor.id) }
     return ids
   }
-
-  /// The zone holding a line, if any.
-  public func zoneIndex(containing line: Int) -> Int? {
-    zones.firstIndex { zone in
-      line > zone.line && line < (zone.endLine ?? Int.max)
-    }
-  }
 }
 
 extension Page: Encodable {

@@ -1,3 +1,4 @@
+import Algorithms
 import CCmarkGFM
 
 /// Parses one Markdown file into a `Page`: front matter with Yams, Markdown with cmark-gfm,
@@ -107,12 +108,7 @@ struct OffsetRanges {
   /// Whether any range contains the offset.
   func contains(_ offset: Int) -> Bool {
     // The number of ranges that start at or before the offset.
-    var low = 0
-    var high = lowerBounds.count
-    while low < high {
-      let mid = (low + high) / 2
-      if lowerBounds[mid] <= offset { low = mid + 1 } else { high = mid }
-    }
-    return low > 0 && reach[low - 1] > offset
+    let starting = lowerBounds.partitioningIndex { $0 > offset }
+    return starting > 0 && reach[starting - 1] > offset
   }
 }

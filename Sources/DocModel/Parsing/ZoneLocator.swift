@@ -1,3 +1,5 @@
+import Algorithms
+
 /// An element of a page that a zone may hold: its line says which.
 protocol ZoneMember {
   var line: Int { get }
@@ -28,19 +30,9 @@ struct ZoneLocator {
   }
 
   func index(containing line: Int) -> Int? {
-    var low = 0
-    var high = zones.count - 1
-    var candidate: Int?
-    while low <= high {
-      let mid = (low + high) / 2
-      if zones[mid].line < line {
-        candidate = mid
-        low = mid + 1
-      } else {
-        high = mid - 1
-      }
-    }
-    guard let candidate, line < (zones[candidate].endLine ?? Int.max) else { return nil }
+    // The last zone that starts before the line.
+    let candidate = zones.partitioningIndex { $0.line >= line } - 1
+    guard candidate >= 0, line < (zones[candidate].endLine ?? Int.max) else { return nil }
     return candidate
   }
 }

@@ -1,3 +1,5 @@
+import Algorithms
+
 /// The bytes of one file, decoded for parsing: BOM removed, invalid UTF-8 repaired, lines indexed.
 ///
 /// Line endings are `\n`, `\r\n` or a lone `\r`, as CommonMark counts them, so line numbers
@@ -116,14 +118,8 @@ public struct SourceText: Sendable {
 
   /// The 1-based line holding a byte offset.
   public func line(ofByte offset: Int) -> Int {
-    var low = 0
-    var high = lineStarts.count - 1
-    if high < 0 { return 1 }
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return low + 1
+    // The number of lines that start at or before the offset.
+    max(1, lineStarts.partitioningIndex { $0 > offset })
   }
 
   /// The position of a byte offset.

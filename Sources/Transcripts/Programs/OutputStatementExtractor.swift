@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Reads the output statements of a program in one of `ProgramLanguage`'s languages: a
@@ -58,14 +59,8 @@ public struct OutputStatementExtractor {
   }
 
   func lineNumber(_ index: Int) -> Int {
-    // The last line start at or before the index.
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
-    }
-    return low + 1
+    // The number of lines that start at or before the index.
+    max(1, lineStarts.partitioningIndex { $0 > index })
   }
 
   // MARK: Scanning
