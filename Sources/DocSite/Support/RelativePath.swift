@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lexical path arithmetic on `/`-separated relative paths, never touching the disk.
 public enum RelativePath {
   /// Joins and normalizes: `a/b` + `../c/./d` → `a/c/d`. Returns `nil` when the result
@@ -114,19 +116,7 @@ public enum RelativePath {
   /// Decodes `%XX` escapes; `nil` when the result is not valid UTF-8 or an escape is bad.
   public static func percentDecoded(_ text: String) -> String? {
     guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
-    var bytes: [UInt8] = []
-    var iterator = Array(text.utf8).makeIterator()
-    while let byte = iterator.next() {
-      if byte == UInt8(ascii: "%") {
-        guard let high = iterator.next(), let low = iterator.next(),
-          let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-        else { return nil }
-        bytes.append(value)
-      } else {
-        bytes.append(byte)
-      }
-    }
-    return String(validating: bytes, as: UTF8.self)
+    return text.removingPercentEncoding
   }
 
   /// The part of `path` inside `folder` (`a/b/c.md` in `a` → `b/c.md`; anything in `""`),
