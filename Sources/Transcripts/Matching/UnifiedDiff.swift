@@ -12,37 +12,59 @@ public struct UnifiedDiff: Sendable {
   /// Diffs `old` against `new`; `equal` decides which lines correspond (a wildcard line
   /// equals any line it matches).
   public init(old: [String], new: [String], equal: (String, String) -> Bool = { $0 == $1 }) {
-    let n = old.count
-    let m = new.count
-    // Longest common subsequence; transcripts are small, and larger inputs are capped by
-    // the caller.
-    var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
-    if n > 0 && m > 0 {
-      for i in stride(from: n - 1, through: 0, by: -1) {
-        for j in stride(from: m - 1, through: 0, by: -1) {
-          table[i][j] =
-            equal(old[i], new[j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+    // Lines alike at both ends correspond; only the middle is diffed.
+    var prefix = 0
+    while prefix < min(old.count, new.count), equal(old[prefix], new[prefix]) { prefix += 1 }
+    var suffix = 0
+    while suffix < min(old.count, new.count) - prefix,
+      equal(old[old.count - 1 - suffix], new[new.count - 1 - suffix])
+    {
+      suffix += 1
+    }
+    let oldMiddle = old[prefix..<old.count - suffix]
+    let newMiddle = new[prefix..<new.count - suffix]
+    var removed: Set<Int> = []
+    var inserted: Set<Int> = []
+    // Myers' diff takes time in the sum of the lengths times the number of differences,
+    // at least their difference in length: a few lines against a whole file (a snippet
+    // against its new source) would take minutes. Past that bound the middle is shown
+    // removed, then added: still a true diff, and the shortest one when the sides share
+    // nothing.
+    let work = (oldMiddle.count + newMiddle.count) * abs(oldMiddle.count - newMiddle.count)
+    if work > Self.workBound || oldMiddle.isEmpty || newMiddle.isEmpty {
+      removed = Set(oldMiddle.indices)
+      inserted = Set(newMiddle.indices)
+    } else {
+      for change in newMiddle.difference(from: oldMiddle, by: equal) {
+        switch change {
+        case .remove(let offset, _, _): removed.insert(prefix + offset)
+        case .insert(let offset, _, _): inserted.insert(prefix + offset)
         }
       }
     }
+    // The lines neither removed nor inserted correspond, in order.
     var operations: [Operation] = []
     var i = 0
     var j = 0
-    while i < n || j < m {
-      if i < n, j < m, equal(old[i], new[j]) {
-        operations.append(.same(old[i], new[j]))
-        i += 1
-        j += 1
-      } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
+    while i < old.count || j < new.count {
+      if i < old.count, removed.contains(i) || j == new.count {
         operations.append(.removed(old[i]))
         i += 1
-      } else {
+      } else if j < new.count, inserted.contains(j) || i == old.count {
         operations.append(.added(new[j]))
+        j += 1
+      } else {
+        operations.append(.same(old[i], new[j]))
+        i += 1
         j += 1
       }
     }
     self.operations = operations
   }
+
+  /// The most work (lengths times their difference) a diff is given before it shows the
+  /// middle as replaced.
+  static let workBound = 1 << 22
 
   /// Whether the two sides correspond line for line.
   public var isEmpty: Bool {
