@@ -23,17 +23,12 @@ struct CheckCommand: AsyncParsableCommand {
       tree cannot be checked (missing root, invalid docproof.yml, unwritable output).
       """)
 
-  @Argument(
-    help: ArgumentHelp(
-      "The tree to check (default: the working folder when it holds .openpublishing.publish.config.json or docfx.json, else docs).",
-      valueName: "root"))
-  var givenRoot: String?
+  @OptionGroup var tree: TreeArgument
 
   @Option(help: "The report's format; github writes annotations for GitHub Actions.")
   var format: ReportFormat = .text
 
-  @Option(help: "Write the report to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var scope: ReportScope
 
   @Option(
     help: ArgumentHelp(
@@ -43,9 +38,6 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Flag(help: "Also check external links over the network.")
   var external = false
-
-  @Option(name: .customLong("locale"), help: "Only report on this locale (repeatable).")
-  var locales: [String] = []
 
   @Option(
     help: ArgumentHelp(
@@ -84,7 +76,7 @@ struct CheckCommand: AsyncParsableCommand {
     // Nothing the scenarios start outlives them, or this run.
     ProcessReaper.takeCharge()
     if fix, !dryRun { try CIWriteGuard.check("--fix", allowed: writeInCi) }
-    var request = CheckRequest(root: try Site.rootForCommand(givenRoot))
+    var request = CheckRequest(root: try tree.root())
     if let shard {
       guard let parsed = Shard(shard) else {
         throw ToolFailure("--shard '\(shard)' is not I/N with 1 <= I <= N (for example 2/4)")
@@ -92,7 +84,7 @@ struct CheckCommand: AsyncParsableCommand {
       request.shard = parsed
     }
     request.external = external
-    request.locales = locales
+    request.locales = scope.locales
     request.changedSince = changedSince
     request.useReferenceCache = !noCache
     request.runScenarios = !noRun
@@ -116,10 +108,10 @@ struct CheckCommand: AsyncParsableCommand {
     if fix { Self.tell(outcome, dryRun: dryRun) }
     var report = outcome.report
     report.toolVersion = Version.number
-    let text = try format.reporter(color: color.enabled(toFile: output != nil)).render(report)
+    let text = try format.reporter(color: color.enabled(toFile: scope.output != nil)).render(report)
     // A text report ends with the summary line already.
     try ReportOutput.deliver(
-      text, to: output, summary: format == .text ? nil : report.summaryLine)
+      text, to: scope.output, summary: format == .text ? nil : report.summaryLine)
     // After the report: a summary that cannot be written loses nothing else.
     try StepSummary.append(report)
     // The parsed tree is kept to the exit: freeing it, one page at a time, takes longer

@@ -26,20 +26,12 @@ struct L10nCommand: AsyncParsableCommand {
     case text, json, html
   }
 
-  @Argument(
-    help: ArgumentHelp(
-      "The tree to check (default: the working folder when it holds .openpublishing.publish.config.json or docfx.json, else docs).",
-      valueName: "root"))
-  var givenRoot: String?
+  @OptionGroup var tree: TreeArgument
 
   @Option(help: "The report's format; html is a self-contained dashboard.")
   var format: Format = .text
 
-  @Option(help: "Write the report to this file (atomically) instead of standard output.")
-  var output: String?
-
-  @Option(name: .customLong("locale"), help: "Only report on this locale (repeatable).")
-  var locales: [String] = []
+  @OptionGroup var scope: ReportScope
 
   @Option(
     help: ArgumentHelp(
@@ -53,15 +45,15 @@ struct L10nCommand: AsyncParsableCommand {
   var diff = false
 
   func run() async throws {
-    let root = try Site.rootForCommand(givenRoot)
+    let root = try tree.root()
     let site = try await Site.loadForCommand(root)
     let sides = try await site.localizationSides(source: source)
-    if sides.isSideBySide { try site.requireLocales(locales) }
+    if sides.isSideBySide { try site.requireLocales(scope.locales) }
     let analysis = await LocalizationAnalysis.run(
-      sides, rules: RuleRegistry.localization, locales: locales,
+      sides, rules: RuleRegistry.localization, locales: scope.locales,
       transcripts: TranscriptFinder.lines, history: true, now: RunClock.now)
     let diagnostics = Checker.finish(
-      analysis.diagnostics, site: site, options: CheckOptions(locales: locales))
+      analysis.diagnostics, site: site, options: CheckOptions(locales: scope.locales))
     let report = Report(
       base: site.reportBase, diagnostics: diagnostics,
       filesChecked: analysis.files.filter { $0.pair.translationPath != nil }.count,
@@ -84,7 +76,7 @@ struct L10nCommand: AsyncParsableCommand {
       text = try JSONReporter().render(report)
     }
     try ReportOutput.deliver(
-      text, to: output, summary: "wrote \(output ?? "-"): \(report.summaryLine)")
+      text, to: scope.output, summary: "wrote \(scope.output ?? "-"): \(report.summaryLine)")
     if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
   }
 }

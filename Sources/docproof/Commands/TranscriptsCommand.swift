@@ -22,17 +22,13 @@ struct TranscriptsCommand: AsyncParsableCommand {
     case text, json
   }
 
-  @Argument(
-    help: ArgumentHelp(
-      "The tree to check (default: the working folder when it holds .openpublishing.publish.config.json or docfx.json, else docs).",
-      valueName: "root"))
-  var givenRoot: String?
+  @OptionGroup var tree: TreeArgument
 
   @Option(help: "The listing's format.")
   var format: Format = .text
 
   func run() async throws {
-    let root = try Site.rootForCommand(givenRoot)
+    let root = try tree.root()
     let site = try await Site.loadForCommand(root)
     let discovery = TranscriptFinder.find(in: site)
     switch format {
