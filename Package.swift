@@ -8,9 +8,10 @@ let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// Linux only: docproof relies on /proc, prctl(2) and Glibc (the CI and the README's set-up
+// are Debian's), so it declares no other platform.
 let package = Package(
   name: "docproof",
-  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "docproof", targets: ["docproof"]),
     .library(name: "DocModel", targets: ["DocModel"]),
@@ -94,6 +95,7 @@ let package = Package(
       dependencies: [
         "CProcessControl",
         .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ],
       swiftSettings: strict
     ),

@@ -343,7 +343,7 @@ public struct Site: Sendable {
   }
 
   /// Reads and parses files on one task per core, each taking small batches of paths in
-  /// turn (one task per file cost a wake-up of the parent for each of 66,000 files). The
+  /// turn (one task per file costs a wake-up of the parent for each file). The
   /// outcomes come in the order of `paths`.
   private static func parseAll(
     _ paths: [String], tree: FileTree, limit: Int, progress: (@Sendable (Int, Int) -> Void)?

@@ -19,7 +19,7 @@ public enum TranslationStatus: String, Sendable, Hashable, CaseIterable, Codable
 /// One source file and its translation in one locale, with everything found about them.
 ///
 /// Immutable once built; the fields live behind one reference: a report holds one per file of every
-/// locale (60,000 and more on a large tree), and every rule that visits them would otherwise
+/// locale, and every rule that visits them would otherwise
 /// retain and release each of their strings and tables per copy.
 public struct LocalizedFile: Sendable, Hashable {
   private struct Fields: Sendable, Hashable {

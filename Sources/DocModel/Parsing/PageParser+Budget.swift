@@ -17,8 +17,8 @@ extension PageParser {
   }
 
   /// Parses a file, giving up when the parser takes longer than its budget: Debian's
-  /// cmark-gfm 0.29.0.gfm.6 is quadratic on a long paragraph of links and emphasis (2 MB
-  /// took 21 s), and one such page must not stall a run. The page is then one finding,
+  /// cmark-gfm 0.29.0.gfm.6 is quadratic on a long paragraph of links and emphasis, and
+  /// one such page must not stall a run. The page is then one finding,
   /// naming the paragraph; the parse goes on in the background until the process ends.
   ///
   /// The budget counts the parsing thread's processor time, not the clock's: on a loaded

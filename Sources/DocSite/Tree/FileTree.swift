@@ -116,8 +116,8 @@ public struct FileTree: Sendable {
     }
     // Each folder's children are sorted by name, a sub-folder twice: itself by its name, what
     // it holds by its name with a `/` after it (`a` < `a-b` < `a/x`). A walk that takes them
-    // in that order meets the paths in sorted order, with no sort of every path (the costliest
-    // part of a walk over 60,000 files).
+    // in that order meets the paths in sorted order, with no sort of every path (on a large tree
+    // the costliest part of a walk).
     var sorted: [(path: String, entry: Entry)] = []
     sorted.reserveCapacity(listings.values.reduce(0) { $0 + $1.children.count })
     func emit(_ folder: String) {
