@@ -85,6 +85,7 @@ let package = Package(
       name: "DocSite",
       dependencies: [
         "DocModel", "Yams", .product(name: "Algorithms", package: "swift-algorithms"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ],
       swiftSettings: strict
     ),

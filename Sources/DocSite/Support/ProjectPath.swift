@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Keeps paths that come from configuration inside the project root, symbolic links
 /// included: what docproof reads and writes for scenarios stays in the tree the user named.
@@ -17,33 +18,26 @@ public enum ProjectPath {
     if let resolved = FileTree.realPath(path) {
       real = resolved
     } else {
-      let folder = (path as NSString).deletingLastPathComponent
+      let file = FilePath(path)
+      let folder = file.removingLastComponent().string
       guard let resolvedFolder = FileTree.realPath(folder.isEmpty ? "." : folder) else {
         // Nothing exists yet on the way: judge the path lexically.
         let standardized = (path as NSString).standardizingPath
-        return standardized == root || standardized.hasPrefix(root + "/") ? standardized : nil
+        return contains(standardized, in: root) ? standardized : nil
       }
-      real = resolvedFolder + "/" + (path as NSString).lastPathComponent
+      real = resolvedFolder + "/" + (file.lastComponent?.string ?? "")
     }
-    return real == root || real.hasPrefix(root + "/") ? real : nil
+    return contains(real, in: root) ? real : nil
   }
 
   /// An absolute path with `.`, empty components and `..` removed by their text alone,
   /// without touching the file system (`..` at `/` stays at `/`).
   public static func lexicallyNormalized(_ absolute: String) -> String {
-    var components: [Substring] = []
-    for component in absolute.split(separator: "/") {
-      switch component {
-      case ".": continue
-      case "..": _ = components.popLast()
-      default: components.append(component)
-      }
-    }
-    return "/" + components.joined(separator: "/")
+    FilePath(absolute).lexicallyNormalized().string
   }
 
-  /// Whether `path` is `root` or inside it, by text.
+  /// Whether `path` is `root` or inside it, by their components.
   public static func contains(_ path: String, in root: String) -> Bool {
-    path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    FilePath(path).starts(with: FilePath(root))
   }
 }
