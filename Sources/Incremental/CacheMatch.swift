@@ -1,13 +1,14 @@
 import DocSite
-import Foundation
 
-/// Which of a scan's files the commit's listing and the reference cache know, found by
-/// walking the three side by side, each in path order (no table of 60,000 paths is built).
+/// Which of a scan's files the commit's listing and the reference cache know.
 ///
-/// A match needs the same bytes of path in all three and the same object id in the listing
-/// and the cache; the walk only decides how far to step by comparing bytes, so paths
-/// sorted otherwise (non-ASCII names sort by their characters) can only miss an entry,
-/// never take a wrong one.
+/// The three are walked side by side, each sorted by path. The listing is in git's order,
+/// by the bytes of the paths, and is walked comparing bytes: a path's object id is the
+/// listing's only for exactly its bytes. The cache is in the scan's order and is walked
+/// comparing strings; an entry is taken only when its object id is the one the listing
+/// gives the path, so its tokens are those of the file's content whichever path wrote them.
+/// Paths that sort otherwise as bytes than as strings (a decomposed accent) can only miss
+/// an entry, never take a wrong one.
 struct CacheMatch {
   /// For each path, its index in the listing when the commit has it and git does not report
   /// it changed (its content is the commit's); -1 otherwise.
@@ -16,47 +17,36 @@ struct CacheMatch {
   var cached: [Int]
 
   /// `paths` are sorted; `changed` are root-relative paths git reports changed.
-  init(
-    paths: [String], listing: GitTreeListing, changed: [String],
-    cache: ReferenceCache
-  ) {
+  init(paths: [String], listing: GitTreeListing, changed: [String], cache: ReferenceCache) {
     var unchanged = [Int](repeating: -1, count: paths.count)
     var cached = unchanged
     var isChanged = [Bool](repeating: false, count: paths.count)
     for path in changed {
       if let index = paths.sortedIndex(of: path) { isChanged[index] = true }
     }
-    listing.withPaths { listed in
-      cache.withPaths { entries in
-        var next = (listed: 0, entry: 0)
-        for index in paths.indices where !isChanged[index] {
-          func step(_ path: UnsafeBufferPointer<UInt8>) {
-            while next.listed < listed.count,
-              listed.path(next.listed).byteOrder(comparedTo: path) < 0
-            {
-              next.listed += 1
-            }
-            guard next.listed < listed.count,
-              listed.path(next.listed).byteOrder(comparedTo: path) == 0
-            else { return }
-            unchanged[index] = next.listed
-            while next.entry < entries.count,
-              entries.path(next.entry).byteOrder(comparedTo: path) < 0
-            {
-              next.entry += 1
-            }
-            if next.entry < entries.count,
-              entries.path(next.entry).byteOrder(comparedTo: path) == 0,
-              cache.id(at: next.entry) == listing.id(at: next.listed)
-            {
-              cached[index] = next.entry
-            }
+    // The first listing entry, and the first cache entry, not before the path at hand.
+    var listed = 0
+    var entry = 0
+    let entries = cache.entries
+    listing.withPaths { listedPaths in
+      for index in paths.indices where !isChanged[index] {
+        var path = paths[index]
+        let isListed = path.withUTF8 { bytes in
+          while listed < listedPaths.count,
+            listedPaths.path(listed).byteOrder(comparedTo: bytes) < 0
+          {
+            listed += 1
           }
-          // A native string lends its bytes without a copy (and without retaining it).
-          if paths[index].utf8.withContiguousStorageIfAvailable(step) == nil {
-            var path = paths[index]
-            path.withUTF8(step)
-          }
+          return listed < listedPaths.count
+            && listedPaths.path(listed).byteOrder(comparedTo: bytes) == 0
+        }
+        guard isListed else { continue }
+        unchanged[index] = listed
+        while entry < entries.count, entries[entry].path < path { entry += 1 }
+        if entry < entries.count, entries[entry].path == path,
+          entries[entry].id == listing.id(at: listed)
+        {
+          cached[index] = entry
         }
       }
     }

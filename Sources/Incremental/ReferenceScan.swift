@@ -11,15 +11,10 @@ import Foundation
 /// the target. Of each file only its tokens are kept (`ReferenceTokens`), read once, or
 /// taken from a `ReferenceCache` for a file git says is unchanged.
 public struct ReferenceScan: Sendable {
-  /// Root-relative paths, sorted, in the order of `ranges`.
+  /// Root-relative paths, sorted.
   public let paths: [String]
-  /// The sorted token hashes of `paths[i]` are `cached[ranges[i]]` when `inCache[i]`,
-  /// else `read[ranges[i]]`: those of the files the cache holds are used where the cache
-  /// has them.
-  private let ranges: [Range<Int>]
-  private let inCache: [Bool]
-  private let cached: [UInt64]
-  private let read: [UInt64]
+  /// The sorted token hashes of each file, in the order of `paths`.
+  private let tokens: [[UInt64]]
   /// What a cache should hold after this scan: every file the commit has and git reports
   /// unchanged, with its object id, by the index of its tokens; `nil` when the cache
   /// already holds exactly that.
@@ -43,40 +38,19 @@ public struct ReferenceScan: Sendable {
   ) async {
     let match = CacheMatch(paths: paths, listing: listing, changed: changed, cache: cache)
     // The files the cache cannot answer for, read in parallel.
-    struct Part: Sendable {
-      var tokens: [UInt64] = []
-      var counts: [Int] = []
-    }
     let unread = paths.indices.filter { match.cached[$0] < 0 }
     let parts = await unread.concurrentChunks { slice in
-      var part = Part()
       // The paths are sorted: a folder's files come one after another.
       var folder = OpenFolder(tree: tree)
       defer { folder.close() }
-      for index in slice {
-        let text = (try? folder.read(paths[index], limit: limit)) ?? []
-        let hashes = ReferenceTokens.hashes(of: text)
-        part.tokens.append(contentsOf: hashes)
-        part.counts.append(hashes.count)
+      return slice.map { index in
+        ReferenceTokens.hashes(of: (try? folder.read(paths[index], limit: limit)) ?? [])
       }
-      return part
     }
-    // In path order: the files read take their tokens from the parts, in turn.
-    var ranges: [Range<Int>] = []
-    ranges.reserveCapacity(paths.count)
-    var read: [UInt64] = []
-    read.reserveCapacity(parts.reduce(0) { $0 + $1.tokens.count })
-    for part in parts { read.append(contentsOf: part.tokens) }
-    var next = 0
-    var counts = parts.lazy.flatMap(\.counts).makeIterator()
-    for index in paths.indices {
-      if match.cached[index] >= 0 {
-        ranges.append(cache.hashRange(at: match.cached[index]))
-      } else {
-        let count = counts.next()!
-        ranges.append(next..<next + count)
-        next += count
-      }
+    // In path order: each file's tokens from the cache, or the next of those read.
+    var read = parts.joined().makeIterator()
+    self.tokens = paths.indices.map { index in
+      match.cached[index] >= 0 ? cache.entries[match.cached[index]].hashes : read.next()!
     }
     var entries: [(id: GitObjectID, file: Int)] = []
     var hits = 0
@@ -85,10 +59,6 @@ public struct ReferenceScan: Sendable {
       if match.cached[index] >= 0 { hits += 1 }
     }
     self.paths = paths
-    self.ranges = ranges
-    self.inCache = match.cached.map { $0 >= 0 }
-    self.cached = cache.storage
-    self.read = read
     self.filesRead = unread.count
     // Rewritten when an unchanged file was read (its tokens are new), or when the cache
     // holds many entries no file matches any more.
@@ -98,9 +68,7 @@ public struct ReferenceScan: Sendable {
   }
 
   /// The token hashes of the file at `index`.
-  func tokens(ofFile index: Int) -> ArraySlice<UInt64> {
-    inCache[index] ? cached[ranges[index]] : read[ranges[index]]
-  }
+  func tokens(ofFile index: Int) -> [UInt64] { tokens[index] }
 
   /// The texts that show a reference to `target` (a root-relative path): its name, without
   /// `.md` for a Markdown file (links may drop it), plain and percent-encoded. A needle
@@ -124,7 +92,7 @@ public struct ReferenceScan: Sendable {
     guard !needles.isEmpty else { return [] }
     let parts = await paths.concurrentChunks { slice in
       slice.indices.filter { index in
-        let hashes = tokens(ofFile: index)
+        let hashes = tokens(ofFile: index)[...]
         return needles.contains { runs in runs.allSatisfy { Self.holds(hashes, $0) } }
       }
     }

@@ -15,7 +15,7 @@ import Testing
 
   static func cache(_ entries: [(String, GitObjectID)]) throws -> ReferenceCache {
     try ReferenceCache.decode(
-      ReferenceCache.encode(entries.map { ($0.0, $0.1, [UInt64($0.0.utf8.count)][...]) }))
+      ReferenceCache.encode(entries.map { ($0.0, $0.1, [UInt64($0.0.utf8.count)]) }))
   }
 
   @Test func onlyTheSamePathWithTheSameObjectIsTakenFromTheCache() throws {
@@ -50,7 +50,7 @@ import Testing
       paths: paths, listing: listing, changed: [], cache: try Self.cache(entries))
     for index in paths.indices {
       if match.cached[index] >= 0 {
-        #expect(try Self.cache(entries).path(at: match.cached[index]) == paths[index])
+        #expect(try Self.cache(entries).entries[match.cached[index]].path == paths[index])
       }
       if match.unchanged[index] >= 0 {
         #expect(listing.path(at: match.unchanged[index]) == paths[index])

@@ -1,3 +1,4 @@
+import DocModel
 import Foundation
 import TestSupport
 import Testing
@@ -44,44 +45,43 @@ import Testing
     }
   }
 
+  /// The hashes of the entry for `path` and `id`, if `cache` has one.
+  static func hashes(_ cache: ReferenceCache, _ path: String, _ id: GitObjectID) -> [UInt64]? {
+    cache.entries.first { $0.path == path && $0.id == id }?.hashes
+  }
+
   @Test func whatIsWrittenIsReadBackInItsOrder() throws {
     let bytes = ReferenceCache.encode([
-      ("b.md", Self.sha1, [1, 5, 9][...]), ("a/é.md", Self.other, [][...]),
-      ("a.md", Self.sha1, [UInt64.max][...]),
+      ("b.md", Self.sha1, [1, 5, 9]), ("a/é.md", Self.other, []), ("a.md", Self.sha1, [UInt64.max]),
     ])
     let cache = try ReferenceCache.decode(bytes)
     #expect(cache.count == 3)
-    #expect((0..<3).map(cache.path(at:)) == ["b.md", "a/é.md", "a.md"])
-    #expect((0..<3).map(cache.id(at:)) == [Self.sha1, Self.other, Self.sha1])
-    #expect(cache.hashes(forPath: "b.md", id: Self.sha1).map(Array.init) == [1, 5, 9])
-    #expect(cache.hashes(forPath: "a/é.md", id: Self.other).map(Array.init) == [])
-    #expect(cache.hashes(forPath: "a.md", id: Self.sha1).map(Array.init) == [UInt64.max])
-    #expect(cache.hashes(forPath: "b.md", id: Self.other) == nil)
-    #expect(cache.hashes(forPath: "c.md", id: Self.sha1) == nil)
+    #expect(cache.entries.map(\.path) == ["b.md", "a/é.md", "a.md"])
+    #expect(cache.entries.map(\.id) == [Self.sha1, Self.other, Self.sha1])
+    #expect(Self.hashes(cache, "b.md", Self.sha1) == [1, 5, 9])
+    #expect(Self.hashes(cache, "a/é.md", Self.other) == [])
+    #expect(Self.hashes(cache, "a.md", Self.sha1) == [UInt64.max])
+    #expect(Self.hashes(cache, "b.md", Self.other) == nil)
+    #expect(Self.hashes(cache, "c.md", Self.sha1) == nil)
     #expect(try ReferenceCache.decode(ReferenceCache.encode([])).count == 0)
-    let wide = try ReferenceCache.decode(ReferenceCache.encode([("x.md", Self.sha256, [7][...])]))
-    #expect(wide.hashes(forPath: "x.md", id: Self.sha256).map(Array.init) == [7])
-    // Ids of another length than the first's are left out.
+    let wide = try ReferenceCache.decode(ReferenceCache.encode([("x.md", Self.sha256, [7])]))
+    #expect(Self.hashes(wide, "x.md", Self.sha256) == [7])
+    // Each entry says how long its id is.
     let mixed = try ReferenceCache.decode(
-      ReferenceCache.encode([("x.md", Self.sha1, [1][...]), ("y.md", Self.sha256, [2][...])]))
-    #expect(mixed.count == 1 && mixed.path(at: 0) == "x.md")
+      ReferenceCache.encode([("x.md", Self.sha1, [1]), ("y.md", Self.sha256, [2])]))
+    #expect(mixed.entries.map(\.id) == [Self.sha1, Self.sha256])
   }
 
-  @Test func theHashesStartOnAWordWhateverThePathsTake() throws {
-    // Paths of every length modulo 8 before them: the hashes are read where they are.
-    for length in 1...9 {
-      let path = String(repeating: "p", count: length)
-      let bytes = ReferenceCache.encode([(path, Self.sha1, [3, 4][...])])
-      #expect(bytes.count % 8 == 0, "\(length)")
-      let cache = try ReferenceCache.decode(bytes)
-      #expect(cache.hashRange(at: 0).lowerBound * 8 == bytes.count - 8 - 16, "\(length)")
-      #expect(Array(cache.hashes(at: 0)) == [3, 4])
-    }
+  /// `bytes` with its checksum replaced by the one that matches what comes before it.
+  static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+    var body = Array(bytes.dropLast(8))
+    withUnsafeBytes(of: StableHash.fnv1a(body).littleEndian) { body.append(contentsOf: $0) }
+    return body
   }
 
   @Test func damagedBytesAreRefused() throws {
     let good = ReferenceCache.encode([
-      ("a.md", Self.sha1, [1, 5, 9][...]), ("sub/b.md", Self.other, [2][...]),
+      ("a.md", Self.sha1, [1, 5, 9]), ("sub/b.md", Self.other, [2]),
     ])
     // Every truncation.
     for length in 0..<good.count {
@@ -97,24 +97,26 @@ import Testing
         #expect(throws: ReferenceCache.Damage.self) { try ReferenceCache.decode(bad) }
       }
     }
-    // Headers announcing more than there is, each with a checksum to match.
-    let headers: [(Range<Int>, [UInt8])] = [
-      (12..<16, [0xff, 0xff, 0xff, 0x7f]),  // entries
-      (16..<24, [0xff, 0, 0, 0, 0, 0, 0, 0]),  // bytes of paths
-      (24..<32, [0, 0, 0, 0, 0, 0, 0, 0x10]),  // hashes
+    // Sizes announcing more or less than there is, each with a checksum to match: the
+    // entries, the first path's length, its id's length, its hashes.
+    let sizes: [(Range<Int>, [UInt8])] = [
+      (8..<12, [0xff, 0xff, 0xff, 0x7f]), (8..<12, [1, 0, 0, 0]),
+      (12..<16, [0xff, 0xff, 0xff, 0xff]), (12..<16, [3, 0, 0, 0]),
+      (20..<21, [21]), (20..<21, [32]),
+      (41..<45, [0xff, 0xff, 0xff, 0xff]), (41..<45, [2, 0, 0, 0]),
     ]
-    for (range, value) in headers {
-      var huge = Array(good[..<(good.count - 8)])
-      huge.replaceSubrange(range, with: value)
-      let checksum = huge.withUnsafeBytes { ReferenceCache.checksum($0) }
-      withUnsafeBytes(of: checksum.littleEndian) { huge.append(contentsOf: $0) }
-      #expect(throws: ReferenceCache.Damage.self) { try ReferenceCache.decode(huge) }
+    #expect(good[12..<16] == [4, 0, 0, 0] && good[20] == 20 && good[41..<45] == [3, 0, 0, 0])
+    for (range, value) in sizes {
+      var bad = good
+      bad.replaceSubrange(range, with: value)
+      #expect(throws: ReferenceCache.Damage.self, "\(range) \(value)") {
+        try ReferenceCache.decode(Self.resealed(bad))
+      }
     }
-    // Hashes out of order, with a checksum to match.
-    var unordered = ReferenceCache.encode([("a.md", Self.sha1, [9, 5][...])])
-    unordered.removeLast(8)
-    let checksum = unordered.withUnsafeBytes { ReferenceCache.checksum($0) }
-    withUnsafeBytes(of: checksum.littleEndian) { unordered.append(contentsOf: $0) }
+    // Hashes out of order (5 and 9 swapped in their first bytes), with a checksum to match.
+    var unordered = ReferenceCache.encode([("a.md", Self.sha1, [5, 9])])
+    (unordered[45], unordered[53]) = (9, 5)
+    unordered = Self.resealed(unordered)
     #expect(throws: ReferenceCache.Damage(description: "an entry's hashes are not in order")) {
       try ReferenceCache.decode(unordered)
     }
