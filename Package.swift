@@ -156,7 +156,10 @@ let package = Package(
     // `check --changed-since`: what the files changed since a git commit can affect.
     .target(
       name: "Incremental",
-      dependencies: ["DocModel", "DocSite", "ProcessRunner"],
+      dependencies: [
+        "DocModel", "DocSite", "ProcessRunner",
+        .product(name: "Algorithms", package: "swift-algorithms"),
+      ],
       swiftSettings: strict
     ),
 

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// The regular Markdown files of a commit's tree, as `git ls-tree -r -z` lists them: in
@@ -61,18 +62,11 @@ public struct GitTreeListing: Sendable, Equatable {
     var path = path
     return path.withUTF8 { wanted in
       withPaths { paths in
-        var low = 0
-        var high = count
-        while low < high {
-          let middle = (low + high) / 2
-          if paths.path(middle).byteOrder(comparedTo: wanted) < 0 {
-            low = middle + 1
-          } else {
-            high = middle
-          }
+        let index = (0..<count).partitioningIndex {
+          paths.path($0).byteOrder(comparedTo: wanted) >= 0
         }
-        return low < count && paths.path(low).byteOrder(comparedTo: wanted) == 0
-          ? files[low].id : nil
+        return index < count && paths.path(index).byteOrder(comparedTo: wanted) == 0
+          ? files[index].id : nil
       }
     }
   }

@@ -138,10 +138,12 @@ extension ReferenceCache {
   ///
   /// The name stays `-v2` for the format `DPREFS03` too: a file of the earlier format is
   /// refused by its magic and rewritten.
-  public static let relativePath = CacheDirectory.name + "/references-v2.bin"
+  public static let relativePath = CacheDirectory.name + "/references-v3.bin"
 
   /// Where earlier versions kept theirs (removed when this one is written).
-  static let retiredPaths = [CacheDirectory.name + "/references-v1.bin"]
+  static let retiredPaths = [
+    CacheDirectory.name + "/references-v1.bin", CacheDirectory.name + "/references-v2.bin",
+  ]
 
   /// The cache under `realRoot`: empty when there is none, with a note when one is there
   /// but cannot be used (it is then rebuilt).

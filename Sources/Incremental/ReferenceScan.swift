@@ -1,3 +1,4 @@
+import Algorithms
 import DocModel
 import DocSite
 import Foundation
@@ -78,7 +79,7 @@ public struct ReferenceScan: Sendable {
     var stem = name
     if RelativePath.fileExtension(of: name) == "md" { stem = String(name.dropLast(3)) }
     if stem.isEmpty { stem = name }
-    let encoded = percentEncoded(stem)
+    let encoded = RelativePath.percentEncoded(stem)
     return Array(
       Set([stem, encoded, encoded.lowercased() == encoded ? encoded : lowerHex(encoded)])
     )
@@ -101,13 +102,8 @@ public struct ReferenceScan: Sendable {
 
   /// Whether sorted `hashes` hold `hash` (a binary search).
   static func holds(_ hashes: ArraySlice<UInt64>, _ hash: UInt64) -> Bool {
-    var low = hashes.startIndex
-    var high = hashes.endIndex
-    while low < high {
-      let middle = (low + high) / 2
-      if hashes[middle] < hash { low = middle + 1 } else { high = middle }
-    }
-    return low < hashes.endIndex && hashes[low] == hash
+    let index = hashes.partitioningIndex { $0 >= hash }
+    return index < hashes.endIndex && hashes[index] == hash
   }
 
   /// `%C3%B6` as `%c3%b6`: percent-encoding's hex digits may be in either case.
@@ -128,19 +124,4 @@ public struct ReferenceScan: Sendable {
     return result
   }
 
-  /// Percent-encodes everything but RFC 3986's unreserved characters.
-  static func percentEncoded(_ text: String) -> String {
-    var result = ""
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-        UInt8(ascii: "_"), UInt8(ascii: "~"):
-        result.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
-        result += String(format: "%%%02X", byte)
-      }
-    }
-    return result
-  }
 }

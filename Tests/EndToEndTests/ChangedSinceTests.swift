@@ -68,15 +68,15 @@ import Testing
     try tree.write(["docs/en-us/a.md": "# A\n\n## Install\n\n[B](b.md#b)\n"])
     let arguments = ["check", "--no-run", "--changed-since", "HEAD", "docs"]
     let folder = tree.url.appendingPathComponent("docs/.docproof-cache")
-    let cache = folder.appendingPathComponent("references-v2.bin")
-    let retired = folder.appendingPathComponent("references-v1.bin")
+    let cache = folder.appendingPathComponent("references-v3.bin")
+    let retired = folder.appendingPathComponent("references-v2.bin")
 
     let off = try await BinaryRunner.docproof(arguments + ["--no-cache"], in: tree.url)
     #expect(off.status == 1)
     #expect(!FileManager.default.fileExists(atPath: folder.path))
     // An earlier version's cache, of no use any more: removed once the new one is written.
     try tree.write([
-      "docs/.docproof-cache/references-v1.bin": "DPREFS01",
+      "docs/.docproof-cache/references-v2.bin": "DPREFS02",
       "docs/.docproof-cache/.gitignore": "*\n",
     ])
 
@@ -94,7 +94,7 @@ import Testing
     #expect(damaged.status == 1 && damaged.stdout == off.stdout)
     #expect(
       damaged.stderr
-        == "docproof: .docproof-cache/references-v2.bin is damaged (not a docproof reference index (or another version)): reading every file and rebuilding it\n"
+        == "docproof: .docproof-cache/references-v3.bin is damaged (not a docproof reference index (or another version)): reading every file and rebuilding it\n"
         + off.stderr)
     let repaired = try await BinaryRunner.docproof(arguments, in: tree.url)
     #expect(repaired.stderr == off.stderr)

@@ -215,7 +215,7 @@ import Transcripts
     try bad.write(to: file)
     let third = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
     #expect(third.notes.count == 1)
-    #expect(third.notes.first?.contains("references-v2.bin is damaged") == true)
+    #expect(third.notes.first?.contains("references-v3.bin is damaged") == true)
     #expect(third.filesRead == all && third.scope == plain.scope)
     #expect(try Data(contentsOf: file) == good)
     let fourth = await ChangeImpact.compute(site: scanned, changes: changes, useCache: true)
@@ -244,7 +244,7 @@ import Transcripts
     #expect(scope == ["en-us/a.md", "en-us/b.md", ".docproof-cache"])
     #expect(
       impact.notes == [
-        "cannot write .docproof-cache/references-v2.bin: .docproof-cache leads outside the root: the next run reads every file again"
+        "cannot write .docproof-cache/references-v3.bin: .docproof-cache leads outside the root: the next run reads every file again"
       ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
   }

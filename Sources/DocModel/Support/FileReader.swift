@@ -144,41 +144,6 @@ public enum FileReader {
     return bytes
   }
 
-  /// Reads a regular file into 8-byte words, so that its 64-bit fields can be used where
-  /// they are, with no second copy; the last word is padded with zeros. Returns the words
-  /// and how many bytes the file had.
-  public static func readWords(_ path: String, limit: Int = Int.max) throws(FileReadError)
-    -> (words: [UInt64], byteCount: Int)
-  {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard descriptor >= 0 else { throw error(path, errno) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw error(path, errno) }
-    guard (status.st_mode & S_IFMT) == S_IFREG else {
-      throw FileReadError(
-        path: path, reason: (status.st_mode & S_IFMT) == S_IFDIR ? .isDirectory : .notRegular)
-    }
-    let size = Int(status.st_size)
-    if size > limit { throw FileReadError(path: path, reason: .tooLarge(size: size, limit: limit)) }
-    var total = 0
-    var failure: Int32 = 0
-    let words = [UInt64](unsafeUninitializedCapacity: (size + 7) / 8) { buffer, initialized in
-      let raw = UnsafeMutableRawBufferPointer(buffer)
-      (total, failure) = readFully(
-        descriptor, into: UnsafeMutableRawBufferPointer(rebasing: raw[..<size]))
-      // Zeros after the last byte read, to the end of its word.
-      let end = (total + 7) / 8 * 8
-      if end > total {
-        (raw.baseAddress! + total).initializeMemory(
-          as: UInt8.self, repeating: 0, count: end - total)
-      }
-      initialized = end / 8
-    }
-    if failure != 0 { throw error(path, failure) }
-    return (words, total)
-  }
-
   /// Reads into `buffer` until it is full or the file ends: how many bytes were read, and
   /// the `errno` of a failed read (0 when none failed).
   private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer)

@@ -113,6 +113,15 @@ public enum RelativePath {
     return bytes[index] != slash
   }
 
+  /// Percent-encodes everything but RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`).
+  public static func percentEncoded(_ text: String) -> String {
+    // Only fails on text that is not Unicode, which a Swift string always is.
+    text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+  }
+
+  private static let unreserved = CharacterSet(
+    charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
   /// Decodes `%XX` escapes; `nil` when the result is not valid UTF-8 or an escape is bad.
   public static func percentDecoded(_ text: String) -> String? {
     guard text.utf8.contains(UInt8(ascii: "%")) else { return text }

@@ -53,7 +53,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Flag(
     help: ArgumentHelp(
-      "With --changed-since: neither read nor write the reference cache (ROOT/.docproof-cache/references-v2.bin)."
+      "With --changed-since: neither read nor write the reference cache (ROOT/.docproof-cache/references-v3.bin)."
     ))
   var noCache = false
 

@@ -22,40 +22,6 @@ import Testing
     }
   }
 
-  @Test(arguments: [0, 1, 7, 8, 9, 4096, 70_001])
-  func readsAFileIntoWordsWithZerosAfterIt(size: Int) throws {
-    let tree = try TemporaryTree([:])
-    defer { tree.remove() }
-    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 1) }
-    let file = tree.url.appendingPathComponent("f.bin")
-    try Data(bytes).write(to: file)
-    let (words, byteCount) = try FileReader.readWords(file.path)
-    #expect(byteCount == size)
-    #expect(words.count == (size + 7) / 8)
-    let read = words.withUnsafeBytes { Array($0) }
-    #expect(Array(read[..<size]) == bytes)
-    #expect(read[size...].allSatisfy { $0 == 0 })
-  }
-
-  @Test func readingWordsNamesTheReason() throws {
-    let tree = try TemporaryTree(["big.md": String(repeating: "x", count: 100)])
-    defer { tree.remove() }
-    let missing = tree.path + "/missing.md"
-    #expect(throws: FileReadError(path: missing, reason: .notFound)) {
-      try FileReader.readWords(missing)
-    }
-    #expect(throws: FileReadError(path: tree.path, reason: .isDirectory)) {
-      try FileReader.readWords(tree.path)
-    }
-    #expect(throws: FileReadError(path: "/dev/null", reason: .notRegular)) {
-      try FileReader.readWords("/dev/null")
-    }
-    let big = tree.path + "/big.md"
-    #expect(throws: FileReadError(path: big, reason: .tooLarge(size: 100, limit: 10))) {
-      try FileReader.readWords(big, limit: 10)
-    }
-  }
-
   @Test func theLimitHoldsOnBothWays() throws {
     let tree = try TemporaryTree([
       "small.md": String(repeating: "x", count: 100),
