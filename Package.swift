@@ -66,6 +66,9 @@ let package = Package(
       providers: [.apt(["libjemalloc-dev"])]
     ),
 
+    // Lets cmark-gfm parsers finish on several threads at once (see its inline_chars.c).
+    .target(name: "CCmarkInlineChars"),
+
     // The one process-control call Swift's Glibc module lacks (prctl: child subreaper).
     .target(name: "CProcessControl"),
 
@@ -73,7 +76,7 @@ let package = Package(
     .target(
       name: "DocModel",
       dependencies: [
-        "CCmarkGFM", "CLibXML2", "Yams",
+        "CCmarkGFM", "CCmarkInlineChars", "CLibXML2", "Yams",
         .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkInlineChars
 import Foundation
 
 /// A Markdown document parsed by cmark-gfm with source positions and the GFM extensions.
@@ -14,13 +15,34 @@ final class CmarkDocument {
     return true
   }()
 
-  /// Held while a parser runs its inline phase. cmark-gfm 0.29 (Debian 12's) keeps its
-  /// table of special inline characters in a global that every `cmark_parser_finish`
-  /// fills with its extensions' characters at the start of the inline phase and clears at
-  /// its end: a parser finishing on another thread would clear `:`, `w` and `~` under this
-  /// one, which would then silently miss autolinks and strikethrough. The block phase
-  /// (`cmark_parser_feed`), most of a parse, runs in parallel.
+  /// Held while a parser runs its inline phase, unless cmark-gfm's table of special inline
+  /// characters is pinned. cmark-gfm 0.29 (Debian 12's) keeps that table in a global that
+  /// every `cmark_parser_finish` fills with its extensions' characters at the start of the
+  /// inline phase and clears at its end: a parser finishing on another thread would clear
+  /// `:`, `w` and `~` under this one, which then silently misses autolinks and
+  /// strikethrough. `CCmarkInlineChars` takes the place of the function that fills and
+  /// clears it, so that the first parse of the process fills it for good.
   private static let inlinePhase = NSLock()
+
+  /// Whether parsers may finish in parallel: true once the first parse of the process,
+  /// made alone, has pinned the table (see `CCmarkInlineChars`).
+  static let parallelInlinePhase: Bool = {
+    precondition(registered)
+    inlinePhase.lock()
+    defer { inlinePhase.unlock() }
+    let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+    for name in extensionNames {
+      if let extensionPointer = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, extensionPointer)
+      }
+    }
+    let text = "~~a~~ www.example.com\n"
+    cmark_parser_feed(parser, text, text.utf8.count)
+    let root = cmark_parser_finish(parser)
+    cmark_node_free(root)
+    cmark_parser_free(parser)
+    return docproof_cmark_inline_chars_pinned() != 0
+  }()
 
   private let parser: OpaquePointer
   let root: OpaquePointer
@@ -41,7 +63,13 @@ final class CmarkDocument {
       }
     }
     self.parser = parser
-    root = Self.inlinePhase.withLock { cmark_parser_finish(parser) }
+    if Self.parallelInlinePhase {
+      root = cmark_parser_finish(parser)
+    } else {
+      Self.inlinePhase.lock()
+      root = cmark_parser_finish(parser)
+      Self.inlinePhase.unlock()
+    }
   }
 
   deinit {

@@ -1,3 +1,4 @@
+import CCmarkInlineChars
 import Testing
 
 @testable import DocModel
@@ -40,6 +41,14 @@ import Testing
 /// cmark-gfm 0.29 keeps its special inline characters in a global that each parse sets and
 /// clears: parses on other threads must not make this one miss autolinks or strikethrough.
 @Suite struct ConcurrentParsingTests {
+  /// The table is pinned here (Debian's libcmark-gfm binds the call through its PLT), so the
+  /// test below runs parsers' inline phases in parallel, not one at a time under the lock.
+  @Test func theInlineCharacterTableIsPinnedAfterTheFirstParse() {
+    _ = PageParser.parse(bytes: Array("~~a~~\n".utf8), path: "a.md")
+    #expect(CmarkDocument.parallelInlinePhase)
+    #expect(docproof_cmark_inline_chars_pinned() == 1)
+  }
+
   @Test func parallelParsesSeeEveryExtension() async {
     let text = """
       # Title
