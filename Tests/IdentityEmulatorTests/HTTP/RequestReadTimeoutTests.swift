@@ -69,9 +69,8 @@ struct RequestReadTimeoutTests {
     configuration.requestReadTimeout = .seconds(3)
     try await withEmulator(configuration) { emulator in
       let port = try #require(emulator.endpoint.port)
-      let start = ContinuousClock.now
-      let received = try await RawHTTP.exchange(port: port, parts: [], timeout: .seconds(50))
-      let held = start.duration(to: .now)
+      let (received, held) = try await RawHTTP.timedExchange(
+        port: port, parts: [], timeout: .seconds(50))
       #expect(received.isEmpty)
       #expect(held >= .seconds(3) && held < .seconds(40), "\(held)")
     }

@@ -63,53 +63,55 @@ enum RawHTTP {
   /// Writes each part after its delay (a slow client), optionally half-closes, and reads
   /// until the server closes the connection. A write the closed connection refuses ends the
   /// writing; what was received is returned.
+  ///
+  /// The delays, writes, reads and the time limit all run on the connection's event loop,
+  /// not in Swift tasks: under a full parallel test run the cooperative pool can be busy
+  /// for many seconds, and a client that woke late would make the server's read timeout
+  /// look broken.
   static func exchange(
     port: Int, parts: [(delay: Duration, bytes: [UInt8])], halfClose: Bool = false,
     timeout: Duration = .seconds(20)
   ) async throws -> [UInt8] {
+    try await timedExchange(port: port, parts: parts, halfClose: halfClose, timeout: timeout)
+      .received
+  }
+
+  /// `exchange`, also returning how long the connection stayed open, measured on its event
+  /// loop from connecting to closing.
+  static func timedExchange(
+    port: Int, parts: [(delay: Duration, bytes: [UInt8])], halfClose: Bool = false,
+    timeout: Duration = .seconds(20)
+  ) async throws -> (received: [UInt8], held: Duration) {
+    let collector = ResponseCollector()
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .channelOption(.allowRemoteHalfClosure, value: true)
-      .connect(host: "127.0.0.1", port: port) { channel in
+      .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
-          try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
-            wrappingChannelSynchronously: channel,
-            configuration: .init(isOutboundHalfClosureEnabled: true))
+          try channel.pipeline.syncOperations.addHandler(collector)
         }
       }
-    return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
-      group.addTask {
-        try await channel.executeThenClose { inbound, outbound in
-          let writer = Task {
-            for part in parts {
-              try await Task.sleep(for: part.delay)
-              try await outbound.write(ByteBuffer(bytes: part.bytes))
-            }
-            if halfClose { outbound.finish() }
-          }
-          defer { writer.cancel() }
-          var received: [UInt8] = []
-          do {
-            for try await chunk in inbound {
-              received += chunk.readableBytesView
-            }
-          } catch {
-            // A reset after the response still leaves what was received.
-          }
-          return received
+      .connect(host: "127.0.0.1", port: port).get()
+    let loop = channel.eventLoop
+    let received = try await loop.flatSubmit { () -> EventLoopFuture<[UInt8]> in
+      let limit = loop.scheduleTask(in: TimeAmount(timeout)) {
+        collector.timedOut = true
+        channel.close(promise: nil)
+      }
+      var sent = loop.makeSucceededVoidFuture()
+      for part in parts {
+        sent = sent.flatMap {
+          loop.flatScheduleTask(in: TimeAmount(part.delay)) {
+            channel.writeAndFlush(ByteBuffer(bytes: part.bytes))
+          }.futureResult
         }
       }
-      group.addTask {
-        try await Task.sleep(for: timeout)
-        return nil
+      if halfClose {
+        sent = sent.flatMap { channel.close(mode: .output) }
       }
-      let first = try await group.next()!
-      group.cancelAll()
-      guard let received = first else {
-        try? await channel.channel.close()
-        throw RawHTTPError.timedOut
-      }
-      return received
-    }
+      return collector.closed.futureResult.always { _ in limit.cancel() }
+    }.get()
+    if collector.timedOut { throw RawHTTPError.timedOut }
+    return (received, collector.held)
   }
 
   /// Sends a request and parses the single response (the server must close afterwards, so
@@ -146,5 +148,52 @@ enum RawHTTP {
       body = Array(body.prefix(length))
     }
     return RawResponse(status: status, headers: headers, body: body)
+  }
+}
+
+/// Gathers every byte a connection receives and completes `closed` with them when the
+/// connection ends. Touched only on its channel's event loop.
+private final class ResponseCollector: ChannelInboundHandler, @unchecked Sendable {
+  typealias InboundIn = ByteBuffer
+
+  private var received: [UInt8] = []
+  private var promise: EventLoopPromise<[UInt8]>?
+  private var opened = ContinuousClock.now
+  var timedOut = false
+  /// From the connection's opening to its end.
+  private(set) var held = Duration.zero
+
+  var closed: EventLoopPromise<[UInt8]> { promise! }
+
+  func handlerAdded(context: ChannelHandlerContext) {
+    promise = context.eventLoop.makePromise()
+  }
+
+  func channelActive(context: ChannelHandlerContext) {
+    opened = .now
+    context.fireChannelActive()
+  }
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    received += unwrapInboundIn(data).readableBytesView
+  }
+
+  func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+    // The server half-closed: what it sent is complete.
+    if case ChannelEvent.inputClosed? = event as? ChannelEvent {
+      context.close(promise: nil)
+    }
+    context.fireUserInboundEventTriggered(event)
+  }
+
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    // A reset after the response still leaves what was received.
+    context.close(promise: nil)
+  }
+
+  func channelInactive(context: ChannelHandlerContext) {
+    held = opened.duration(to: .now)
+    promise?.succeed(received)
+    context.fireChannelInactive()
   }
 }
