@@ -1,11 +1,15 @@
 import DocModel
 import Foundation
 
-/// A finding the generated tree must produce: rule, root-relative path, line.
+/// A finding the generated tree must produce: rule, root-relative path, line, and in a
+/// heavy tree the notes of a link, include or bookmark finding (its did-you-mean).
 public struct ExpectedFinding: Sendable, Hashable, Codable, Comparable {
   public var rule: String
   public var path: String
   public var line: Int
+  /// The finding's notes exactly; absent (not compared) in the default tree, which keeps
+  /// the manifest it always had, and for l10n findings.
+  public var notes: [String]? = nil
 
   public static func < (a: ExpectedFinding, b: ExpectedFinding) -> Bool {
     (a.path, a.line, a.rule) < (b.path, b.line, b.rule)
@@ -26,7 +30,21 @@ public struct CorpusManifest: Sendable, Codable {
 /// tenth page with its includes (correct `ms.openlocfilehash`, English ids kept). A known
 /// set is broken: links to missing pages, misspelled bookmarks, missing includes, stale
 /// translations; the manifest lists the findings they must give.
+///
+/// With `findings: .heavy`, every page also carries one misspelling a writer makes (letters
+/// swapped, dropped, doubled or capitalized), in turn: a link to a page of its folder (the
+/// area's 500 pages in 10,000), an include, a link from an include to another (the area's
+/// 2,500 includes), a bookmark. Thousands of findings, each with a did-you-mean that
+/// compares the name with every name of its folder.
 public struct CorpusGenerator: Sendable {
+  /// How many defects the tree carries.
+  public enum Findings: String, Sendable, CaseIterable {
+    /// A few hundred in 10,000 pages: what a maintained repository has.
+    case few
+    /// Besides those, a misspelling on every page (see the type's comment).
+    case heavy
+  }
+
   public static let pivots = ["python", "javascript", "csharp", "java", "azcli"]
   static let languages = [
     "python": "python", "javascript": "javascript", "csharp": "csharp", "java": "java",
@@ -36,8 +54,13 @@ public struct CorpusGenerator: Sendable {
   public static let images = 10
 
   public var pages: Int
+  public var findings: Findings
 
-  public init(pages: Int) { self.pages = max(1, pages) }
+  public init(pages: Int, findings: Findings = .few) {
+    self.pages = max(1, pages)
+    self.findings = findings
+  }
+  var heavy: Bool { findings == .heavy }
 
   /// Which pages carry which defect (deterministic in the page number).
   func brokenLink(_ p: Int) -> Bool { p % 97 == 3 }
@@ -54,6 +77,31 @@ public struct CorpusGenerator: Sendable {
   /// The page that page `p` links to (its intro) and that its includes link to.
   func linked(_ p: Int) -> Int { (p &* 7 &+ 1) % pages }
   func linkedFromInclude(_ p: Int, _ k: Int) -> Int { (p &* 13 &+ k &* 3 &+ 2) % pages }
+  /// The page whose files page `p` misspells in a heavy tree: one in the same area (whose
+  /// translation exists when page `p`'s does: both are in area 0 or 10).
+  func sibling(_ p: Int) -> Int { p + Self.areas < pages ? p + Self.areas : p }
+  /// In a heavy tree, what page `p` misspells: 0 a page, 1 an include, 2 an include in a
+  /// link from an include, 3 a bookmark (every one on some translated page too).
+  func misspelling(_ p: Int) -> Int { (p + p / 10) % 4 }
+
+  /// `word` misspelled the way `variant` (0 to 3) says: its second and third letters
+  /// swapped, its second letter dropped, capitalized, its second letter doubled. A file
+  /// named with the misspelled word is nearer the one named with `word` than any other in
+  /// the generated tree (the others differ in a number or in a word of 4+ letters), so
+  /// that file is the did-you-mean.
+  static func misspelled(_ word: String, _ variant: Int) -> String {
+    var letters = Array(word)
+    switch variant % 4 {
+    case 0: letters.swapAt(1, 2)
+    case 1: letters.remove(at: 1)
+    case 2: letters[0] = Character(letters[0].uppercased())
+    default: letters.insert(letters[1], at: 1)
+    }
+    return String(letters)
+  }
+
+  /// A did-you-mean note, as the link, include and bookmark rules write it.
+  static func didYouMean(_ target: String) -> [String] { ["did you mean '\(target)'?"] }
 
   /// Lines of a file, counting as they are written.
   struct Lines {
@@ -118,12 +166,10 @@ public struct CorpusGenerator: Sendable {
       let page = self.page(p, swedish: false, sourceHash: nil)
       try write("en-us/" + pagePath(p), page.lines.text)
       for pivot in Self.pivots { try write("en-us/" + includePath(p, pivot), includes[pivot]!) }
-      findings += page.findings.map {
-        ExpectedFinding(rule: $0.0, path: "en-us/" + pagePath(p), line: $0.1)
-      }
+      findings += page.findings.map { expected($0, "en-us/" + pagePath(p)) }
       for (k, pivot) in Self.pivots.enumerated() {
         findings += include(p, k, pivot, swedish: false).findings.map {
-          ExpectedFinding(rule: $0.0, path: "en-us/" + includePath(p, pivot), line: $0.1)
+          expected($0, "en-us/" + includePath(p, pivot))
         }
       }
       guard translated(p) else { continue }
@@ -133,16 +179,12 @@ public struct CorpusGenerator: Sendable {
         : SourceHash.openLocFileHash(of: Array(page.lines.text.utf8))
       let swedish = self.page(p, swedish: true, sourceHash: pageHash)
       try write("sv-se/" + pagePath(p), swedish.lines.text)
-      findings += swedish.findings.map {
-        ExpectedFinding(rule: $0.0, path: "sv-se/" + pagePath(p), line: $0.1)
-      }
+      findings += swedish.findings.map { expected($0, "sv-se/" + pagePath(p)) }
       for (k, pivot) in Self.pivots.enumerated() {
         let hash = SourceHash.openLocFileHash(of: Array(includes[pivot]!.utf8))
         let copy = include(p, k, pivot, swedish: true, sourceHash: hash)
         try write("sv-se/" + includePath(p, pivot), copy.text)
-        findings += copy.findings.map {
-          ExpectedFinding(rule: $0.0, path: "sv-se/" + includePath(p, pivot), line: $0.1)
-        }
+        findings += copy.findings.map { expected($0, "sv-se/" + includePath(p, pivot)) }
       }
     }
     findings.sort()
@@ -154,12 +196,22 @@ public struct CorpusGenerator: Sendable {
     return manifest
   }
 
-  /// A page: its lines and the findings (rule, line) it must give.
+  /// A finding of a file: its rule, line and notes (`nil` for l10n findings).
+  typealias Finding = (rule: String, line: Int, notes: [String]?)
+
+  /// The manifest's entry for a finding of the file at `path`: with its notes in a heavy
+  /// tree only.
+  func expected(_ finding: Finding, _ path: String) -> ExpectedFinding {
+    ExpectedFinding(
+      rule: finding.rule, path: path, line: finding.line, notes: heavy ? finding.notes : nil)
+  }
+
+  /// A page: its lines and the findings it must give.
   func page(_ p: Int, swedish: Bool, sourceHash: String?) -> (
-    lines: Lines, findings: [(String, Int)]
+    lines: Lines, findings: [Finding]
   ) {
     var lines = Lines()
-    var findings: [(String, Int)] = []
+    var findings: [Finding] = []
     let title = swedish ? "Sida \(p)" : "Page \(p)"
     lines.add("---")
     lines.add("title: \(title)")
@@ -169,7 +221,7 @@ public struct CorpusGenerator: Sendable {
     lines.add("zone_pivot_groups: languages")
     if swedish, let sourceHash {
       let line = lines.add("ms.openlocfilehash: \(sourceHash)")
-      if stale(p) { findings.append(("l10n-stale", line)) }
+      if stale(p) { findings.append(("l10n-stale", line, nil)) }
       lines.add("ms.translationtype: MT")
       lines.add("ms.contentlocale: sv-SE")
     }
@@ -185,12 +237,32 @@ public struct CorpusGenerator: Sendable {
       let line = lines.add(
         swedish
           ? "Se även [det gamla](old/page-\(p).md)." : "See also [the old one](old/page-\(p).md).")
-      findings.append(("file-not-found", line))
+      // Its folder does not exist: nothing to suggest.
+      findings.append(("file-not-found", line, []))
     }
     if missingInclude(p) {
       lines.add("")
       let line = lines.add("[!INCLUDE [Extra](includes/extra-\(p).md)]")
-      findings.append(("include-not-found", line))
+      // No include is named like it.
+      findings.append(("include-not-found", line, []))
+    }
+    if heavy && misspelling(p) == 0 {
+      // A page of the same folder.
+      let s = sibling(p)
+      let link = Self.misspelled("page", p / 4) + "-\(s).md"
+      lines.add("")
+      let line = lines.add(
+        swedish ? "Jämför med [sida \(s)](\(link))." : "Compare with [page \(s)](\(link)).")
+      findings.append(("file-not-found", line, Self.didYouMean("page-\(s).md")))
+    }
+    if heavy && misspelling(p) == 1 {
+      // One of the page's own includes, outside the zones.
+      let pivot = Self.pivots[p % Self.pivots.count]
+      let misspelled = "includes/page-\(p)-\(Self.misspelled(pivot, p / 4)).md"
+      lines.add("")
+      let line = lines.add("[!INCLUDE [\(swedish ? "Mer" : "More")](\(misspelled))]")
+      findings.append(
+        ("include-not-found", line, Self.didYouMean("includes/page-\(p)-\(pivot).md")))
     }
     lines.add("")
     lines.add(swedish ? "## <a name=\"overview\"></a>Översikt" : "## Overview")
@@ -213,12 +285,12 @@ public struct CorpusGenerator: Sendable {
     return (lines, findings)
   }
 
-  /// An include: its text and the findings (rule, line) it must give.
+  /// An include: its text and the findings it must give.
   func include(_ p: Int, _ k: Int, _ pivot: String, swedish: Bool, sourceHash: String? = nil)
-    -> (text: String, findings: [(String, Int)])
+    -> (text: String, findings: [Finding])
   {
     var lines = Lines()
-    var findings: [(String, Int)] = []
+    var findings: [Finding] = []
     if swedish, let sourceHash {
       lines.add("---")
       lines.add("ms.openlocfilehash: \(sourceHash)")
@@ -235,12 +307,32 @@ public struct CorpusGenerator: Sendable {
     let line = lines.add(
       (swedish ? "Läs [översikten](#\(bookmark)) och " : "Read [the overview](#\(bookmark)) and ")
         + (swedish ? "[nästa steg](#next-steps)." : "[next steps](#next-steps)."))
-    if bookmark != "overview" { findings.append(("bookmark-not-found", line)) }
+    if bookmark != "overview" {
+      findings.append(("bookmark-not-found", line, Self.didYouMean("#overview")))
+    }
     let r = linkedFromInclude(p, k)
     lines.add("")
     lines.add(
       (swedish ? "Se [sida \(r)]" : "See [page \(r)]")
         + "(../../area-\(area(r))/page-\(r).md#next-steps).")
+    if heavy && misspelling(p) == 2 && k == p % Self.pivots.count {
+      // An include of another page of the area, in the same folder.
+      let s = sibling(p)
+      let other = Self.pivots[(k + 1) % Self.pivots.count]
+      let link = "page-\(s)-\(Self.misspelled(other, p / 4)).md"
+      lines.add("")
+      let line = lines.add(
+        (swedish ? "Se även [\(other)-stegen]" : "See also [the \(other) steps]") + "(\(link)).")
+      findings.append(("file-not-found", line, Self.didYouMean("page-\(s)-\(other).md")))
+    }
+    if heavy && misspelling(p) == 3 && k == p % Self.pivots.count {
+      // A bookmark of the page that shows this include.
+      lines.add("")
+      let line = lines.add(
+        (swedish ? "Gå vidare till [nästa steg]" : "Go on to [the next steps]")
+          + "(../page-\(p).md#next-step).")
+      findings.append(("bookmark-not-found", line, Self.didYouMean("#next-steps")))
+    }
     return (lines.text, findings)
   }
 }
