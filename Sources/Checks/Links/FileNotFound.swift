@@ -16,42 +16,50 @@ public enum FileNotFound: Rule {
     ])
 
   public static func check(_ context: CheckContext) async -> [Diagnostic] {
+    // A missing target's suggestion compares its name with every file of its folder: files
+    // in parallel chunks, findings kept in file order.
+    await Array(context.files.indices).concurrentChunks { chunk in
+      chunk.flatMap { check(context.files[$0].path, context.references[$0], in: context) }
+    }.flatMap { $0 }
+  }
+
+  private static func check(
+    _ path: String, _ references: [ResolvedReference], in context: CheckContext
+  ) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for ((path, _), references) in zip(context.files, context.references) {
-      for resolved in references {
-        let reference = resolved.reference
-        switch resolved.target {
-        case .missing(let target, _) where target.hasPrefix("/"):
-          // A site-absolute URL of this repository's own folders that no page publishes at.
-          findings.append(
-            finding(
-              path, line: reference.line, column: reference.column,
-              "\(reference.kind) target '\(reference.target)' not found: no page of this "
-                + "repository is published at \(target)"))
-        case .missing(let target, _):
-          var notes: [String] = []
-          if let suggestion = Nearby.file(like: target, in: context.site.tree) {
-            notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
-          }
-          findings.append(
-            finding(
-              path, line: reference.line, column: reference.column,
-              "\(reference.kind) target '\(reference.target)' not found (looked for \(context.site.displayPath(target)))",
-              notes: notes))
-        case .directory(let folder, nil, _):
-          findings.append(
-            finding(
-              path, line: reference.line, column: reference.column,
-              "\(reference.kind) target '\(reference.target)' is a folder without index.md",
-              notes: ["link to a page in \(folder.isEmpty ? "the root" : folder) instead"]))
-        case .malformed:
-          findings.append(
-            finding(
-              path, line: reference.line, column: reference.column,
-              "\(reference.kind) target '\(reference.target)' has invalid percent-encoding"))
-        default:
-          break
+    for resolved in references {
+      let reference = resolved.reference
+      switch resolved.target {
+      case .missing(let target, _) where target.hasPrefix("/"):
+        // A site-absolute URL of this repository's own folders that no page publishes at.
+        findings.append(
+          finding(
+            path, line: reference.line, column: reference.column,
+            "\(reference.kind) target '\(reference.target)' not found: no page of this "
+              + "repository is published at \(target)"))
+      case .missing(let target, _):
+        var notes: [String] = []
+        if let suggestion = Nearby.file(like: target, in: context.site.tree) {
+          notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
         }
+        findings.append(
+          finding(
+            path, line: reference.line, column: reference.column,
+            "\(reference.kind) target '\(reference.target)' not found (looked for \(context.site.displayPath(target)))",
+            notes: notes))
+      case .directory(let folder, nil, _):
+        findings.append(
+          finding(
+            path, line: reference.line, column: reference.column,
+            "\(reference.kind) target '\(reference.target)' is a folder without index.md",
+            notes: ["link to a page in \(folder.isEmpty ? "the root" : folder) instead"]))
+      case .malformed:
+        findings.append(
+          finding(
+            path, line: reference.line, column: reference.column,
+            "\(reference.kind) target '\(reference.target)' has invalid percent-encoding"))
+      default:
+        break
       }
     }
     return findings
