@@ -19,10 +19,11 @@ public enum IncludeNotFound: Rule {
       if case .notFound(let target) = edge.resolution { (edge, target) } else { nil }
     }
     // A suggestion compares the name with every file of its folder: in parallel chunks.
+    let nearby = Nearby(context.site.tree)
     return await missing.concurrentChunks { chunk in
       chunk.map { edge, target in
         var notes: [String] = []
-        if let suggestion = Nearby.file(like: target, in: context.site.tree, extension: "md") {
+        if let suggestion = nearby.file(like: target, extension: "md") {
           notes.append("did you mean '\(Nearby.relative(suggestion, from: edge.from))'?")
         }
         return finding(

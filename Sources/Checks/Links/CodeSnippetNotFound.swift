@@ -16,12 +16,13 @@ public enum CodeSnippetNotFound: Rule {
 
   public static func check(_ context: CheckContext) async -> [Diagnostic] {
     var findings: [Diagnostic] = []
+    let nearby = Nearby(context.site.tree)
     for (path, page) in context.files {
       for reference in page.codeReferences {
         switch context.links.resolve(reference.path, from: path) {
         case .missing(let target, _), .directory(let target, _, _):
           var notes: [String] = []
-          if let suggestion = Nearby.file(like: target, in: context.site.tree) {
+          if let suggestion = nearby.file(like: target) {
             notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
           }
           findings.append(

@@ -18,13 +18,17 @@ public enum FileNotFound: Rule {
   public static func check(_ context: CheckContext) async -> [Diagnostic] {
     // A missing target's suggestion compares its name with every file of its folder: files
     // in parallel chunks, findings kept in file order.
-    await Array(context.files.indices).concurrentChunks { chunk in
-      chunk.flatMap { check(context.files[$0].path, context.references[$0], in: context) }
+    let nearby = Nearby(context.site.tree)
+    return await Array(context.files.indices).concurrentChunks { chunk in
+      chunk.flatMap {
+        check(context.files[$0].path, context.references[$0], in: context, nearby: nearby)
+      }
     }.flatMap { $0 }
   }
 
   private static func check(
-    _ path: String, _ references: [ResolvedReference], in context: CheckContext
+    _ path: String, _ references: [ResolvedReference], in context: CheckContext,
+    nearby: Nearby
   ) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for resolved in references {
@@ -39,7 +43,7 @@ public enum FileNotFound: Rule {
               + "repository is published at \(target)"))
       case .missing(let target, _):
         var notes: [String] = []
-        if let suggestion = Nearby.file(like: target, in: context.site.tree) {
+        if let suggestion = nearby.file(like: target) {
           notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
         }
         findings.append(

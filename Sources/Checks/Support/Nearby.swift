@@ -1,14 +1,28 @@
 import DocSite
+import Synchronization
 
-/// Suggestions of existing files near a missing one.
-enum Nearby {
+/// Suggestions of existing files near a missing one, for one rule's pass over a tree.
+///
+/// A folder may hold thousands of names, and thousands of links may miss in it: its names
+/// are prepared the first time a missing name in it is asked about, not afresh each time.
+final class Nearby: Sendable {
+  let tree: FileTree
+  private let folders = Mutex<[String: Folder]>([:])
+
+  init(_ tree: FileTree) { self.tree = tree }
+
+  /// The file names of a folder, prepared for suggestions.
+  private struct Folder: Sendable {
+    /// Each name by its lowercased form: the first of the folder's names with that form.
+    var byLowercased: [String: String] = [:]
+    var names: [String]
+  }
+
   /// The existing file in the same folder whose name is closest to the missing one.
   /// A path that differs only in case comes first: the checkout on a writer's machine may
   /// not care, the published site does.
-  static func file(like missing: String, in tree: FileTree, extension wanted: String? = nil)
-    -> String?
-  {
-    if let exact = tree.pathIgnoringCase(missing) { return exact }
+  func file(like missing: String, extension wanted: String? = nil) -> String? {
+    if let exact = pathIgnoringCase(missing) { return exact }
     var folder = RelativePath.directory(of: missing)
     if !folder.isEmpty, tree.entries[folder] == nil,
       let existing = tree.pathIgnoringCase(folder, directory: true)
@@ -20,10 +34,37 @@ enum Nearby {
     // length does not rule them out.
     guard
       let name = Suggestion.closest(
-        to: RelativePath.fileName(of: missing), in: tree.fileNames[folder] ?? [],
+        to: RelativePath.fileName(of: missing), in: self.folder(folder).names,
         accepting: { wanted == nil || RelativePath.fileExtension(of: $0) == wanted })
     else { return nil }
     return prefix + name
+  }
+
+  /// What `tree.pathIgnoringCase(path)` finds: the folders walked the same way, the file
+  /// looked up in its folder's index instead of lowercasing every name of the folder.
+  private func pathIgnoringCase(_ path: String) -> String? {
+    let components = path.split(separator: "/")
+    guard let last = components.last else { return nil }
+    var found = ""
+    if components.count > 1 {
+      let folders = components.dropLast().joined(separator: "/")
+      guard let existing = tree.pathIgnoringCase(folders, directory: true) else { return nil }
+      found = existing
+    }
+    guard let name = folder(found).byLowercased[last.lowercased()] else { return nil }
+    return found.isEmpty ? name : found + "/" + name
+  }
+
+  private func folder(_ path: String) -> Folder {
+    if let known = folders.withLock({ $0[path] }) { return known }
+    // Prepared outside the lock: two threads may each prepare the same folder once.
+    var folder = Folder(names: tree.fileNames[path] ?? [])
+    for name in folder.names {
+      let key = name.lowercased()
+      if folder.byLowercased[key] == nil { folder.byLowercased[key] = name }
+    }
+    folders.withLock { $0[path] = folder }
+    return folder
   }
 
   /// A root-relative path written relative to the folder of `file`.
