@@ -15,7 +15,7 @@ final class Nearby: Sendable {
   private struct Folder: Sendable {
     /// Each name by its lowercased form: the first of the folder's names with that form.
     var byLowercased: [String: String] = [:]
-    var names: [String]
+    var names: Suggestion.Candidates
   }
 
   /// The existing file in the same folder whose name is closest to the missing one.
@@ -33,8 +33,8 @@ final class Nearby: Sendable {
     // A folder may hold thousands of names: the extension is only asked of those whose
     // length does not rule them out.
     guard
-      let name = Suggestion.closest(
-        to: RelativePath.fileName(of: missing), in: self.folder(folder).names,
+      let name = self.folder(folder).names.closest(
+        to: RelativePath.fileName(of: missing),
         accepting: { wanted == nil || RelativePath.fileExtension(of: $0) == wanted })
     else { return nil }
     return prefix + name
@@ -58,8 +58,9 @@ final class Nearby: Sendable {
   private func folder(_ path: String) -> Folder {
     if let known = folders.withLock({ $0[path] }) { return known }
     // Prepared outside the lock: two threads may each prepare the same folder once.
-    var folder = Folder(names: tree.fileNames[path] ?? [])
-    for name in folder.names {
+    let names = tree.fileNames[path] ?? []
+    var folder = Folder(names: Suggestion.Candidates(names))
+    for name in names {
       let key = name.lowercased()
       if folder.byLowercased[key] == nil { folder.byLowercased[key] = name }
     }

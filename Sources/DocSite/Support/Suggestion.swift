@@ -1,72 +1,123 @@
 /// Did-you-mean suggestions by edit distance.
 public enum Suggestion {
-  /// The candidate closest to `word`, when it is close enough to be a likely typo.
-  /// `accepting`: a test a candidate must pass, asked only of those whose length does not
-  /// already rule them out.
+  /// The candidate closest to `word`, when it is close enough to be a likely typo: the
+  /// nearest by edit distance, the first in `String` order of the nearest.
+  /// `accepting`: a test a candidate must pass, asked only of those whose length and
+  /// letters do not already rule them out.
   public static func closest<S: Sequence>(
     to word: String, in candidates: S, accepting: (String) -> Bool = { _ in true }
   ) -> String? where S.Element == String {
-    let target = Array(word.unicodeScalars)
-    // An ASCII word is compared byte by byte with ASCII candidates (most file names and
-    // ids): the same distance, without decoding each candidate's scalars.
-    let asciiTarget = word.utf8.allSatisfy { $0 < 0x80 } ? Array(word.utf8) : nil
-    // No candidate further than this is ever suggested (`limit` below is at most this), and
-    // the edit distance is at least the difference in length: most candidates of a large
-    // folder are ruled out without computing a distance.
-    let ceiling = max(2, target.count / 3)
-    var best: (String, Int)?
-    // Reused for every candidate: a folder of thousands of names costs no allocation each.
-    var scalars: [Unicode.Scalar] = []
-    var rows = Rows()
-    var letters = asciiTarget.map(LetterCounts.init)
-    for candidate in candidates {
-      let bound = min(best?.1 ?? ceiling, ceiling)
-      // A candidate has at most as many scalars as UTF-8 bytes.
-      guard candidate.utf8.count >= target.count - bound else { continue }
-      let distance: Int
-      if let word = asciiTarget,
-        let known = asciiDistance(
-          from: word, to: candidate, bound: bound, accepting: accepting, rows: &rows,
-          letters: &letters!)
-      {
-        distance = known
-      } else {
-        scalars.removeAll(keepingCapacity: true)
-        scalars.append(contentsOf: candidate.unicodeScalars)
-        guard abs(scalars.count - target.count) <= bound, accepting(candidate) else { continue }
-        distance = target.withUnsafeBufferPointer { target in
-          scalars.withUnsafeBufferPointer { scalars in
-            editDistance(target, scalars, bound: bound, rows: &rows)
+    Candidates(candidates).closest(to: word, accepting: accepting)
+  }
+
+  /// Names prepared once for many questions: a folder of thousands of files, asked about
+  /// by every link that misses in it. A question reads their bytes and letter counts side
+  /// by side, not each `String`.
+  public struct Candidates: Sendable {
+    public let names: [String]
+    /// Every name's UTF-8 bytes, one name after the other.
+    private let bytes: [UInt8]
+    /// Where each name's bytes end in `bytes` (they start where the one before ends).
+    private let ends: [Int]
+    /// Each name's length in Unicode scalars.
+    private let lengths: [Int]
+    /// Whether each name is ASCII: compared byte by byte with an ASCII word, the same
+    /// distance without decoding scalars.
+    private let ascii: [Bool]
+    /// Each name's `Signature`, one after the other.
+    private let signatures: [UInt8]
+
+    public init<S: Sequence>(_ candidates: S) where S.Element == String {
+      names = Array(candidates)
+      var bytes: [UInt8] = []
+      var ends: [Int] = []
+      var lengths: [Int] = []
+      var ascii: [Bool] = []
+      var signatures: [UInt8] = []
+      signatures.reserveCapacity(names.count * Signature.width)
+      for name in names {
+        bytes.append(contentsOf: name.utf8)
+        ends.append(bytes.count)
+        let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
+        ascii.append(isASCII)
+        lengths.append(isASCII ? name.utf8.count : name.unicodeScalars.count)
+        Signature.append(name.utf8, to: &signatures)
+      }
+      self.bytes = bytes
+      self.ends = ends
+      self.lengths = lengths
+      self.ascii = ascii
+      self.signatures = signatures
+    }
+
+    /// `Suggestion.closest(to:in:accepting:)` among these names.
+    public func closest(to word: String, accepting: (String) -> Bool = { _ in true }) -> String? {
+      let target = Array(word.unicodeScalars)
+      let asciiTarget = word.utf8.allSatisfy { $0 < 0x80 } ? Array(word.utf8) : nil
+      var signature: [UInt8] = []
+      Signature.append(word.utf8, to: &signature)
+      // No candidate further than this is ever suggested (`limit` below is at most this).
+      let ceiling = max(2, target.count / 3)
+      // First a lower bound of each candidate's distance, cheap to compute: the difference
+      // in length, and between ASCII names the signatures'. Then the distances in the order
+      // of their bounds, until a bound exceeds the nearest distance found: any order finds
+      // the same nearest (and the first of them in `String` order) as long as no candidate
+      // is passed over whose distance could equal it, and in this one few are computed.
+      var byBound = [[Int]](repeating: [], count: ceiling + 1)
+      signature.withUnsafeBufferPointer { signature in
+        signatures.withUnsafeBufferPointer { signatures in
+          for index in names.indices {
+            var bound = abs(lengths[index] - target.count)
+            guard bound <= ceiling else { continue }
+            if asciiTarget != nil, ascii[index] {
+              let other = signatures.baseAddress! + index * Signature.width
+              bound = max(bound, Signature.lowerBound(signature.baseAddress!, other))
+              guard bound <= ceiling else { continue }
+            }
+            byBound[bound].append(index)
           }
         }
       }
-      guard distance <= bound else { continue }
-      if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
-        best = (candidate, distance)
+      var best: (index: Int, distance: Int)?
+      var rows = Rows()
+      for (lowerBound, indices) in byBound.enumerated() {
+        if let best, lowerBound > best.distance { break }
+        for index in indices where accepting(names[index]) {
+          let bound = best?.distance ?? ceiling
+          let distance: Int
+          if let asciiTarget, ascii[index] {
+            distance = bytes.withUnsafeBufferPointer { bytes in
+              asciiTarget.withUnsafeBufferPointer { word in
+                editDistance(word, name(index, in: bytes), bound: bound, rows: &rows)
+              }
+            }
+          } else {
+            let scalars = Array(names[index].unicodeScalars)
+            distance = target.withUnsafeBufferPointer { target in
+              scalars.withUnsafeBufferPointer { scalars in
+                editDistance(target, scalars, bound: bound, rows: &rows)
+              }
+            }
+          }
+          guard distance <= bound else { continue }
+          if best == nil || distance < best!.distance
+            || (distance == best!.distance && names[index] < names[best!.index])
+          {
+            best = (index, distance)
+          }
+        }
       }
+      guard let (index, distance) = best else { return nil }
+      let limit = max(2, min(target.count, lengths[index]) / 3)
+      return distance <= limit && distance < max(target.count, 1) ? names[index] : nil
     }
-    guard let (candidate, distance) = best else { return nil }
-    let limit = max(2, min(target.count, candidate.unicodeScalars.count) / 3)
-    return distance <= limit && distance < max(target.count, 1) ? candidate : nil
-  }
 
-  /// The distance from an ASCII `word` to `candidate` compared byte by byte, `.max` when
-  /// its length or `accepting` rules it out; `nil` when the candidate is not ASCII (or its
-  /// bytes are not contiguous), for the caller to compare scalars.
-  private static func asciiDistance(
-    from word: [UInt8], to candidate: String, bound: Int, accepting: (String) -> Bool,
-    rows: inout Rows, letters: inout LetterCounts
-  ) -> Int? {
-    let distance = candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      guard abs(bytes.count - word.count) <= bound,
-        letters.lowerBound(to: bytes) <= bound, accepting(candidate)
-      else { return .max }
-      return word.withUnsafeBufferPointer { word in
-        editDistance(word, bytes, bound: bound, rows: &rows)
-      }
+    /// The bytes of the name at `index`.
+    private func name(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>)
+      -> UnsafeBufferPointer<UInt8>
+    {
+      UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
     }
-    return distance ?? nil
   }
 
   /// How alike two texts are, from 0 (nothing in common) to 1 (equal): one minus the edit
@@ -90,39 +141,29 @@ public enum Suggestion {
     }
   }
 
-  /// How often each ASCII byte occurs in the word, for a lower bound of the distance to a
-  /// candidate that costs one pass over it: an edit changes the counts by at most two (a
-  /// substitution takes one byte and adds another, an insertion or deletion moves one), so
-  /// the distance is at least half the sum of the count differences. In a folder of
-  /// thousands of names of one length, this rules out most of them before the table.
-  struct LetterCounts {
-    private var word: [UInt8]
-    /// The word's count of each byte; between calls, exactly that again.
-    private var counts = [Int32](repeating: 0, count: 128)
+  /// How often each class of byte occurs in an ASCII name, for a lower bound of the
+  /// distance between two names: an edit changes the counts by at most two (a substitution
+  /// takes one byte and adds another, an insertion or deletion moves one), so the distance
+  /// is at least half the sum of the count differences. The classes are `byte & 31` (a
+  /// letter and its capital share one, a digit shares one with a letter) and a count stops
+  /// at 255, which only weakens the bound: 32 bytes a name, compared in one short loop.
+  enum Signature {
+    static let width = 32
 
-    init(_ word: [UInt8]) {
-      self.word = word
-      for byte in word { counts[Int(byte)] += 1 }
+    static func append(_ name: String.UTF8View, to signatures: inout [UInt8]) {
+      let start = signatures.count
+      signatures.append(contentsOf: repeatElement(0, count: width))
+      for byte in name where signatures[start + Int(byte & 31)] < .max {
+        signatures[start + Int(byte & 31)] += 1
+      }
     }
 
-    /// A lower bound of the edit distance from the word to `candidate` (ASCII bytes).
-    mutating func lowerBound(to candidate: UnsafeBufferPointer<UInt8>) -> Int {
-      counts.withUnsafeMutableBufferPointer { counts in
-        for byte in candidate { counts[Int(byte)] -= 1 }
-        // Each byte's difference counted once, then set to zero: afterwards every entry
-        // the two touched is zero, and adding the word's bytes restores its counts.
-        var difference = 0
-        for byte in candidate where counts[Int(byte)] < 0 {
-          difference -= Int(counts[Int(byte)])
-          counts[Int(byte)] = 0
-        }
-        for byte in word where counts[Int(byte)] > 0 {
-          difference += Int(counts[Int(byte)])
-          counts[Int(byte)] = 0
-        }
-        for byte in word { counts[Int(byte)] += 1 }
-        return (difference + 1) / 2
+    static func lowerBound(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>) -> Int {
+      var sum = 0
+      for lane in 0..<width {
+        sum += Int(a[lane] > b[lane] ? a[lane] - b[lane] : b[lane] - a[lane])
       }
+      return (sum + 1) / 2
     }
   }
 

@@ -4,8 +4,10 @@ import Testing
 
 @Suite struct SuggestionTests {
   /// The suggestion before candidates were ruled out by length and distances cut short:
-  /// every candidate's full Levenshtein distance.
-  static func naiveClosest(to word: String, in candidates: [String]) -> String? {
+  /// every accepted candidate's full Levenshtein distance.
+  static func naiveClosest(
+    to word: String, in candidates: [String], accepting: (String) -> Bool = { _ in true }
+  ) -> String? {
     func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
       var row = Array(0...b.count)
       for i in a.indices {
@@ -19,7 +21,7 @@ import Testing
     }
     let target = Array(word.unicodeScalars)
     var best: (String, Int)?
-    for candidate in candidates {
+    for candidate in candidates where accepting(candidate) {
       let d = distance(target, Array(candidate.unicodeScalars))
       if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
         best = (candidate, d)
@@ -71,5 +73,48 @@ import Testing
         Suggestion.closest(to: target, in: candidates)
           == Self.naiveClosest(to: target, in: candidates), "\(target) in \(candidates)")
     }
+  }
+
+  /// A folder's names prepared once and asked many questions, as `Nearby` asks them: names
+  /// that differ from each other by an edit or two (letters, capitals, digits, a non-ASCII
+  /// letter), so that lower bounds, ties and the order of the distances computed all matter.
+  @Test func preparedCandidatesAgreeWithTheFullDistanceOnEveryQuestion() {
+    var random = SplitMix64(seed: 0x2545_F491_4F6C_DD1D)
+    func next(_ bound: Int) -> Int { random.next(below: bound) }
+    let alphabet = Array("abcdeAB01é-.")
+    func edited(_ word: String) -> String {
+      var letters = Array(word)
+      for _ in 0..<next(4) {
+        let at = next(letters.count + 1)
+        switch next(4) {
+        case 0: letters.insert(alphabet[next(alphabet.count)], at: at)
+        case 1 where at < letters.count: letters.remove(at: at)
+        case 2 where at < letters.count: letters[at] = alphabet[next(alphabet.count)]
+        case 3 where at + 1 < letters.count: letters.swapAt(at, at + 1)
+        default: break
+        }
+      }
+      return String(letters)
+    }
+    let bases = (0..<12).map { _ in random.text(4 + next(12), from: alphabet) }
+    let names = Array(Set((0..<400).map { _ in edited(bases[next(bases.count)]) })).sorted()
+    let candidates = Suggestion.Candidates(names)
+    for question in 0..<600 {
+      let word =
+        next(5) == 0 ? random.text(next(16), from: alphabet) : edited(names[next(names.count)])
+      let accepting: (String) -> Bool = question % 3 == 0 ? { !$0.hasSuffix(".") } : { _ in true }
+      #expect(
+        candidates.closest(to: word, accepting: accepting)
+          == Self.naiveClosest(to: word, in: names, accepting: accepting), "\(word)")
+    }
+  }
+
+  /// Letter counts stop at 255 in a signature: long runs of one letter still find the
+  /// nearest name.
+  @Test func longRunsOfOneLetter() {
+    let names = [String(repeating: "a", count: 300), String(repeating: "a", count: 290) + "b"]
+    let word = String(repeating: "a", count: 296)
+    #expect(Suggestion.closest(to: word, in: names) == Self.naiveClosest(to: word, in: names))
+    #expect(Suggestion.closest(to: word, in: names) == names[0])
   }
 }
