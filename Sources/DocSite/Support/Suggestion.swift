@@ -177,6 +177,18 @@ public enum Suggestion {
     _ a: UnsafeBufferPointer<Element>, _ b: UnsafeBufferPointer<Element>, bound: Int,
     rows: inout Rows
   ) -> Int {
+    // A common prefix or suffix does not change the distance: only what lies between is
+    // compared (file names of one folder often share both).
+    var start = 0
+    while start < a.count, start < b.count, a[start] == b[start] { start += 1 }
+    var endA = a.count
+    var endB = b.count
+    while endA > start, endB > start, a[endA - 1] == b[endB - 1] {
+      endA -= 1
+      endB -= 1
+    }
+    let a = UnsafeBufferPointer(rebasing: a[start..<endA])
+    let b = UnsafeBufferPointer(rebasing: b[start..<endB])
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     rows.previous.removeAll(keepingCapacity: true)
