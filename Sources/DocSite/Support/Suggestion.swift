@@ -62,7 +62,7 @@ public enum Suggestion {
       // in length, and between ASCII names the signatures'. Then the distances in the order
       // of their bounds, until a bound exceeds the nearest distance found: any order finds
       // the same nearest (and the first of them in `String` order) as long as no candidate
-      // is passed over whose distance could equal it, and in this one few are computed.
+      // is passed over whose distance could equal it, and in this order few are computed.
       var byBound = [[Int]](repeating: [], count: ceiling + 1)
       signature.withUnsafeBufferPointer { signature in
         signatures.withUnsafeBufferPointer { signatures in
