@@ -22,14 +22,10 @@ public enum IncludeNotFound: Rule {
     let nearby = Nearby(context.site.tree)
     return await missing.concurrentChunks { chunk in
       chunk.map { edge, target in
-        var notes: [String] = []
-        if let suggestion = nearby.file(like: target, extension: "md") {
-          notes.append("did you mean '\(Nearby.relative(suggestion, from: edge.from))'?")
-        }
-        return finding(
+        finding(
           edge.from, line: edge.include.line, column: edge.include.column,
           "included file '\(edge.include.path)' not found (looked for \(context.site.displayPath(target)))",
-          notes: notes)
+          notes: nearby.notes(for: target, in: edge.from, extension: "md"))
       }
     }.flatMap { $0 }
   }

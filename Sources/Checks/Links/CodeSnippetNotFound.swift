@@ -21,15 +21,11 @@ public enum CodeSnippetNotFound: Rule {
       for reference in page.codeReferences {
         switch context.links.resolve(reference.path, from: path) {
         case .missing(let target, _), .directory(let target, _, _):
-          var notes: [String] = []
-          if let suggestion = nearby.file(like: target) {
-            notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
-          }
           findings.append(
             finding(
               path, line: reference.line, column: reference.column,
               "code snippet '\(reference.path)' not found (looked for \(context.site.displayPath(target)))",
-              notes: notes))
+              notes: nearby.notes(for: target, in: path)))
         default:
           continue
         }

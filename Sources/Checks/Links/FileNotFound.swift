@@ -42,15 +42,11 @@ public enum FileNotFound: Rule {
             "\(reference.kind) target '\(reference.target)' not found: no page of this "
               + "repository is published at \(target)"))
       case .missing(let target, _):
-        var notes: [String] = []
-        if let suggestion = nearby.file(like: target) {
-          notes.append("did you mean '\(Nearby.relative(suggestion, from: path))'?")
-        }
         findings.append(
           finding(
             path, line: reference.line, column: reference.column,
             "\(reference.kind) target '\(reference.target)' not found (looked for \(context.site.displayPath(target)))",
-            notes: notes))
+            notes: nearby.notes(for: target, in: path)))
       case .directory(let folder, nil, _):
         findings.append(
           finding(

@@ -40,6 +40,13 @@ final class Nearby: Sendable {
     return prefix + name
   }
 
+  /// The did-you-mean note for a missing target named in `file`: the closest existing file,
+  /// written relative to `file`'s folder; none when nothing is close.
+  func notes(for missing: String, in file: String, extension wanted: String? = nil) -> [String] {
+    guard let suggestion = self.file(like: missing, extension: wanted) else { return [] }
+    return ["did you mean '\(Self.relative(suggestion, from: file))'?"]
+  }
+
   /// What `tree.pathIgnoringCase(path)` finds: the folders walked the same way, the file
   /// looked up in its folder's index instead of lowercasing every name of the folder.
   private func pathIgnoringCase(_ path: String) -> String? {
