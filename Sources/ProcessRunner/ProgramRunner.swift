@@ -1,5 +1,6 @@
 import Foundation
 import Subprocess
+import Synchronization
 
 #if canImport(System)
   import System
@@ -116,10 +117,12 @@ public struct ProgramRunner: Sendable {
     options.processGroupID = 0  // a new group led by the program
     let limit = outputLimit
     let grace = gracePeriod
+    let timedOutFlag = TimeoutFlag()
 
     enum Event: Sendable {
       case stdout([UInt8], Bool)
       case stderr([UInt8], Bool)
+      case timedOut
     }
 
     do {
@@ -139,8 +142,6 @@ public struct ProgramRunner: Sendable {
         }
         // Output past the cap stops the program: it is not left running to no purpose.
         let capped: @Sendable () -> Void = { killpg(processGroup, SIGKILL) }
-        let deadline = GroupDeadline(
-          processGroup: processGroup, timeout: timeout, grace: grace)
         return try await withThrowingTaskGroup(of: Event.self) { group in
           group.addTask {
             let (bytes, truncated) = try await Self.collect(
@@ -152,20 +153,36 @@ public struct ProgramRunner: Sendable {
               execution.standardError, limit: limit, capped: capped)
             return .stderr(bytes, truncated)
           }
+          group.addTask {
+            try await Task.sleep(for: timeout)
+            timedOutFlag.set()
+            try? execution.send(signal: .terminate, toProcessGroup: true)
+            try await Task.sleep(for: grace)
+            try? execution.send(signal: .kill, toProcessGroup: true)
+            return .timedOut
+          }
           var stdout: ([UInt8], Bool) = ([], false)
           var stderr: ([UInt8], Bool) = ([], false)
-          while let event = try await group.next() {
+          var streams = 0
+          var timedOut = false
+          while streams < 2, let event = try await group.next() {
             switch event {
-            case .stdout(let bytes, let truncated): stdout = (bytes, truncated)
-            case .stderr(let bytes, let truncated): stderr = (bytes, truncated)
+            case .stdout(let bytes, let truncated):
+              stdout = (bytes, truncated)
+              streams += 1
+            case .stderr(let bytes, let truncated):
+              stderr = (bytes, truncated)
+              streams += 1
+            case .timedOut:
+              timedOut = true
             }
           }
+          group.cancelAll()
           // Both streams end when the program closes them, which may be just before it
           // exits (coreutils close theirs in an exit handler): killing its group at once
           // could end it with SIGKILL in the middle of a successful exit.
-          let timedOut = deadline.cancel()
           if !timedOut { await Self.awaitExit(processGroup, within: grace) }
-          return (stdout, stderr, timedOut)
+          return (stdout, stderr, timedOut || timedOutFlag.isSet)
         }
       }
       let (stdout, stderr, timedOut) = result.closureResult
@@ -200,6 +217,13 @@ public struct ProgramRunner: Sendable {
       if stat[stat.index(after: close)...].split(separator: " ").first == "Z" { return }
       try? await Task.sleep(for: .milliseconds(2))
     }
+  }
+
+  /// Set once a run's timeout has fired.
+  final class TimeoutFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
   }
 
   /// Reads a stream to its end, keeping at most `limit` bytes; `capped` is called once
