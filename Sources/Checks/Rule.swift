@@ -2,7 +2,8 @@ import DocModel
 import DocSite
 
 /// A check over a loaded site. Each rule lives in its own file, with a stable id, a
-/// default severity and examples that trigger it and do not.
+/// default severity and examples that trigger it and do not (those the parser finds are
+/// defined in DocModel/Rules, and conform in Parsing/ParserRules.swift).
 public protocol Rule: RuleDefinition {
   /// The findings of this rule; their severity is the rule's default (configuration may
   /// change it later).

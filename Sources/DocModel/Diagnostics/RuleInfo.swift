@@ -50,3 +50,29 @@ extension RuleDefinition {
       column: column, message: message, notes: notes)
   }
 }
+
+/// What a rule says about one problem, before it is placed in a file: the parser finds the
+/// problem, the rule's own file words it and sets its severity.
+public struct RuleMessage: Sendable {
+  public var rule: RuleID
+  public var severity: Severity
+  public var text: String
+  public var notes: [String]
+
+  /// The finding at a place in a file.
+  public func at(_ path: String, line: Int, column: Int = 1) -> Diagnostic {
+    Diagnostic(
+      rule: rule, severity: severity, path: path, line: max(1, line), column: column,
+      message: text, notes: notes)
+  }
+}
+
+extension RuleDefinition {
+  /// A message of this rule, at its default severity unless `severity` says otherwise.
+  public static func message(_ text: String, notes: [String] = [], severity: Severity? = nil)
+    -> RuleMessage
+  {
+    RuleMessage(
+      rule: info.id, severity: severity ?? info.defaultSeverity, text: text, notes: notes)
+  }
+}

@@ -68,25 +68,17 @@ struct DirectiveScanner {
     }
     if let index = openZone, !invalidZones.contains(index) {
       let zone = output.zones[index]
-      report(
-        .invalidZone, .error, line: zone.line, column: zone.column,
-        "Invalid zone on line \(zone.line). No \"::: zone-end\" found. "
-          + "Blocks should be explicitly closed.",
-        notes: ["everything after it, to the end of the file, belongs to the zone"])
+      report(InvalidZone.notClosed(zoneLine: zone.line), line: zone.line, column: zone.column)
     }
     if let (index, _) = openMoniker {
       let block = output.monikers[index]
       report(
-        .invalidMonikerRange, .error, line: block.line, column: block.column,
-        "No \"::: moniker-end\" found for \"\(block.range)\", MonikerRange does not end explicitly.",
-        notes: ["everything after it, to the end of the file, is shown only for \(block.range)"])
+        InvalidMonikerRange.notClosed(range: block.range), line: block.line,
+        column: block.column)
     }
     if let index = openComplexImage {
       let image = output.images[index]
-      report(
-        .invalidImage, .error, line: image.line, column: image.column,
-        "Invalid image on line \(image.line). No \":::image-end:::\" found. "
-          + "Blocks should be explicitly closed.")
+      report(InvalidImage.notClosed(imageLine: image.line), line: image.line, column: image.column)
     }
   }
 
@@ -171,13 +163,8 @@ struct DirectiveScanner {
         openMoniker = nil
       } else {
         report(
-          .invalidMonikerRange, .error, line: line, column: blockColumn,
-          "'::: moniker-end' without an open moniker range: DocFX renders it as text on the page",
-          notes: openMoniker == nil
-            ? ["remove it, or add the '::: moniker range=\"...\"' line it should close"]
-            : [
-              "the open range needs a '\(String(repeating: ":", count: openMoniker!.colons)) moniker-end' with as many colons"
-            ])
+          InvalidMonikerRange.endWithoutRange(openColons: openMoniker?.colons), line: line,
+          column: blockColumn)
       }
       return true
     }
@@ -185,31 +172,25 @@ struct DirectiveScanner {
     markSpan(line: line, start, end)
     cursor.skipSpacesAndTabs()
     guard cursor.matchStart("range=\"", caseSensitive: false) else {
-      report(
-        .invalidMonikerRange, .error, line: line, column: blockColumn,
-        "a moniker block needs range=\"...\": DocFX renders this line as text")
+      report(InvalidMonikerRange.missingRange, line: line, column: blockColumn)
       return true
     }
     let valueStart = cursor.index
     while cursor.current != 0, cursor.current != UInt8(ascii: "\"") { cursor.advance() }
     guard cursor.current == UInt8(ascii: "\"") else {
-      report(
-        .invalidMonikerRange, .error, line: line, column: blockColumn,
-        "MonikerRange does not have ending character (\").")
+      report(InvalidMonikerRange.missingClosingQuote, line: line, column: blockColumn)
       return true
     }
     let range = cursor.text(valueStart, cursor.index)
     cursor.advance()
     if cursor.skipSpacesAndTabs() != 0 {
       report(
-        .invalidMonikerRange, .error, line: line, column: column(line, cursor.index),
-        "MonikerRange have some invalid chars in the ending.")
+        InvalidMonikerRange.textAfterRange, line: line, column: column(line, cursor.index))
     }
     if let open = openMoniker {
       report(
-        .invalidMonikerRange, .error, line: line, column: blockColumn,
-        "moniker ranges cannot be nested: the one opened on line \(output.monikers[open.index].line) is still open"
-      )
+        InvalidMonikerRange.nested(openLine: output.monikers[open.index].line), line: line,
+        column: blockColumn)
       return true
     }
     output.monikers.append(
@@ -233,10 +214,9 @@ struct DirectiveScanner {
     if trailing != 0 {
       let text = cursor.text(cursor.index, end)
       report(
-        .invalidZone, .warning, line: line, column: column(line, cursor.index),
-        "Invalid zone on line \(output.zones[index].line). \"\(cursor.text(start, end))\" is "
-          + "invalid. Invalid character after \"::: zone-end\": \"\(text.prefix(1))\"",
-        notes: ["nothing may follow '::: zone-end' on its line; DocFX ignores \"\(text)\""])
+        InvalidZone.textAfterEnd(
+          zoneLine: output.zones[index].line, line: cursor.text(start, end), trailing: text),
+        line: line, column: column(line, cursor.index))
     }
     return true
   }
@@ -251,9 +231,9 @@ struct DirectiveScanner {
     markSpan(line: line, start, end)
     guard cursor.matchStart(":::") else {
       report(
-        .invalidImage, .warning, line: line, column: column(line, start),
-        "Invalid image on line \(output.images[index].line). \"\(cursor.text(start, end))\" "
-          + "is invalid. Missing ending \":::image-end:::\"")
+        InvalidImage.malformedEnd(
+          imageLine: output.images[index].line, line: cursor.text(start, end)),
+        line: line, column: column(line, start))
       return true
     }
     output.images[index].endLine = line
@@ -273,10 +253,7 @@ struct DirectiveScanner {
       return true
     case "zone-end":
       markSpan(line: line, start, end)
-      report(
-        .invalidZone, .error, line: line, column: column(line, start),
-        "'::: zone-end' without an open zone: DocFX renders it as text on the page",
-        notes: ["remove it, or add the '::: zone pivot=\"...\"' line it should close"])
+      report(InvalidZone.endWithoutZone, line: line, column: column(line, start))
       return true
     case "code":
       scanCodeBlock(line: line, start: start, end: end, cursor: &cursor)
@@ -291,8 +268,8 @@ struct DirectiveScanner {
           Video(url: source, title: title, line: line, column: column(line, start)))
       case .failure(let error):
         report(
-          .invalidVideo, .error, line: line, column: column(line, error.offset),
-          error.message)
+          InvalidVideo.malformedAttributes(error), line: line,
+          column: column(line, error.offset))
       }
       return true
     default:
@@ -308,11 +285,7 @@ struct DirectiveScanner {
     let zoneColumn = column(line, start)
     if let open = openZone {
       report(
-        .invalidZone, .error, line: line, column: zoneColumn, "Zones cannot be nested.",
-        notes: [
-          "the zone opened on line \(output.zones[open].line) is still open: "
-            + "close it with '::: zone-end' first"
-        ])
+        InvalidZone.nested(openLine: output.zones[open].line), line: line, column: zoneColumn)
       return
     }
     var zone = Zone(pivots: [], target: nil, line: line, column: zoneColumn, endLine: nil)
@@ -321,13 +294,14 @@ struct DirectiveScanner {
     case .success(let parsed):
       attributes = parsed
     case .failure(let error):
-      report(.invalidZone, .error, line: line, column: column(line, error.offset), error.message)
+      report(
+        InvalidZone.malformedAttributes(error), line: line, column: column(line, error.offset))
       output.zones.append(zone)
       openZone = output.zones.count - 1
       invalidZones.insert(output.zones.count - 1)
       return
     }
-    var problems: [(String, Int)] = []
+    var problems: [(RuleMessage, Int)] = []
     var pivot = ""
     var target = ""
     for attribute in attributes {
@@ -336,37 +310,28 @@ struct DirectiveScanner {
         if ["docs", "chromeless", "pdf"].contains(attribute.value) {
           target = attribute.value
         } else {
-          problems.append(
-            (
-              "Unexpected target \"\(attribute.value)\". Permitted targets are \"docs\", "
-                + "\"chromeless\" or \"pdf\".", attribute.valueOffset
-            ))
+          problems.append((InvalidZone.unexpectedTarget(attribute.value), attribute.valueOffset))
         }
       case "pivot":
         zone.pivotColumn = column(line, attribute.valueOffset)
         if Self.isValidPivotList(attribute.value) {
           pivot = attribute.value
         } else {
-          problems.append(
-            (
-              "Invalid pivot \"\(attribute.value)\". Pivot must be a comma-delimited list of "
-                + "pivot names. Pivot names must be lower-case and contain only letters, "
-                + "numbers or dashes.", attribute.valueOffset
-            ))
+          problems.append((InvalidZone.invalidPivot(attribute.value), attribute.valueOffset))
         }
       default:
-        problems.append(("Unexpected attribute \"\(attribute.name)\".", attribute.valueOffset))
+        problems.append((InvalidZone.unexpectedAttribute(attribute.name), attribute.valueOffset))
       }
     }
     if problems.isEmpty {
       if target.isEmpty, pivot.isEmpty {
-        problems.append(("Either target or pivot must be specified.", start))
+        problems.append((InvalidZone.noTargetOrPivot, start))
       } else if target == "pdf", !pivot.isEmpty {
-        problems.append(("Pivot not permitted on pdf target.", start))
+        problems.append((InvalidZone.pivotOnPDF, start))
       }
     }
     for (message, offset) in problems {
-      report(.invalidZone, .error, line: line, column: column(line, offset), message)
+      report(message, line: line, column: column(line, offset))
     }
     zone.target = target.isEmpty ? nil : target
     zone.pivots = pivot.utf8.split(separator: UInt8(ascii: ",")).map {
@@ -406,23 +371,22 @@ struct DirectiveScanner {
     switch TripleColonSyntax.matchAttributes(&cursor, selfClosing: true) {
     case .success(let parsed): attributes = parsed
     case .failure(let error):
-      report(.invalidCode, .error, line: line, column: column(line, error.offset), error.message)
+      report(
+        InvalidCode.malformedAttributes(error), line: line, column: column(line, error.offset))
       return
     }
     let known: Set<String> = ["source", "range", "id", "highlight", "language", "interactive"]
     if let unknown = attributes.first(where: { !known.contains($0.name) }) {
       report(
-        .invalidCode, .error, line: line, column: column(line, unknown.valueOffset),
-        "Unexpected attribute \"\(unknown.name)\".")
+        InvalidCode.unexpectedAttribute(unknown.name), line: line,
+        column: column(line, unknown.valueOffset))
       return
     }
     func value(_ name: String) -> String? {
       attributes.first { $0.name == name }.map(\.value).flatMap { $0.isEmpty ? nil : $0 }
     }
     guard let source = value("source") else {
-      report(
-        .invalidCode, .error, line: line, column: column(line, start),
-        "source is a required attribute. Please ensure you have specified a source attribute")
+      report(InvalidCode.missingSource, line: line, column: column(line, start))
       return
     }
     output.codeReferences.append(
@@ -470,10 +434,7 @@ struct DirectiveScanner {
       language = cursor.text(languageStart, cursor.index).trimmingSpaces()
     }
     func malformed() {
-      report(
-        .invalidCode, .error, line: line, column: column(line, start),
-        "malformed code snippet: expected '[!code-LANGUAGE[NAME](PATH)]' alone on its line; "
-          + "DocFX renders this line as text")
+      report(InvalidCode.malformedLegacySnippet, line: line, column: column(line, start))
     }
     // [name]
     guard cursor.current == UInt8(ascii: "[") else { return malformed() }
@@ -600,11 +561,7 @@ struct DirectiveScanner {
     let position = column(line, start)
     markSpan(line: line, start, closing + 1)
     if trailing != 0 {
-      report(
-        .invalidNoteSection, .warning, line: line, column: position,
-        "Text in the first line of Note/Section/Video is not valid. "
-          + "Will be rendered to <blockquote>",
-        notes: ["move the text after '\(text)' to the next line, after '> '"])
+      report(InvalidNoteSection.textAfterMarker(text), line: line, column: position)
       return true
     }
     if isNote {
@@ -658,11 +615,7 @@ struct DirectiveScanner {
             index = cursor.index
           } else {
             markSpan(line: line, index, end)
-            report(
-              .includeInvalid, .error, line: line, column: column(line, index),
-              "malformed include: expected '[!INCLUDE [title](path)]'; DocFX renders this as "
-                + "text",
-              notes: ["an include needs a [title] and a (path) and the closing ']'"])
+            report(IncludeInvalid.malformed, line: line, column: column(line, index))
             index = end
           }
           continue
@@ -694,7 +647,8 @@ struct DirectiveScanner {
     case .success(let parsed): attributes = parsed
     case .failure(let error):
       markSpan(line: line, start, end)
-      report(.invalidImage, .error, line: line, column: column(line, error.offset), error.message)
+      report(
+        InvalidImage.malformedAttributes(error), line: line, column: column(line, error.offset))
       return end
     }
     markSpan(line: line, start, cursor.index)
@@ -710,24 +664,18 @@ struct DirectiveScanner {
     ]
     if let unknown = attributes.first(where: { !known.contains($0.name) }) {
       report(
-        .invalidImage, .error, line: line, column: column(line, unknown.valueOffset),
-        "Image reference '\(image.source ?? "")' is invalid per the schema. "
-          + "Unexpected attribute: '\(unknown.name)'.")
+        InvalidImage.unexpectedAttribute(unknown.name, source: image.source ?? ""), line: line,
+        column: column(line, unknown.valueOffset))
       return cursor.index
     }
     var valid = true
     if (image.source ?? "").isEmpty {
       valid = false
-      report(
-        .invalidImage, .error, line: line, column: position,
-        "source is a required attribute. Please ensure you have specified a source attribute.")
+      report(InvalidImage.missingSource, line: line, column: position)
     }
     if (image.altText ?? "").isEmpty, image.type != "icon" {
       valid = false
-      report(
-        .invalidImage, .error, line: line, column: position,
-        "alt-text is a required attribute. Please ensure you have specified an alt-text "
-          + "attribute.")
+      report(InvalidImage.missingAltText, line: line, column: position)
     }
     if image.type == "complex" {
       image.endLine = nil
@@ -749,14 +697,9 @@ struct DirectiveScanner {
     input.source.column(line: line, byteColumn: offset - input.source.lineStarts[line - 1] + 1)
   }
 
-  private mutating func report(
-    _ rule: RuleID, _ severity: Severity, line: Int, column: Int, _ message: String,
-    notes: [String] = []
-  ) {
-    output.diagnostics.append(
-      Diagnostic(
-        rule: rule, severity: severity, path: input.path, line: line, column: column,
-        message: message, notes: notes))
+  /// Places a rule's message at a position of this file.
+  private mutating func report(_ message: RuleMessage, line: Int, column: Int) {
+    output.diagnostics.append(message.at(input.path, line: line, column: column))
   }
 }
 

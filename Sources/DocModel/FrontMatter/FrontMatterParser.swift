@@ -27,16 +27,9 @@ public enum FrontMatterParser {
       line += 1
     }
     guard let closing else {
-      let message =
-        "front matter opened on line 1 is never closed: add a '---' line after the YAML, "
-        + "or the page is read without front matter"
       return Result(
         frontMatter: FrontMatter(),
-        diagnostics: [
-          Diagnostic(
-            rule: .frontMatterInvalid, severity: .error, path: path, line: 1, column: 1,
-            message: message)
-        ])
+        diagnostics: [FrontMatterInvalid.neverClosed.at(path, line: 1)])
     }
 
     let yamlStart = source.lineCount >= 2 ? source.lineStarts[1] : source.bytes.count
@@ -75,11 +68,8 @@ public enum FrontMatterParser {
         else { return [] }
         guard case .mapping(let mapping) = node else {
           diagnostics.append(
-            Diagnostic(
-              rule: .frontMatterInvalid, severity: .error, path: path,
-              line: lineOffset + (node.mark?.line ?? 1), column: node.mark?.column ?? 1,
-              message: "front matter must be a YAML mapping of keys to values, "
-                + "but it is a \(describe(node))"))
+            FrontMatterInvalid.notAMapping(describe(node)).at(
+              path, line: lineOffset + (node.mark?.line ?? 1), column: node.mark?.column ?? 1))
           return nil
         }
         var budget = maximumValues
@@ -90,44 +80,29 @@ public enum FrontMatterParser {
         }
       } catch is TooManyValues {
         diagnostics.append(
-          Diagnostic(
-            rule: .frontMatterInvalid, severity: .error, path: path, line: lineOffset + 1,
-            message: "front matter holds more than \(maximumValues) values once its YAML "
-              + "aliases are expanded; it is not read",
-            notes: ["repeat the values instead of nesting aliases ('*name') in aliases"]))
+          FrontMatterInvalid.tooManyValues(limit: maximumValues).at(path, line: lineOffset + 1))
         return nil
       } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
         guard let (repaired, found) = removeLaterDuplicates(of: duplicates, in: text) else {
           diagnostics.append(
-            Diagnostic(
-              rule: .frontMatterInvalid, severity: .error, path: path, line: lineOffset + 1,
-              message: "front matter repeats the key(s) "
-                + duplicates.map { "'\($0)'" }.joined(separator: ", ")))
+            FrontMatterInvalid.repeatedKeys(duplicates).at(path, line: lineOffset + 1))
           return nil
         }
         for (key, firstLine, repeatLine) in found {
           diagnostics.append(
-            Diagnostic(
-              rule: .frontMatterInvalid, severity: .warning, path: path,
-              line: lineOffset + repeatLine,
-              message: "front matter key '\(key)' is repeated; the first value "
-                + "(line \(lineOffset + firstLine)) is used",
-              notes: ["remove one of the two '\(key)' lines"]))
+            FrontMatterInvalid.repeatedKey(key, firstLine: lineOffset + firstLine).at(
+              path, line: lineOffset + repeatLine))
         }
         text = repaired
       } catch let error as YamlError {
         let (problem, mark) = describe(error)
         diagnostics.append(
-          Diagnostic(
-            rule: .frontMatterInvalid, severity: .error, path: path,
-            line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1,
-            message: "front matter is not valid YAML: \(problem)"))
+          FrontMatterInvalid.notYAML(problem).at(
+            path, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))
         return nil
       } catch {
         diagnostics.append(
-          Diagnostic(
-            rule: .frontMatterInvalid, severity: .error, path: path, line: lineOffset + 1,
-            message: "front matter is not valid YAML: \(error)"))
+          FrontMatterInvalid.notYAML("\(error)").at(path, line: lineOffset + 1))
         return nil
       }
     }

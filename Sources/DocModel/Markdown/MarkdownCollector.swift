@@ -65,13 +65,9 @@ struct MarkdownCollector {
         end > start && isClosingFence(line: end, character: fence.character, length: fence.length)
       if !closed, end >= source.lineCount {
         diagnostics.append(
-          Diagnostic(
-            rule: .codeFenceUnclosed, severity: .warning, path: path, line: start,
-            column: column(start, node.startColumn),
-            message: "this code fence is never closed: everything after it is read as code",
-            notes: [
-              "close it with a line of \(fence.length) '\(Character(Unicode.Scalar(fence.character)))'"
-            ]))
+          CodeFenceUnclosed.neverClosed(
+            fence: Character(Unicode.Scalar(fence.character)), length: fence.length
+          ).at(path, line: start, column: column(start, node.startColumn)))
       }
     }
     codeBlocks.append(

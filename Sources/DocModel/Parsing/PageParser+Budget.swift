@@ -95,14 +95,8 @@ extension PageParser {
       if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") { current.emphasis += 1 }
     }
     if current.length > best.length { best = current }
-    return Diagnostic(
-      rule: .fileTooComplex, severity: .warning, path: path, line: best.line,
-      message:
-        "not checked: the Markdown parser did not finish this file within \(String(format: "%.0f", budget.seconds)) s",
-      notes: [
-        "its longest paragraph starts here: \(best.length) bytes, with \(best.brackets) '[' and "
-          + "\(best.emphasis) emphasis delimiters; cmark-gfm 0.29 takes time quadratic in such "
-          + "a paragraph: split it, or exclude the file in docproof.yml"
-      ])
+    return FileTooComplex.notFinished(
+      seconds: budget.seconds, paragraph: (best.length, best.brackets, best.emphasis)
+    ).at(path, line: best.line)
   }
 }

@@ -21,19 +21,13 @@ public enum PageParser {
         return Page(
           path: path, lineCount: source.lineCount, isBinary: true,
           diagnostics: [
-            Diagnostic(
-              rule: .invalidEncoding, severity: .error, path: path, line: problem.position.line,
-              column: problem.position.column,
-              message: "this is a binary file (it holds NUL bytes), not Markdown text",
-              notes: ["remove it from the docs tree, or exclude it in docproof.yml"])
+            InvalidEncoding.binary.at(
+              path, line: problem.position.line, column: problem.position.column)
           ])
       case .invalidUTF8:
         diagnostics.append(
-          Diagnostic(
-            rule: .invalidEncoding, severity: .error, path: path, line: problem.position.line,
-            column: problem.position.column,
-            message: "the file is not valid UTF-8: the first invalid byte is here",
-            notes: ["save the file as UTF-8; invalid bytes were read as U+FFFD"]))
+          InvalidEncoding.invalidUTF8.at(
+            path, line: problem.position.line, column: problem.position.column))
       }
     }
 

@@ -1,7 +1,8 @@
-import DocModel
-
 /// A code fence that runs to the end of the file.
-public enum CodeFenceUnclosed: Rule {
+///
+/// Found while parsing (DocModel); the messages below are this rule's, and the parser
+/// only places them.
+public enum CodeFenceUnclosed: RuleDefinition {
   public static let info = RuleInfo(
     id: .codeFenceUnclosed, defaultSeverity: .warning,
     summary: "A code fence is never closed, so the rest of the file is code.",
@@ -9,7 +10,9 @@ public enum CodeFenceUnclosed: Rule {
     triggers: ["en-us/page.md": "```python\nprint('x')\n\n## Lost heading\n"],
     passes: ["en-us/page.md": "```python\nprint('x')\n```\n"])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    parserFindings(context)
+  static func neverClosed(fence character: Character, length: Int) -> RuleMessage {
+    message(
+      "this code fence is never closed: everything after it is read as code",
+      notes: ["close it with a line of \(length) '\(character)'"])
   }
 }

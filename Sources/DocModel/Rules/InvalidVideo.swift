@@ -1,7 +1,8 @@
-import DocModel
-
 /// A `:::video` directive with malformed attributes.
-public enum InvalidVideo: Rule {
+///
+/// Found while parsing (DocModel); the messages below are this rule's, and the parser
+/// only places them.
+public enum InvalidVideo: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidVideo, defaultSeverity: .error,
     summary: "A :::video directive is malformed.",
@@ -9,7 +10,7 @@ public enum InvalidVideo: Rule {
     triggers: ["en-us/page.md": ":::video source=https://example.com/v:::\n"],
     passes: ["en-us/page.md": ":::video source=\"https://example.com/v\":::\n"])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    parserFindings(context)
+  static func malformedAttributes(_ error: TripleColonSyntax.AttributeError) -> RuleMessage {
+    message(error.message)
   }
 }
