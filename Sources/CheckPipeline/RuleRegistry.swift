@@ -1,5 +1,6 @@
 import Checks
 import DocModel
+import DocSite
 import Localization
 import Transcripts
 

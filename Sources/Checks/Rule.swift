@@ -3,7 +3,7 @@ import DocSite
 
 /// A check over a loaded site. Each rule lives in its own file, with a stable id, a
 /// default severity and examples that trigger it and do not (those the parser finds are
-/// defined in DocModel/Rules, and conform in Parsing/ParserRules.swift).
+/// defined in DocModel/Rules and DocSite/Rules, and conform in Loading/).
 public protocol Rule: RuleDefinition {
   /// The findings of this rule; their severity is the rule's default (configuration may
   /// change it later).

@@ -131,15 +131,9 @@ public struct Site: Sendable {
         // Too large to check is judged when the file is read (`parsing`).
         markdown.append(path)
       case .broken(let reason):
-        diagnostics.append(
-          Diagnostic(
-            rule: .fileUnreadable, severity: .error, path: path, line: 1,
-            message: "cannot read this file: it is \(reason)"))
+        diagnostics.append(FileUnreadable.broken("\(reason)").at(path, line: 1))
       case .outsideRoot(let target):
-        diagnostics.append(
-          Diagnostic(
-            rule: .pathOutsideRoot, severity: .error, path: path, line: 1,
-            message: "this is a symbolic link to \(target), outside the checked tree: not read"))
+        diagnostics.append(PathOutsideRoot.symbolicLink(to: target).at(path, line: 1))
       case .directory:
         break
       }
@@ -225,17 +219,12 @@ public struct Site: Sendable {
         newPages.append(page)
       case .failure(let error):
         if case .tooLarge(let size, let limit) = error.reason {
-          diagnostics.append(
-            Diagnostic(
-              rule: .fileTooLarge, severity: .warning, path: path, line: 1,
-              message: "skipped: \(size) bytes is more than maxFileSize (\(limit))",
-              notes: ["raise maxFileSize in docproof.yml to check it"]))
+          diagnostics.append(FileTooLarge.skipped(size: size, limit: limit).at(path, line: 1))
         } else {
           diagnostics.append(
-            Diagnostic(
-              rule: .fileUnreadable, severity: .error, path: path, line: 1,
-              message: error.description.replacingOccurrences(
-                of: tree.absolute(path), with: path)))
+            FileUnreadable.readFailed(
+              error.description.replacingOccurrences(of: tree.absolute(path), with: path)
+            ).at(path, line: 1))
         }
       }
     }

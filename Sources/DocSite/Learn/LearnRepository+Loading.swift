@@ -121,15 +121,8 @@ extension LearnRepository {
       redirectedURLs[urlKey(published: publication.path, isContent: true)] = entry
       if tree.isFile(entry.source) {
         diagnostics.append(
-          Diagnostic(
-            rule: .redirectedFileNotRemoved, severity: .warning, path: entry.file,
-            line: entry.line,
-            message:
-              "\(entry.source) is redirected to \(entry.url) but is still in the repository",
-            notes: [
-              "the build publishes the redirection, not the file: delete the file, or remove "
-                + "the redirection"
-            ]))
+          RedirectedFileNotRemoved.stillPresent(entry.source, redirectedTo: entry.url).at(
+            entry.file, line: entry.line))
       }
     }
     // The checkout is case-insensitive to the build: `src` may differ in case from the folder.

@@ -42,10 +42,7 @@ public struct Redirections: Sendable {
     var result = Redirections()
     for file in files {
       guard let bytes = read(file) else {
-        result.diagnostics.append(
-          Diagnostic(
-            rule: .fileUnreadable, severity: .error, path: file, line: 1,
-            message: "cannot read this redirection file"))
+        result.diagnostics.append(FileUnreadable.redirectionFile.at(file, line: 1))
         continue
       }
       result.add(bytes, file: file)
@@ -59,11 +56,8 @@ public struct Redirections: Sendable {
       top = try JSONReader.read(bytes, path: file)
     } catch {
       diagnostics.append(
-        Diagnostic(
-          rule: .jsonSyntaxError, severity: .error, path: file, line: error.line,
-          column: error.column, message: error.message,
-          notes: ["the Learn build stops reading this file here: none of its redirections apply"]
-        ))
+        JSONSyntaxError.redirectionFile(error.message).at(
+          file, line: error.line, column: error.column))
       return
     }
     let folder = RelativePath.directory(of: file)
@@ -75,9 +69,8 @@ public struct Redirections: Sendable {
       items = try list.list()
     } catch {
       diagnostics.append(
-        Diagnostic(
-          rule: .jsonSyntaxError, severity: .error, path: file, line: error.line,
-          column: error.column, message: error.message))
+        JSONSyntaxError.redirectionsList(error.message).at(
+          file, line: error.line, column: error.column))
       return
     }
     for item in items {
@@ -97,33 +90,25 @@ public struct Redirections: Sendable {
         }
       } catch {
         diagnostics.append(
-          Diagnostic(
-            rule: .redirectionInvalid, severity: .warning, path: file, line: error.line,
-            column: error.column, message: error.message))
+          RedirectionInvalid.entry(error.message).at(
+            file, line: error.line, column: error.column))
         continue
       }
-      func invalid(_ message: String, _ severity: Severity = .warning) {
-        diagnostics.append(
-          Diagnostic(
-            rule: .redirectionInvalid, severity: severity, path: file, line: item.line,
-            column: item.column, message: message))
+      func invalid(_ message: RuleMessage) {
+        diagnostics.append(message.at(file, line: item.line, column: item.column))
       }
       guard let url, !url.isEmpty, sourcePath != nil || fromRoot != nil else {
-        invalid(
-          "missing required attribute: '(source_path or source_path_from_root) or redirect_url'")
+        invalid(RedirectionInvalid.missingAttribute)
         continue
       }
       if sourcePath != nil, fromRoot != nil {
-        invalid(
-          "a redirection cannot have both 'source_path' and 'source_path_from_root'", .error)
+        invalid(RedirectionInvalid.bothSources)
         continue
       }
       let source: String?
       if let sourcePath {
         guard !sourcePath.hasPrefix("/") else {
-          invalid(
-            "'source_path' must not start with '/' (it is relative to this file's folder); "
-              + "use 'source_path_from_root' for a path from the repository root")
+          invalid(RedirectionInvalid.absoluteSourcePath)
           continue
         }
         source = RelativePath.resolve(
@@ -131,21 +116,20 @@ public struct Redirections: Sendable {
       } else {
         let written = fromRoot!.replacingOccurrences(of: "\\", with: "/")
         guard written.hasPrefix("/") else {
-          invalid("'source_path_from_root' must start with '/' (the repository root)")
+          invalid(RedirectionInvalid.relativeSourcePathFromRoot)
           continue
         }
         source = RelativePath.resolve(String(written.dropFirst()), from: "")
       }
       guard let source, !source.isEmpty else {
-        invalid("the source path leaves the repository")
+        invalid(RedirectionInvalid.sourceLeavesRepository)
         continue
       }
       let key = source.lowercased()
       if let first = bySource[key] {
         let earlier = entries[first]
         invalid(
-          "'\(source)' is redirected twice: first in \(earlier.file) on line \(earlier.line)",
-          .error)
+          RedirectionInvalid.redirectedTwice(source, firstIn: earlier.file, line: earlier.line))
         continue
       }
       bySource[key] = entries.count

@@ -30,37 +30,34 @@ public struct PivotGroups: Sendable, Hashable {
   /// Reads the file's text; problems become findings, never errors.
   public static func parse(_ text: String, path: String) -> PivotGroups {
     var result = PivotGroups(path: path, groups: [], diagnostics: [])
-    func invalid(_ line: Int, _ message: String) {
-      result.diagnostics.append(
-        Diagnostic(
-          rule: .zonePivotGroupsInvalid, severity: .error, path: path, line: line,
-          message: message))
+    func invalid(_ line: Int, _ message: RuleMessage) {
+      result.diagnostics.append(message.at(path, line: line))
     }
     let node: Node
     do {
       guard let composed = try Yams.compose(yaml: text) else {
-        invalid(1, "the file is empty: it must define 'groups:'")
+        invalid(1, ZonePivotGroupsInvalid.empty)
         return result
       }
       node = composed
     } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-      invalid(context.mark.line, "key(s) \(duplicates.joined(separator: ", ")) repeated")
+      invalid(context.mark.line, ZonePivotGroupsInvalid.repeatedKeys(duplicates))
       return result
     } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _),
       let YamlError.composer(_, problem, mark, _)
     {
-      invalid(mark.line, "not valid YAML: \(problem)")
+      invalid(mark.line, ZonePivotGroupsInvalid.notYAML(problem))
       return result
     } catch {
-      invalid(1, "not valid YAML: \(error)")
+      invalid(1, ZonePivotGroupsInvalid.notYAML("\(error)"))
       return result
     }
     guard case .mapping(let top) = node else {
-      invalid(node.mark?.line ?? 1, "expected a mapping with a 'groups:' list")
+      invalid(node.mark?.line ?? 1, ZonePivotGroupsInvalid.notAMapping)
       return result
     }
     guard let groupsNode = top["groups"], case .sequence(let groupList) = groupsNode else {
-      invalid(node.mark?.line ?? 1, "expected a 'groups:' list of pivot groups")
+      invalid(node.mark?.line ?? 1, ZonePivotGroupsInvalid.noGroupsList)
       return result
     }
     var seenGroups: [String: Int] = [:]
@@ -68,7 +65,7 @@ public struct PivotGroups: Sendable, Hashable {
       let line = groupNode.mark?.line ?? 1
       guard case .mapping(let fields) = groupNode, let id = fields["id"]?.string, !id.isEmpty
       else {
-        invalid(line, "a pivot group needs an 'id'")
+        invalid(line, ZonePivotGroupsInvalid.groupWithoutID)
         continue
       }
       var group = Group(
@@ -76,9 +73,7 @@ public struct PivotGroups: Sendable, Hashable {
         pivots: [], line: line)
       if let first = seenGroups[id] {
         result.diagnostics.append(
-          Diagnostic(
-            rule: .duplicatePivotGroups, severity: .warning, path: path, line: line,
-            message: "pivot group '\(id)' is defined again (first on line \(first))"))
+          DuplicatePivotGroups.definedAgain(id, firstLine: first).at(path, line: line))
       } else {
         seenGroups[id] = line
       }
@@ -89,16 +84,13 @@ public struct PivotGroups: Sendable, Hashable {
           guard case .mapping(let pivotFields) = pivotNode, let pivotId = pivotFields["id"]?.string,
             !pivotId.isEmpty
           else {
-            invalid(pivotLine, "a pivot in group '\(id)' needs an 'id'")
+            invalid(pivotLine, ZonePivotGroupsInvalid.pivotWithoutID(group: id))
             continue
           }
           if let first = seenPivots[pivotId] {
             result.diagnostics.append(
-              Diagnostic(
-                rule: .duplicatePivotIds, severity: .warning, path: path, line: pivotLine,
-                message:
-                  "pivot '\(pivotId)' appears twice in group '\(id)' (first on line \(first))"
-              ))
+              DuplicatePivotIds.appearsTwice(pivotId, group: id, firstLine: first).at(
+                path, line: pivotLine))
           } else {
             seenPivots[pivotId] = pivotLine
           }
@@ -106,7 +98,7 @@ public struct PivotGroups: Sendable, Hashable {
             Pivot(id: pivotId, title: pivotFields["title"]?.string ?? "", line: pivotLine))
         }
       } else {
-        invalid(line, "pivot group '\(id)' needs a 'pivots:' list")
+        invalid(line, ZonePivotGroupsInvalid.noPivotsList(group: id))
       }
       result.groups.append(group)
     }

@@ -15,4 +15,11 @@ public enum SnippetDrift: RuleDefinition {
       "en-us/page.md":
         "# T\n\n<!-- docproof: snippet ../src/hello.py -->\n\n```python\nprint('hi')\n```\n",
     ])
+
+  static let markerWithoutPath = message(
+    "snippet marker without a path: write '<!-- docproof: snippet PATH[#region] -->'")
+
+  static func markerWithoutBlock(_ argument: String) -> RuleMessage {
+    message("snippet marker '\(argument)' is not followed by a fenced code block")
+  }
 }

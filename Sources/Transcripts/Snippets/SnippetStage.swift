@@ -35,16 +35,11 @@ public enum SnippetStage {
     for (path, page) in site.parsedFiles {
       for comment in page.comments {
         guard let marker = Marker.parse(comment.text), marker.kind == "snippet" else { continue }
-        func report(_ rule: RuleID, _ message: String, notes: [String] = []) {
-          diagnostics.append(
-            Diagnostic(
-              rule: rule, severity: .error, path: path, line: comment.line, column: comment.column,
-              message: message, notes: notes))
+        func report(_ message: RuleMessage) {
+          diagnostics.append(message.at(path, line: comment.line, column: comment.column))
         }
         guard !marker.argument.isEmpty else {
-          report(
-            .snippetDrift,
-            "snippet marker without a path: write '<!-- docproof: snippet PATH[#region] -->'")
+          report(SnippetDrift.markerWithoutPath)
           continue
         }
         guard
@@ -53,9 +48,7 @@ public enum SnippetStage {
           }),
           block.fenced
         else {
-          report(
-            .snippetDrift,
-            "snippet marker '\(marker.argument)' is not followed by a fenced code block")
+          report(SnippetDrift.markerWithoutBlock(marker.argument))
           continue
         }
         var source = marker.argument
@@ -69,19 +62,15 @@ public enum SnippetStage {
           site.tree.realRoot + "/" + RelativePath.directory(of: path) + "/" + source)
         // Leaving the project by `..` is decided on the text: nothing outside is looked at.
         guard ProjectPath.contains(absolute, in: realProject) else {
-          report(
-            .pathOutsideRoot, "snippet source '\(source)' is outside the project root: not read",
-            notes: ["the project root is '\(site.configuration.project)' in docproof.yml"])
+          report(PathOutsideRoot.snippetSource(source, project: site.configuration.project))
           continue
         }
         guard let real = FileTree.realPath(absolute) else {
-          report(.codesnippetNotFound, "snippet source '\(source)' not found")
+          report(CodeSnippetNotFound.snippetSource(source))
           continue
         }
         guard real == realProject || real.hasPrefix(realProject + "/") else {
-          report(
-            .pathOutsideRoot, "snippet source '\(source)' is outside the project root: not read",
-            notes: ["the project root is '\(site.configuration.project)' in docproof.yml"])
+          report(PathOutsideRoot.snippetSource(source, project: site.configuration.project))
           continue
         }
         let text: String
@@ -90,15 +79,13 @@ public enum SnippetStage {
             decoding: try FileReader.read(real, limit: site.configuration.maxFileSize),
             as: UTF8.self)
         } catch {
-          report(.codesnippetNotFound, "snippet source '\(source)': \(error)")
+          report(CodeSnippetNotFound.snippetSourceUnreadable(source, "\(error)"))
           continue
         }
         var expected = text
         if let region {
           guard let extracted = SnippetRegion.extract(region, from: text) else {
-            report(
-              .codesnippetNotFound, "snippet source '\(source)' has no region '\(region)'",
-              notes: ["mark it with '// <\(region)>' and '// </\(region)>'"])
+            report(CodeSnippetNotFound.snippetRegion(region, in: source))
             continue
           }
           expected = extracted

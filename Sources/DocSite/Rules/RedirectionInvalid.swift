@@ -2,7 +2,10 @@ import DocModel
 
 /// A redirection entry the Learn build rejects: no source or target, both kinds of source,
 /// a source path written the wrong way, a source redirected twice.
-public enum RedirectionInvalid: Rule {
+///
+/// Found while loading the site; the messages below are this rule's, and the loader
+/// only places them.
+public enum RedirectionInvalid: RuleDefinition {
   public static let info = RuleInfo(
     id: .redirectionInvalid, defaultSeverity: .warning,
     summary: "A redirection entry lacks its source or target, or names its source wrongly.",
@@ -24,7 +27,29 @@ public enum RedirectionInvalid: Rule {
         "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
     ])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    context.site.fileDiagnostics.filter { $0.rule == info.id }
+  /// A value of the wrong type in an entry.
+  static func entry(_ problem: String) -> RuleMessage { message(problem) }
+
+  static let missingAttribute = message(
+    "missing required attribute: '(source_path or source_path_from_root) or redirect_url'")
+
+  /// The Learn build stops on this one: an error.
+  static let bothSources = message(
+    "a redirection cannot have both 'source_path' and 'source_path_from_root'",
+    severity: .error)
+
+  static let absoluteSourcePath = message(
+    "'source_path' must not start with '/' (it is relative to this file's folder); "
+      + "use 'source_path_from_root' for a path from the repository root")
+
+  static let relativeSourcePathFromRoot = message(
+    "'source_path_from_root' must start with '/' (the repository root)")
+
+  static let sourceLeavesRepository = message("the source path leaves the repository")
+
+  /// The Learn build stops on this one: an error.
+  static func redirectedTwice(_ source: String, firstIn file: String, line: Int) -> RuleMessage {
+    message(
+      "'\(source)' is redirected twice: first in \(file) on line \(line)", severity: .error)
   }
 }

@@ -1,7 +1,10 @@
 import DocModel
 
 /// A Markdown file larger than `maxFileSize`, skipped.
-public enum FileTooLarge: Rule {
+///
+/// Found while loading the site; the messages below are this rule's, and the loader
+/// only places them.
+public enum FileTooLarge: RuleDefinition {
   public static let info = RuleInfo(
     id: .fileTooLarge, defaultSeverity: .warning,
     summary: "A Markdown file is larger than maxFileSize and was not checked.",
@@ -12,7 +15,9 @@ public enum FileTooLarge: Rule {
     ],
     passes: ["en-us/page.md": "# Small\n"])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    context.site.fileDiagnostics.filter { $0.rule == info.id }
+  static func skipped(size: Int, limit: Int) -> RuleMessage {
+    message(
+      "skipped: \(size) bytes is more than maxFileSize (\(limit))",
+      notes: ["raise maxFileSize in docproof.yml to check it"])
   }
 }

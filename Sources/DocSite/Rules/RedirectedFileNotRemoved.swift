@@ -1,7 +1,10 @@
 import DocModel
 
 /// A redirected file that is still in the repository.
-public enum RedirectedFileNotRemoved: Rule {
+///
+/// Found while loading the site; the messages below are this rule's, and the loader
+/// only places them.
+public enum RedirectedFileNotRemoved: RuleDefinition {
   public static let info = RuleInfo(
     id: .redirectedFileNotRemoved, defaultSeverity: .warning,
     summary: "A file is redirected but still in the repository.",
@@ -22,7 +25,12 @@ public enum RedirectedFileNotRemoved: Rule {
         "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
     ])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    context.site.fileDiagnostics.filter { $0.rule == info.id }
+  static func stillPresent(_ source: String, redirectedTo url: String) -> RuleMessage {
+    message(
+      "\(source) is redirected to \(url) but is still in the repository",
+      notes: [
+        "the build publishes the redirection, not the file: delete the file, or remove "
+          + "the redirection"
+      ])
   }
 }

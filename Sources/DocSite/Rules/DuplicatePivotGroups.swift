@@ -1,7 +1,10 @@
 import DocModel
 
 /// A pivot group id defined twice in `zone-pivot-groups.yml`.
-public enum DuplicatePivotGroups: Rule {
+///
+/// Found while loading the site; the messages below are this rule's, and the loader
+/// only places them.
+public enum DuplicatePivotGroups: RuleDefinition {
   public static let info = RuleInfo(
     id: .duplicatePivotGroups, defaultSeverity: .warning,
     summary: "A pivot group id is defined more than once.",
@@ -12,7 +15,7 @@ public enum DuplicatePivotGroups: Rule {
     ],
     passes: ["en-us/zone-pivot-groups.yml": "groups:\n- id: langs\n  pivots:\n  - id: a\n"])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    context.site.pivotGroups.values.flatMap { $0.diagnostics.filter { $0.rule == info.id } }
+  static func definedAgain(_ group: String, firstLine: Int) -> RuleMessage {
+    message("pivot group '\(group)' is defined again (first on line \(firstLine))")
   }
 }

@@ -1,7 +1,10 @@
 import DocModel
 
 /// A pivot id listed twice in one group.
-public enum DuplicatePivotIds: Rule {
+///
+/// Found while loading the site; the messages below are this rule's, and the loader
+/// only places them.
+public enum DuplicatePivotIds: RuleDefinition {
   public static let info = RuleInfo(
     id: .duplicatePivotIds, defaultSeverity: .warning,
     summary: "A pivot id appears more than once in a group.",
@@ -13,7 +16,7 @@ public enum DuplicatePivotIds: Rule {
       "en-us/zone-pivot-groups.yml": "groups:\n- id: langs\n  pivots:\n  - id: a\n  - id: b\n"
     ])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    context.site.pivotGroups.values.flatMap { $0.diagnostics.filter { $0.rule == info.id } }
+  static func appearsTwice(_ pivot: String, group: String, firstLine: Int) -> RuleMessage {
+    message("pivot '\(pivot)' appears twice in group '\(group)' (first on line \(firstLine))")
   }
 }

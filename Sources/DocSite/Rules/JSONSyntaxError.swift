@@ -1,7 +1,10 @@
 import DocModel
 
 /// A redirection file the Learn build cannot read as JSON.
-public enum JSONSyntaxError: Rule {
+///
+/// Found while loading the site; the messages below are this rule's, and the loader
+/// only places them.
+public enum JSONSyntaxError: RuleDefinition {
   public static let info = RuleInfo(
     id: .jsonSyntaxError, defaultSeverity: .error,
     summary: "A redirection file of a Learn repository is not valid JSON.",
@@ -22,7 +25,13 @@ public enum JSONSyntaxError: Rule {
         "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
     ])
 
-  public static func check(_ context: CheckContext) async -> [Diagnostic] {
-    context.site.fileDiagnostics.filter { $0.rule == info.id }
+  /// A redirection file that stops parsing at `problem`.
+  static func redirectionFile(_ problem: String) -> RuleMessage {
+    message(
+      problem,
+      notes: ["the Learn build stops reading this file here: none of its redirections apply"])
   }
+
+  /// Valid JSON of the wrong shape where the redirections list should be.
+  static func redirectionsList(_ problem: String) -> RuleMessage { message(problem) }
 }
