@@ -57,7 +57,7 @@ public enum OutputConsistency {
           guard let marker = Marker.parse(comment.text), marker.kind == "program" else {
             return nil
           }
-          return page.codeBlocks.first { $0.previousLine == comment.line && $0.fenced }?.line
+          return page.fencedBlock(after: comment)?.line
         })
       for transcript in transcripts
       where transcript.expectation == nil && !transcript.scenario.isEmpty {

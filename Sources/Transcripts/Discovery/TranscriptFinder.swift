@@ -90,12 +90,7 @@ public enum TranscriptFinder {
             ))
           continue
         }
-        guard
-          let block = page.codeBlocks.first(where: {
-            $0.previousLine == comment.line && $0.line > comment.endLine
-          }),
-          block.fenced
-        else {
+        guard let block = page.fencedBlock(after: comment) else {
           diagnostics.append(
             invalid(
               path, comment,

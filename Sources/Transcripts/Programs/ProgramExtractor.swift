@@ -67,7 +67,7 @@ public enum ProgramExtractor {
       guard let marker = Marker.parse(comment.text), marker.kind == "program",
         marker.argument == language
       else { return nil }
-      return page.codeBlocks.first { $0.previousLine == comment.line && $0.fenced }
+      return page.fencedBlock(after: comment)
     }
   }
 }

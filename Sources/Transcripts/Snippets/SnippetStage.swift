@@ -42,12 +42,7 @@ public enum SnippetStage {
           report(SnippetDrift.markerWithoutPath)
           continue
         }
-        guard
-          let block = page.codeBlocks.first(where: {
-            $0.previousLine == comment.line && $0.line > comment.endLine
-          }),
-          block.fenced
-        else {
+        guard let block = page.fencedBlock(after: comment) else {
           report(SnippetDrift.markerWithoutBlock(marker.argument))
           continue
         }
