@@ -26,6 +26,8 @@ public struct ProgramRun: Sendable {
   public var stdoutTruncated: Bool
   public var stderrTruncated: Bool
   public var duration: Duration
+  /// The most output kept of each stream, in bytes.
+  public var outputLimit = 0
 
   public var succeeded: Bool { outcome == .exited(0) }
 
@@ -40,7 +42,9 @@ public struct ProgramRun: Sendable {
   public var failure: String? {
     switch outcome {
     case _ where stdoutTruncated || stderrTruncated:
-      return "printed more output than docproof keeps (16 MB) and was stopped"
+      let limit =
+        outputLimit % (1 << 20) == 0 ? "\(outputLimit >> 20) MB" : "\(outputLimit) bytes"
+      return "printed more output than docproof keeps (\(limit)) and was stopped"
     case .exited(0):
       if stdout.contains(0) { return "printed binary output (NUL bytes)" }
       if String(validating: stdout, as: UTF8.self) == nil {
@@ -197,7 +201,7 @@ public struct ProgramRunner: Sendable {
       }
       return ProgramRun(
         outcome: outcome, stdout: stdout.0, stderr: stderr.0, stdoutTruncated: stdout.1,
-        stderrTruncated: stderr.1, duration: ContinuousClock.now - start)
+        stderrTruncated: stderr.1, duration: ContinuousClock.now - start, outputLimit: limit)
     } catch {
       return ProgramRun(
         outcome: .failedToStart("\(program): \(error)"), stdout: [], stderr: [],

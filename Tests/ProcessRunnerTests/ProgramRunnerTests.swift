@@ -75,7 +75,7 @@ import Testing
     #expect(run.stdoutTruncated)
     #expect(
       run.failure
-        == "printed more output than docproof keeps (16 MB) and was stopped")
+        == "printed more output than docproof keeps (1 MB) and was stopped")
   }
 
   /// A program that closes its output before it exits (coreutils do, in an exit handler)
