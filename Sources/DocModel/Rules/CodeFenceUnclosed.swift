@@ -1,7 +1,4 @@
 /// A code fence that runs to the end of the file.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum CodeFenceUnclosed: RuleDefinition {
   public static let info = RuleInfo(
     id: .codeFenceUnclosed, defaultSeverity: .warning,

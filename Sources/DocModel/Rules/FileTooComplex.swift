@@ -1,9 +1,6 @@
 import Foundation
 
 /// A file the Markdown parser did not finish within its time budget: not checked.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum FileTooComplex: RuleDefinition {
   public static let info = RuleInfo(
     id: .fileTooComplex, defaultSeverity: .warning,

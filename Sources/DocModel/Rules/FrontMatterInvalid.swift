@@ -1,7 +1,4 @@
 /// Front matter that is not valid YAML, not a mapping, never closed, or repeats a key.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum FrontMatterInvalid: RuleDefinition {
   public static let info = RuleInfo(
     id: .frontMatterInvalid, defaultSeverity: .error,

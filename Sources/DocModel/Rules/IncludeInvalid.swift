@@ -1,7 +1,4 @@
 /// An include that is malformed or points to something that cannot be included.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum IncludeInvalid: RuleDefinition {
   public static let info = RuleInfo(
     id: .includeInvalid, defaultSeverity: .error,

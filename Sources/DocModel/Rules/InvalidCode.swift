@@ -1,7 +1,4 @@
 /// A `:::code` or `[!code-...]` reference DocFX rejects or renders as text.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum InvalidCode: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidCode, defaultSeverity: .error,

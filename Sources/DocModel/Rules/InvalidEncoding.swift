@@ -1,7 +1,4 @@
 /// A Markdown file that is binary or not valid UTF-8.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum InvalidEncoding: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidEncoding, defaultSeverity: .error,

@@ -1,7 +1,4 @@
 /// A `:::image` directive DocFX rejects.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum InvalidImage: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidImage, defaultSeverity: .error,

@@ -1,8 +1,5 @@
 /// A `::: moniker` block DocFX cannot read: no end, an end with none open, a range
 /// without its closing quote.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum InvalidMonikerRange: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidMonikerRange, defaultSeverity: .error,

@@ -1,7 +1,4 @@
 /// Text on the first line of `> [!NOTE]`, `> [!div]` or `> [!VIDEO]`.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum InvalidNoteSection: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidNoteSection, defaultSeverity: .warning,

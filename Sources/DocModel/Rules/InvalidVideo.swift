@@ -1,7 +1,4 @@
 /// A `:::video` directive with malformed attributes.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum InvalidVideo: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidVideo, defaultSeverity: .error,

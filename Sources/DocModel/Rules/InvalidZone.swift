@@ -1,7 +1,4 @@
 /// A `::: zone` block DocFX rejects or renders as text.
-///
-/// Found while parsing (DocModel); the messages below are this rule's, and the parser
-/// only places them.
 public enum InvalidZone: RuleDefinition {
   public static let info = RuleInfo(
     id: .invalidZone, defaultSeverity: .error,

@@ -1,9 +1,6 @@
 import DocModel
 
 /// A `:::code` or `[!code-...]` reference to a file that does not exist.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum CodeSnippetNotFound: RuleDefinition {
   public static let info = RuleInfo(
     id: .codesnippetNotFound, defaultSeverity: .error,

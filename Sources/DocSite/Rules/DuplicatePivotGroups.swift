@@ -1,9 +1,6 @@
 import DocModel
 
 /// A pivot group id defined twice in `zone-pivot-groups.yml`.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum DuplicatePivotGroups: RuleDefinition {
   public static let info = RuleInfo(
     id: .duplicatePivotGroups, defaultSeverity: .warning,

@@ -1,9 +1,6 @@
 import DocModel
 
 /// A pivot id listed twice in one group.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum DuplicatePivotIds: RuleDefinition {
   public static let info = RuleInfo(
     id: .duplicatePivotIds, defaultSeverity: .warning,

@@ -1,9 +1,6 @@
 import DocModel
 
 /// A Markdown file larger than `maxFileSize`, skipped.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum FileTooLarge: RuleDefinition {
   public static let info = RuleInfo(
     id: .fileTooLarge, defaultSeverity: .warning,

@@ -1,9 +1,6 @@
 import DocModel
 
 /// A Markdown file the tool cannot read (permissions, a dangling link, a link loop).
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum FileUnreadable: RuleDefinition {
   public static let info = RuleInfo(
     id: .fileUnreadable, defaultSeverity: .error,

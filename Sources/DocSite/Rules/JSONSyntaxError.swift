@@ -1,9 +1,6 @@
 import DocModel
 
 /// A redirection file the Learn build cannot read as JSON.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum JSONSyntaxError: RuleDefinition {
   public static let info = RuleInfo(
     id: .jsonSyntaxError, defaultSeverity: .error,

@@ -1,9 +1,6 @@
 import DocModel
 
 /// An include, link, image or snippet that leads outside the checked tree.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum PathOutsideRoot: RuleDefinition {
   public static let info = RuleInfo(
     id: .pathOutsideRoot, defaultSeverity: .error,

@@ -1,9 +1,6 @@
 import DocModel
 
 /// A redirected file that is still in the repository.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum RedirectedFileNotRemoved: RuleDefinition {
   public static let info = RuleInfo(
     id: .redirectedFileNotRemoved, defaultSeverity: .warning,

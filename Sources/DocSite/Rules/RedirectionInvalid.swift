@@ -2,9 +2,6 @@ import DocModel
 
 /// A redirection entry the Learn build rejects: no source or target, both kinds of source,
 /// a source path written the wrong way, a source redirected twice.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum RedirectionInvalid: RuleDefinition {
   public static let info = RuleInfo(
     id: .redirectionInvalid, defaultSeverity: .warning,

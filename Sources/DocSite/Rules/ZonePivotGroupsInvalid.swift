@@ -1,9 +1,6 @@
 import DocModel
 
 /// A `zone-pivot-groups.yml` that cannot be read as pivot groups.
-///
-/// Found while loading the site; the messages below are this rule's, and the loader
-/// only places them.
 public enum ZonePivotGroupsInvalid: RuleDefinition {
   public static let info = RuleInfo(
     id: .zonePivotGroupsInvalid, defaultSeverity: .error,
