@@ -13,19 +13,17 @@ public enum DependencyMissing: Rule {
       + "on pages that show its includes are unknown. `docproof clone-dependencies` clones "
       + "the absent ones. It is a note, not a warning: nothing on the pages is wrong, the "
       + "checkout only lacks what the build fetches.",
-    triggers: [
+    triggers: LearnExample.repository([
       ".openpublishing.publish.config.json":
         #"{"docsets_to_publish": [{"build_source_folder": "."}], "dependent_repositories": [{"path_to_root": "shared", "url": "https://example.com/shared", "branch": "main"}]}"#,
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
       "page.md": "# T\n\n[!INCLUDE [note](~/shared/includes/note.md)]\n",
-    ],
-    passes: [
+    ]),
+    passes: LearnExample.repository([
       ".openpublishing.publish.config.json":
         #"{"docsets_to_publish": [{"build_source_folder": "."}], "dependent_repositories": [{"path_to_root": "shared", "url": "https://example.com/shared", "branch": "main"}]}"#,
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
       "page.md": "# T\n\n[!INCLUDE [note](~/shared/includes/note.md)]\n",
       "shared/includes/note.md": "A note.\n",
-    ])
+    ]))
 
   /// What could not be checked in one absent repository or folder.
   struct Unchecked {

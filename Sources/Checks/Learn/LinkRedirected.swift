@@ -10,18 +10,16 @@ public enum LinkRedirected: Rule {
       + "Link to where the redirection leads. Opt-in: the Learn build accepts such links, so "
       + "this rule runs only when docproof.yml gives it a severity "
       + "(`rules: {link-redirected: info}`).",
-    triggers: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+    triggers: LearnExample.repository([
       ".openpublishing.redirection.json":
         #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#,
       "page.md": "# T\n\nSee [the old page](old.md).\n",
-    ],
-    passes: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+    ]),
+    passes: LearnExample.repository([
       ".openpublishing.redirection.json":
         #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#,
       "page.md": "# T\n\nSee [this page](page.md).\n",
-    ], enabledByDefault: false)
+    ]), enabledByDefault: false)
 
   public static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard let learn = context.site.learn else { return [] }

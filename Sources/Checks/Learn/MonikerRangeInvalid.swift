@@ -10,18 +10,16 @@ public enum MonikerRangeInvalid: Rule {
       + ".openpublishing.publish.config.json and the moniker_range of docfx.json's groups; "
       + "a version between them (tfs-2015 between tfs-2013 and tfs-2018) is known when its "
       + "product is. Content for an unknown moniker is never shown.",
-    triggers: [
+    triggers: LearnExample.repository([
       ".openpublishing.publish.config.json":
         #"{"docsets_to_publish": [{"build_source_folder": ".", "moniker_ranges": ["app-v1", "app-v2"]}]}"#,
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
       "page.md": "# T\n\n::: moniker range=\"ap-v3\"\n\nNew.\n\n::: moniker-end\n",
-    ],
-    passes: [
+    ]),
+    passes: LearnExample.repository([
       ".openpublishing.publish.config.json":
         #"{"docsets_to_publish": [{"build_source_folder": ".", "moniker_ranges": ["app-v1", "app-v2"]}]}"#,
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
       "page.md": "# T\n\n::: moniker range=\">=app-v2 || app-v3\"\n\nNew.\n\n::: moniker-end\n",
-    ])
+    ]))
 
   public static func check(_ context: CheckContext) async -> [Diagnostic] {
     guard let learn = context.site.learn else { return [] }

@@ -7,20 +7,14 @@ public enum JSONSyntaxError: RuleDefinition {
     summary: "A redirection file of a Learn repository is not valid JSON.",
     help: "The build drops every redirection of a file it cannot read, so links to the "
       + "redirected pages break on the site. Fix the JSON at the line given.",
-    triggers: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+    triggers: LearnExample.repository([
       ".openpublishing.redirection.json":
-        "{\"redirections\": [\n  {\"source_path\": \"old.md\",,}\n]}\n",
-      "page.md":
-        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
-    ],
-    passes: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+        "{\"redirections\": [\n  {\"source_path\": \"old.md\",,}\n]}\n"
+    ]),
+    passes: LearnExample.repository([
       ".openpublishing.redirection.json":
-        #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#,
-      "page.md":
-        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
-    ])
+        #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#
+    ]))
 
   /// A redirection file that stops parsing at `problem`.
   static func redirectionFile(_ problem: String) -> RuleMessage {

@@ -7,20 +7,14 @@ public enum RedirectedFileNotRemoved: RuleDefinition {
     summary: "A file is redirected but still in the repository.",
     help: "The Learn build publishes the redirection, not the file: readers never see it. "
       + "Delete the file, or remove its redirection.",
-    triggers: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+    triggers: LearnExample.repository([
       ".openpublishing.redirection.json":
-        #"{"redirections": [{"source_path": "page.md", "redirect_url": "/site/other"}]}"#,
-      "page.md":
-        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
-    ],
-    passes: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+        #"{"redirections": [{"source_path": "page.md", "redirect_url": "/site/other"}]}"#
+    ]),
+    passes: LearnExample.repository([
       ".openpublishing.redirection.json":
-        #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#,
-      "page.md":
-        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
-    ])
+        #"{"redirections": [{"source_path": "old.md", "redirect_url": "/site/page"}]}"#
+    ]))
 
   static func stillPresent(_ source: String, redirectedTo url: String) -> RuleMessage {
     message(

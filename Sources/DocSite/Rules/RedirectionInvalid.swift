@@ -9,20 +9,14 @@ public enum RedirectionInvalid: RuleDefinition {
     help: "Each entry needs 'redirect_url' and one of 'source_path' (relative to the "
       + "redirection file's folder, no leading '/') or 'source_path_from_root' (from the "
       + "repository root, with a leading '/'); a file is redirected once.",
-    triggers: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+    triggers: LearnExample.repository([
       ".openpublishing.redirection.json":
-        #"{"redirections": [{"source_path": "/old.md", "redirect_url": "/site/page"}]}"#,
-      "page.md":
-        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
-    ],
-    passes: [
-      "docfx.json": #"{"build": {"content": [{"files": ["**/*.md"]}]}}"#,
+        #"{"redirections": [{"source_path": "/old.md", "redirect_url": "/site/page"}]}"#
+    ]),
+    passes: LearnExample.repository([
       ".openpublishing.redirection.json":
-        #"{"redirections": [{"source_path_from_root": "/old.md", "redirect_url": "/site/page"}]}"#,
-      "page.md":
-        "---\ntitle: T\ndescription: D\nms.date: 01/01/2026\nms.topic: article\n---\n# T\n",
-    ])
+        #"{"redirections": [{"source_path_from_root": "/old.md", "redirect_url": "/site/page"}]}"#
+    ]))
 
   /// A value of the wrong type in an entry.
   static func entry(_ problem: String) -> RuleMessage { message(problem) }
