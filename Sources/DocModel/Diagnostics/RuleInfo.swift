@@ -45,9 +45,7 @@ extension RuleDefinition {
     _ path: String, line: Int, column: Int = 1, _ message: String, notes: [String] = [],
     severity: Severity? = nil
   ) -> Diagnostic {
-    Diagnostic(
-      rule: info.id, severity: severity ?? info.defaultSeverity, path: path, line: max(1, line),
-      column: column, message: message, notes: notes)
+    self.message(message, notes: notes, severity: severity).at(path, line: line, column: column)
   }
 }
 
